@@ -1,0 +1,44 @@
+"""Problems found in a policy: a key path, a level and a message.
+
+A problem carries a message `code` and its `params` besides the English text, so
+the wizard can show the same problem in its interface language
+(`wizard.i18n` holds a template for every code in `MESSAGES`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["error", "missing", "warning"]
+LEVELS: tuple[Level, ...] = ("error", "missing", "warning")
+
+ParamValue = str | int | float
+
+MESSAGES: dict[str, str] = {}
+"""English message templates by code; filled in by `schemas.messages`."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem at one key path."""
+
+    path: str
+    """Dotted key path with [i] for array items, e.g. "platforms[0].url"."""
+
+    level: Level
+    code: str
+    """Message code: a key of `MESSAGES`."""
+
+    params: dict[str, ParamValue] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The English message text."""
+        return MESSAGES[self.code].format(**self.params)
+
+    @property
+    def section(self) -> str:
+        """The top-level section the path belongs to (or the top-level key)."""
+        head = self.path.split(".", 1)[0]
+        return head.split("[", 1)[0]
