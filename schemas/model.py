@@ -149,7 +149,7 @@ class Platform(_Table):
     """Who runs the account."""
 
     access: str | None = None
-    """Where the login lives (password-manager entry, the person who grants access); never the password itself."""
+    """Where the login lives (password-manager entry, the person who grants access); never the password itself."""  # noqa: E501
 
     two_factor: bool | None = None
     """Whether two-factor authentication is on."""
@@ -245,7 +245,7 @@ class Negative(_Table):
 
 
 class Communication(_Table):
-    """4. Communication principles: goals, style, voice, response times, templates, negative feedback."""
+    """4. Communication principles: goals, style, voice, response times, templates, negative feedback."""  # noqa: E501
 
     goals: list[Goal] | None = None
     """What communication must lead to: sales, trust and/or informing."""

@@ -1,0 +1,1 @@
+"""The performance benchmark suite of presence: `make bench` runs `bench/run.py`."""

@@ -1,0 +1,260 @@
+"""The wizard's actions timed in-process with Pilot (headless); prints JSON on stdout.
+
+    python bench/latency_probe.py FULL.toml X100.toml X500.toml [--repeats N]
+
+A key is posted to the app as a `Key` event and the action's *latency* is the time
+until the first frame drawn (`App.post_display_hook`) after the action took effect
+(a condition on the app: the new screen is current, the value is in the field, …);
+its *CPU* is the process time from the key until the app is idle again. Baselines
+come from `bench/trivial_app.py` in the same process: a switch between two trivial
+screens and a keystroke into a trivial input.
+
+Output: `{"actions": {name: {"latency": [s...], "cpu": [s...]}}, "errors": {name: why}}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from bench.trivial_app import TrivialApp
+
+SIZE = (100, 30)
+TIMEOUT = 10.0
+"""Seconds an action may take before it counts as failed."""
+
+REVIEW_REPEATS = 5
+"""Times the review is opened and left at once."""
+
+Results = dict[str, dict[str, list[float]]]
+
+
+class Probe:
+    """Posts keys to a running app and times them until their effect is drawn."""
+
+    def __init__(self, app: App[Any], pilot: Pilot[Any], results: Results, label: str) -> None:
+        self.app = app
+        self.pilot = pilot
+        self.results = results
+        self.label = label
+        self._until: Callable[[], bool] | None = None
+        self._drawn = asyncio.Event()
+        setattr(app, "post_display_hook", self._displayed)  # noqa: B010 - a public hook
+
+    async def goto(self, key: str, step: str) -> None:
+        """Go to `step` with `key` (untimed), unless already there."""
+        if self.app.screen.name != step:
+            await self.key("goto", key, _screen_is(self.app, step))
+
+    def _displayed(self) -> None:
+        if self._until is not None and self._until():
+            self._drawn.set()
+
+    async def key(
+        self,
+        action: str,
+        key: str,
+        until: Callable[[], bool],
+        *,
+        idle_before: bool = True,
+        idle_after: bool = True,
+    ) -> None:
+        """Post `key`, wait for a frame drawn after `until()` holds, record the times.
+
+        `idle_before`: wait for the app to be idle before posting the key;
+        `idle_after`: count CPU until the app is idle after (else until the frame).
+        """
+        if idle_before:
+            await self.pilot.pause()
+        self._drawn.clear()
+        self._until = until
+        character = key if len(key) == 1 else None
+        cpu_start = time.process_time()
+        start = time.perf_counter()
+        self.app.post_message(events.Key(key, character))
+        try:
+            await asyncio.wait_for(self._drawn.wait(), TIMEOUT)
+        finally:
+            self._until = None
+        latency = time.perf_counter() - start
+        if idle_after:
+            await self.pilot.pause()
+        cpu = time.process_time() - cpu_start
+        times = self.results.setdefault(f"{self.label}{action}", {"latency": [], "cpu": []})
+        times["latency"].append(latency)
+        times["cpu"].append(cpu)
+
+
+def _screen_is(app: App[Any], name: str) -> Callable[[], bool]:
+    return lambda: app.screen.name == name
+
+
+def _value_is(app: App[Any], selector: str, value: str) -> Callable[[], bool]:
+    def check() -> bool:
+        return app.screen.query_one(selector, Input).value == value
+
+    return check
+
+
+async def baselines(results: Results, repeats: int) -> None:
+    """Textual's own costs: a switch between two trivial screens, a keystroke in an input."""
+    app = TrivialApp()
+    async with app.run_test(size=SIZE) as pilot:
+        probe = Probe(app, pilot, results, "")
+        await pilot.pause()
+        for number in range(repeats):
+            target = "b" if number % 2 == 0 else "a"
+            await probe.key("baseline-switch", "ctrl+n", _screen_is(app, target))
+        field = app.screen.query_one("#field", Input)
+        field.focus()
+        for number in range(repeats):
+            if number % 2 == 0:
+                await probe.key("baseline-key", "5", _value_is(app, "#field", "5"))
+            else:
+                await probe.key("baseline-key", "backspace", _value_is(app, "#field", ""))
+
+
+def _wizard(path: Path, section: str) -> App[Any]:
+    from wizard.app import build_app
+
+    return build_app(path=path, section=section, lang="en", new=False, from_=None)
+
+
+async def walk_and_type(
+    results: Results, errors: dict[str, str], path: Path, label: str, repeats: int
+) -> None:
+    """First visits of every step, next/previous, opening entries, typing, the review.
+
+    Each phase that fails is recorded in `errors` and the next one still runs.
+    """
+    from screens.widgets.list_editor import ListEditor
+    from wizard.flow import next_step
+
+    async def first_visits(probe: Probe) -> None:
+        step = next_step("document")
+        while step is not None and step.name != "review":
+            await probe.key("first-visit", "ctrl+n", _screen_is(app, step.name))
+            step = next_step(step.name)
+
+    async def next_previous(probe: Probe) -> None:
+        await probe.goto("alt+6", "content")
+        for number in range(repeats):
+            if number % 2 == 0:
+                await probe.key(
+                    "next-previous", "ctrl+b", _screen_is(app, "communication-negative")
+                )
+            else:
+                await probe.key("next-previous", "ctrl+n", _screen_is(app, "content"))
+
+    async def open_entries(probe: Probe) -> None:
+        await probe.goto("alt+3", "platforms")
+        editor = app.screen.query_one("#platforms", ListEditor)
+        editor.entry_list.focus()
+        for number in range(min(repeats, len(editor.entries) - 1)):
+
+            def selected(target: int = number + 1) -> bool:
+                return editor.selected == target
+
+            await probe.key("open-entry", "down", selected)
+
+    async def keystrokes(probe: Probe) -> None:
+        await probe.goto("alt+5", "communication-style")
+        await probe.goto("ctrl+n", "communication-response")
+        selector = "#communication-response_time-first_reply_max_minutes"
+        field = app.screen.query_one(selector, Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+        start = field.value
+        for number in range(repeats):
+            if number % 2 == 0:
+                await probe.key("keystroke", "5", _value_is(app, selector, start + "5"))
+            else:
+                await probe.key("keystroke", "backspace", _value_is(app, selector, start))
+
+    async def review(probe: Probe) -> None:
+        await probe.goto("alt+6", "content")
+        for _ in range(REVIEW_REPEATS):
+            review = _screen_is(app, "review")
+            await probe.key("open-review", "ctrl+r", review, idle_after=False)
+            # at once, while whatever the review started may still run
+            back = _screen_is(app, "content")
+            await probe.key("key-after-review", "ctrl+b", back, idle_before=False)
+
+    app = _wizard(path, "document")
+    async with app.run_test(size=SIZE) as pilot:
+        probe = Probe(app, pilot, results, label)
+        await pilot.pause()
+        for phase in (first_visits, next_previous, open_entries, keystrokes, review):
+            try:
+                await phase(probe)
+            except Exception as error:  # reported; the next phase still runs
+                errors[f"{label}{phase.__name__}"] = f"{type(error).__name__}: {error}"[:300]
+
+
+async def add_entries(results: Results, path: Path, repeats: int) -> None:
+    """Add entries to a list of 500 platforms."""
+    from screens.widgets.list_editor import ListEditor
+
+    app = _wizard(path, "platforms")
+    async with app.run_test(size=SIZE) as pilot:
+        probe = Probe(app, pilot, results, "")
+        await pilot.pause()
+        editor = app.screen.query_one("#platforms", ListEditor)
+        for _ in range(repeats):
+            count = len(editor.entries)
+            app.screen.query_one("#platforms-add").focus()
+
+            def added(count: int = count) -> bool:
+                return len(editor.entries) == count + 1 and editor.selected == count
+
+            await probe.key("add-to-500", "enter", added)
+
+
+async def run(full: Path, x100: Path, x500: Path, repeats: int) -> dict[str, Any]:
+    """Every measurement; a failing one is recorded under "errors"."""
+    results: Results = {}
+    errors: dict[str, str] = {}
+    steps: list[tuple[str, Any]] = [
+        ("baselines", baselines(results, repeats)),
+        ("full", walk_and_type(results, errors, full, "", repeats)),
+        ("x100", walk_and_type(results, errors, x100, "x100 ", repeats)),
+        ("x500", add_entries(results, x500, repeats)),
+        ("baselines again", baselines(results, repeats)),  # the load may have changed
+    ]
+    for name, coroutine in steps:
+        try:
+            await coroutine
+        except Exception as error:  # reported, the other measurements still run
+            errors[name] = f"{type(error).__name__}: {error}"[:300]
+    return {"actions": results, "errors": errors}
+
+
+def main() -> None:
+    """Parse the arguments, measure, print JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("full", type=Path)
+    parser.add_argument("x100", type=Path)
+    parser.add_argument("x500", type=Path)
+    parser.add_argument("--repeats", type=int, default=30)
+    options = parser.parse_args()
+    os.environ.setdefault("PRESENCE_STATE_DIR", str(options.full.parent / "state"))
+    output = asyncio.run(run(options.full, options.x100, options.x500, options.repeats))
+    print(json.dumps(output))
+
+
+if __name__ == "__main__":
+    main()

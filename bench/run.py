@@ -1,0 +1,122 @@
+"""`make bench`: measure presence against its baselines and write bench/results.md.
+
+    python bench/run.py [--quick] [--rounds N] [--growth-rounds N] [--only 1,2,...]
+
+Prints a table of figures (value, baseline, median of pair ratios, target, PASS/FAIL)
+and writes it with a description of the machine to bench/results.md. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import headless, latency, startup
+from bench.context import BENCH, ROOT, Context, default_python
+from bench.machine import describe_machine
+from bench.scale import example_policy_path, write_scaled_policy
+from bench.table import Row, markdown_table, text_table
+
+RESULTS = BENCH / "results.md"
+PACKAGES = ("wizard", "screens", "schemas", "exports", "bench")
+FIGURES: dict[str, Callable[[Context], list[Row]]] = {
+    "1": startup.measure,
+    "2": headless.measure_commands,
+    "3": headless.measure_growth,
+    "4": latency.measure,
+}
+"""Figure 5 (memory) is measured with figure 1, from the same runs."""
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds (a rough look)")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds of figures 1, 2 (15)")
+    parser.add_argument("--growth-rounds", type=int, help="rounds of figure 3 (5)")
+    parser.add_argument("--repeats", type=int, help="repeats of each wizard action (30)")
+    parser.add_argument(
+        "--only", default="1,2,3,4", help="comma-separated figures to measure (5 comes with 1)"
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS, help="the results file")
+    return parser.parse_args(argv)
+
+
+def _progress(line: str) -> None:
+    print(f"  {line}", file=sys.stderr, flush=True)
+
+
+def _cache_bytecode() -> None:
+    """Let every child read and write compiled bytecode, as an installed program does.
+
+    The environment may set PYTHONDONTWRITEBYTECODE; without cached bytecode every run
+    of presence would compile its own modules while the libraries' are precompiled.
+    """
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    folders = [str(ROOT / name) for name in PACKAGES]
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "-j", "0", *folders],
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def results_markdown(rows: list[Row], arguments: str, seconds: float) -> str:
+    """The text of bench/results.md."""
+    machine = "\n".join(f"- {name}: {value}" for name, value in describe_machine())
+    return f"""# Benchmark results
+
+Written by `make bench` (`python bench/run.py{arguments}`) in {seconds:.0f} s.
+How each figure is measured: [README.md](README.md).
+
+{markdown_table(rows)}
+
+## Machine
+{machine}
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print the table, write the results file; exit 1 when a target fails."""
+    options = _arguments(argv)
+    quick = options.quick
+    rounds = options.rounds or (5 if quick else 15)
+    growth_rounds = options.growth_rounds or (3 if quick else 5)
+    repeats = options.repeats or (10 if quick else 30)
+    started = time.perf_counter()
+    _cache_bytecode()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="presence-bench-") as folder:
+        scratch = Path(folder)
+        os.environ["PRESENCE_STATE_DIR"] = str(scratch / "state")  # recent files stay here
+        full = scratch / "full.toml"
+        full.write_bytes(example_policy_path().read_bytes())
+        scaled = {factor: write_scaled_policy(scratch, factor) for factor in (1, 10, 100)}
+        context = Context(
+            default_python(), scratch, full, scaled, rounds, growth_rounds, repeats, _progress
+        )
+        for figure in options.only.split(","):
+            measure = FIGURES.get(figure.strip())
+            if measure is not None:
+                begun = time.perf_counter()
+                rows += measure(context)
+                _progress(f"figure {figure.strip()}: {time.perf_counter() - begun:.0f} s")
+    rows.sort(key=lambda row: row.figure.split(".", 1)[0])
+    seconds = time.perf_counter() - started
+    table = text_table(rows)
+    print(table)
+    arguments = "".join(f" {arg}" for arg in (sys.argv[1:] if argv is None else argv))
+    options.output.write_text(results_markdown(rows, arguments, seconds), encoding="utf-8")
+    print(f"\n{len(rows)} figures in {seconds:.0f} s; written to {options.output}")
+    return 1 if any(row.verdict.startswith("FAIL") for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

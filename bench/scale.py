@@ -1,0 +1,145 @@
+"""Policies of a given size: the example policy scaled x1, x10, x100 with unique names.
+
+A policy scaled by `factor` holds, for each copy `i` of the example (1-based), the
+example's platforms plus one more (Facebook), its tool, templates, rubrics, escalation
+contacts and brand hashtags; names of copy 2 onwards end in " i" ("Instagram 17"), and
+each copy's rubrics name that copy's platforms, so every scaled policy stays valid.
+
+| list | entries |
+|---|---|
+| `platforms` | 3 x factor |
+| `tools` | 1 x factor |
+| `communication.templates` | 2 x factor |
+| `communication.negative.escalation` | 2 x factor |
+| `content.rubrics` | 2 x factor |
+| `content.hashtags` | 2 x factor |
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import Item
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The project's root folder."""
+
+EXAMPLE_PATHS: tuple[Path, ...] = (
+    ROOT / "wizard" / "data" / "example-policy.toml",
+    Path("/work/shared/spec/example-policy.toml"),
+)
+"""Where the example policy is looked for, in order."""
+
+EXTRA_PLATFORM: dict[str, Any] = {
+    "name": "Facebook",
+    "status": "active",
+    "url": "https://www.facebook.com/northwind.bakery",
+    "purpose": "Events and the Saturday class schedule.",
+    "audience": "Parents 30-50",
+    "frequency": "3 posts a week",
+    "owner": "SMM manager",
+    "two_factor": True,
+}
+"""The platform each copy adds to the example's two, so that x100 holds 300 platforms."""
+
+PLATFORMS_PER_COPY = 3
+TOOLS_PER_COPY = 1
+TEMPLATES_PER_COPY = 2
+ESCALATION_PER_COPY = 2
+RUBRICS_PER_COPY = 2
+HASHTAGS_PER_COPY = 2
+
+
+def example_policy_path() -> Path:
+    """The example policy file: the program's own copy if present, else the spec's."""
+    for path in EXAMPLE_PATHS:
+        if path.is_file():
+            return path
+    raise FileNotFoundError(
+        "example-policy.toml not found in " + ", ".join(map(str, EXAMPLE_PATHS))
+    )
+
+
+def example_policy() -> dict[str, Any]:
+    """The example policy as plain data."""
+    return tomllib.loads(example_policy_path().read_text(encoding="utf-8"))
+
+
+def _suffix(copy_number: int) -> str:
+    """The name suffix of a copy: none for the first, " 17" for the 17th."""
+    return "" if copy_number == 1 else f" {copy_number}"
+
+
+def _renamed(entry: dict[str, Any], key: str, suffix: str) -> dict[str, Any]:
+    """A deep copy of a table with `suffix` appended to its `key`."""
+    result = copy.deepcopy(entry)
+    result[key] = f"{result[key]}{suffix}"
+    return result
+
+
+def scaled_policy(factor: int) -> dict[str, Any]:
+    """The example policy with its lists repeated `factor` times under unique names."""
+    if factor < 1:
+        raise ValueError(f"factor must be at least 1, not {factor}")
+    base = example_policy()
+    policy = copy.deepcopy(base)
+    communication = policy["communication"]
+    content = policy["content"]
+    base_platforms = [*base["platforms"], EXTRA_PLATFORM]
+    platforms: list[dict[str, Any]] = []
+    tools: list[dict[str, Any]] = []
+    templates: list[dict[str, Any]] = []
+    escalation: list[dict[str, Any]] = []
+    rubrics: list[dict[str, Any]] = []
+    hashtags: list[str] = []
+    for number in range(1, factor + 1):
+        suffix = _suffix(number)
+        platforms += [_renamed(p, "name", suffix) for p in base_platforms]
+        tools += [_renamed(t, "name", suffix) for t in base["tools"]]
+        templates += [_renamed(t, "title", suffix) for t in base["communication"]["templates"]]
+        escalation += [
+            _renamed(e, "topic", suffix) for e in base["communication"]["negative"]["escalation"]
+        ]
+        for rubric in base["content"]["rubrics"]:
+            scaled = _renamed(rubric, "name", suffix)
+            scaled["platforms"] = [f"{name}{suffix}" for name in rubric.get("platforms", [])]
+            rubrics.append(scaled)
+        hashtags += [f"{tag}{suffix.strip()}" for tag in base["content"]["hashtags"]]
+    policy["platforms"] = platforms
+    policy["tools"] = tools
+    communication["templates"] = templates
+    communication["negative"]["escalation"] = escalation
+    content["rubrics"] = rubrics
+    content["hashtags"] = hashtags
+    return policy
+
+
+def _toml_value(value: Any) -> Any:
+    """Plain data with multi-line strings marked to be written as `\"\"\"` strings."""
+    if isinstance(value, dict):
+        return {key: _toml_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_toml_value(item) for item in value]
+    if isinstance(value, str) and "\n" in value:
+        return tomlkit.string(value, multiline=True)
+    return value
+
+
+def policy_toml(policy: dict[str, Any]) -> str:
+    """A policy written as TOML text."""
+    document = tomlkit.document()
+    for key, value in policy.items():
+        item: Item = tomlkit.item(_toml_value(value))
+        document[key] = item
+    return tomlkit.dumps(document)
+
+
+def write_scaled_policy(folder: Path, factor: int) -> Path:
+    """Write the policy scaled by `factor` as `policy-x{factor}.toml` in `folder`."""
+    path = folder / f"policy-x{factor}.toml"
+    path.write_text(policy_toml(scaled_policy(factor)), encoding="utf-8")
+    return path

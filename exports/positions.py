@@ -1,0 +1,368 @@
+"""Where each key path of a TOML text stands: key and value positions for messages and edits.
+
+This is a scanner, not a parser: the text is known to be valid TOML (tomllib has read
+it), so it only follows the structure far enough to record, for every key path, where
+its key and its value are written. Offsets index the text as given (a `str`, so
+columns count code points); lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+PathPart = str | int
+KeyPath = tuple[PathPart, ...]
+
+EntryKind = Literal["kv", "element", "header", "implicit"]
+
+_BLANK = re.compile(r"[ \t]*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]*")
+_SCALAR = re.compile(r"[^,\]}#\r\n]*")
+_BASIC_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_SPACE_AND_COMMENTS = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+_PATH_PART = re.compile(r'\[(\d+)\]|"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([^.\[\]"\']+)')
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """How one key path is written in the text."""
+
+    kind: EntryKind
+    """kv: `key = value`; element: an array item; header: `[t]`/`[[t]]`; implicit: a table
+    only named as a prefix of a dotted key or header."""
+    key_start: int
+    """Offset of the key's last segment (of the opening bracket for a header)."""
+    value_start: int
+    """Offset of the value's first character (the header's bracket for a header)."""
+    value_end: int
+    """Offset just after the value (just after the closing bracket for a header)."""
+    owner: KeyPath = ()
+    """The table whose body the key is written in (the array, for an element)."""
+    inline: bool = False
+    """True when the key sits inside an inline table or array."""
+    key_expr_start: int = -1
+    """Offset of the first segment of a dotted key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A `[table]` or `[[array.of.tables]]` header line."""
+
+    path: KeyPath
+    """The table it opens, with indexes resolved (`("platforms", 1)`)."""
+    array: bool
+    start: int
+    """Offset of the opening bracket."""
+    line_start: int
+    """Offset of the start of the header's line."""
+
+
+@dataclass
+class PositionMap:
+    """Positions of every key path in a TOML text."""
+
+    text: str
+    entries: dict[KeyPath, Entry] = field(default_factory=dict)
+    headers: list[Header] = field(default_factory=list)
+    comment_lines: set[int] = field(default_factory=set)
+    """Offsets of the starts of lines that hold only a comment (outside any value)."""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column (in code points) of an offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of an offset."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def get(self, path: str | KeyPath) -> Entry | None:
+        """The entry of a key path (a tuple or a string such as `platforms[0].url`)."""
+        key = parse_path(path) if isinstance(path, str) else path
+        return self.entries.get(key)
+
+    def key_position(self, path: str | KeyPath) -> tuple[int, int] | None:
+        """Where the key of a path is written; None when the key is not in the text."""
+        entry = self._find(path)
+        return None if entry is None else self.line_col(entry.key_start)
+
+    def value_position(self, path: str | KeyPath) -> tuple[int, int] | None:
+        """Where the value of a path starts; None when the key is not in the text."""
+        entry = self._find(path)
+        return None if entry is None else self.line_col(entry.value_start)
+
+    def _find(self, path: str | KeyPath) -> Entry | None:
+        key = parse_path(path) if isinstance(path, str) else path
+        entry = self.entries.get(key)
+        if entry is None and key and isinstance(key[-1], int):
+            # An item the scanner did not see: point at the array that holds it.
+            entry = self.entries.get(key[:-1])
+        return entry
+
+
+def parse_path(path: str) -> KeyPath:
+    """Split `content.rubrics[0].platforms[1]` into `("content", "rubrics", 0, "platforms", 1)`.
+
+    Segments may be quoted (`"a.b"` or `'a.b'`) when a key holds dots or brackets.
+    """
+    parts: list[PathPart] = []
+    for match in _PATH_PART.finditer(path):
+        index, basic, literal, bare = match.groups()
+        if index is not None:
+            parts.append(int(index))
+        elif basic is not None:
+            parts.append(_unescape(basic))
+        elif literal is not None:
+            parts.append(literal)
+        elif bare is not None:
+            parts.append(bare.strip())
+    return tuple(parts)
+
+
+def scan_positions(text: str) -> PositionMap:
+    """Record where every key path of a valid TOML text is written."""
+    positions = PositionMap(text)
+    _Scanner(text, positions).run()
+    return positions
+
+
+def _match_end(pattern: re.Pattern[str], text: str, start: int) -> int:
+    match = pattern.match(text, start)
+    if match is None:
+        raise ValueError(f"not valid TOML at offset {start}")
+    return match.end()
+
+
+def _unescape(body: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char != "\\":
+            out.append(char)
+            i += 1
+            continue
+        code = body[i + 1 : i + 2]
+        if code in _ESCAPES:
+            out.append(_ESCAPES[code])
+            i += 2
+        elif code in ("u", "U"):
+            width = 4 if code == "u" else 8
+            out.append(chr(int(body[i + 2 : i + 2 + width], 16)))
+            i += 2 + width
+        else:
+            out.append(code)
+            i += 2
+    return "".join(out)
+
+
+class _Scanner:
+    """A single pass over the text, following tables, keys and values."""
+
+    def __init__(self, text: str, positions: PositionMap) -> None:
+        self.text = text
+        self.n = len(text)
+        self.i = 0
+        self.map = positions
+        self.table: KeyPath = ()
+        self.array_counts: dict[KeyPath, int] = {}
+
+    def run(self) -> None:
+        text = self.text
+        while self.i < self.n:
+            line_start = self.i
+            self._skip_blank()
+            if self.i >= self.n:
+                break
+            char = text[self.i]
+            if char in "\r\n":
+                self._skip_newline()
+            elif char == "#":
+                self.map.comment_lines.add(line_start)
+                self._skip_comment()
+            elif char == "[":
+                self._header(line_start)
+                self._rest_of_line()
+            else:
+                self._key_value(self.table, inline=False)
+                self._rest_of_line()
+
+    # -- tables ---------------------------------------------------------------
+
+    def _header(self, line_start: int) -> None:
+        start = self.i
+        array = self.text.startswith("[[", start)
+        self.i += 2 if array else 1
+        self._skip_blank()
+        segments = self._key()
+        self._skip_blank()
+        self.i += 2 if array else 1
+        end = self.i
+        path: KeyPath = ()
+        for number, (name, _) in enumerate(segments):
+            path = (*path, name)
+            last = number == len(segments) - 1
+            if not last and path in self.array_counts:
+                path = (*path, self.array_counts[path] - 1)
+            if not last:
+                self._implicit(path, start)
+        if array:
+            count = self.array_counts.get(path, 0)
+            self.array_counts[path] = count + 1
+            self.map.entries.setdefault(path, Entry("header", start, start, end))
+            path = (*path, count)
+        self.map.entries[path] = Entry("header", start, start, end)
+        self.map.headers.append(Header(path, array, start, line_start))
+        self.table = path
+
+    def _implicit(self, path: KeyPath, offset: int) -> None:
+        self.map.entries.setdefault(path, Entry("implicit", offset, offset, offset))
+
+    # -- keys and values -----------------------------------------------------------
+
+    def _key_value(self, base: KeyPath, *, inline: bool) -> None:
+        expr_start = self.i
+        segments = self._key()
+        path = base
+        for name, offset in segments[:-1]:
+            path = (*path, name)
+            self._implicit(path, offset)
+        name, key_start = segments[-1]
+        path = (*path, name)
+        self._skip_blank()
+        self.i += 1  # "="
+        self._skip_blank()
+        value_start = self.i
+        self._value(path)
+        self.map.entries[path] = Entry(
+            "kv", key_start, value_start, self.i, base, inline, expr_start
+        )
+
+    def _key(self) -> list[tuple[str, int]]:
+        text = self.text
+        segments: list[tuple[str, int]] = []
+        while True:
+            self._skip_blank()
+            start = self.i
+            char = text[start]
+            if char == '"':
+                end = self._basic_string_end(start)
+                segments.append((_unescape(text[start + 1 : end - 1]), start))
+                self.i = end
+            elif char == "'":
+                end = text.index("'", start + 1) + 1
+                segments.append((text[start + 1 : end - 1], start))
+                self.i = end
+            else:
+                self.i = _match_end(_BARE_KEY, text, start)
+                segments.append((text[start : self.i], start))
+            self._skip_blank()
+            if self.i < self.n and text[self.i] == ".":
+                self.i += 1
+                continue
+            return segments
+
+    def _value(self, path: KeyPath) -> None:
+        text = self.text
+        start = self.i
+        if text.startswith('"""', start):
+            self.i = self._multiline_end(start, '"""', escapes=True)
+        elif text.startswith("'''", start):
+            self.i = self._multiline_end(start, "'''", escapes=False)
+        elif text[start] == '"':
+            self.i = self._basic_string_end(start)
+        elif text[start] == "'":
+            self.i = text.index("'", start + 1) + 1
+        elif text[start] == "[":
+            self._array(path)
+        elif text[start] == "{":
+            self._inline_table(path)
+        else:
+            end = _match_end(_SCALAR, text, start)
+            self.i = start + len(text[start:end].rstrip(" \t"))
+
+    def _array(self, path: KeyPath) -> None:
+        self.i += 1
+        index = 0
+        while True:
+            self._skip_space_and_comments()
+            if self.text[self.i] == "]":
+                self.i += 1
+                return
+            start = self.i
+            item = (*path, index)
+            self._value(item)
+            self.map.entries[item] = Entry("element", start, start, self.i, path, True, start)
+            index += 1
+            self._skip_space_and_comments()
+            if self.text[self.i] == ",":
+                self.i += 1
+
+    def _inline_table(self, path: KeyPath) -> None:
+        self.i += 1
+        while True:
+            self._skip_space_and_comments()
+            char = self.text[self.i]
+            if char == "}":
+                self.i += 1
+                return
+            if char == ",":
+                self.i += 1
+                continue
+            self._key_value(path, inline=True)
+
+    # -- strings ----------------------------------------------------------------
+
+    def _basic_string_end(self, start: int) -> int:
+        return _match_end(_BASIC_STRING, self.text, start)
+
+    def _multiline_end(self, start: int, quotes: str, *, escapes: bool) -> int:
+        text = self.text
+        i = start + 3
+        while True:
+            if escapes and text[i] == "\\":
+                i += 2
+                continue
+            if text.startswith(quotes, i):
+                run = 3
+                while run < 5 and i + run < self.n and text[i + run] == quotes[0]:
+                    run += 1
+                return i + run
+            i += 1
+
+    # -- blanks -----------------------------------------------------------------------
+
+    def _skip_blank(self) -> None:
+        self.i = _match_end(_BLANK, self.text, self.i)
+
+    def _skip_newline(self) -> None:
+        if self.text.startswith("\r\n", self.i):
+            self.i += 2
+        else:
+            self.i += 1
+
+    def _skip_comment(self) -> None:
+        end = self.text.find("\n", self.i)
+        self.i = self.n if end == -1 else end
+
+    def _rest_of_line(self) -> None:
+        self._skip_blank()
+        if self.i < self.n and self.text[self.i] == "#":
+            self._skip_comment()
+
+    def _skip_space_and_comments(self) -> None:
+        self.i = _match_end(_SPACE_AND_COMMENTS, self.text, self.i)

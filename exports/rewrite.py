@@ -1,0 +1,625 @@
+"""Rewriting an existing policy text so that only what changed changes.
+
+The old and the new data are compared key by key; each difference becomes a text edit
+at the place `exports.positions` found for it: a changed value is replaced where it
+stands (the line's comment stays), a removed key loses its line, an added key gets a
+line after the key that precedes it in the model's order, a new table is placed in the
+format's table order. Arrays of tables that were reordered, shortened or extended are
+first rebuilt from their entries' own text, each entry keeping the comment block above
+its header. A layout this module does not edit in place raises `Unsupported`, and that
+top-level section is written afresh (the caller then checks the whole result).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+from typing import Any
+
+from exports.positions import Entry, Header, KeyPath, PositionMap, scan_positions
+from exports.tomlrender import (
+    ARRAY_INDENT,
+    is_table_like,
+    ordered_keys,
+    render_blocks,
+    render_key,
+    render_key_value,
+    render_table,
+    render_table_body,
+    render_value,
+)
+
+_AFTER_ITEM = re.compile(r"[ \t]*(,)?[ \t]*(?:#[^\n]*)?\n")
+_IDENTITY_KEYS = ("name", "title", "topic")
+
+
+class Unsupported(Exception):
+    """A layout of the text that is not edited in place."""
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equality that tells `true` from `1`, `1` from `1.0` and a date from a date-time."""
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        return a.keys() == b.keys() and all(same(a[key], b[key]) for key in a)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if _kind(a) != _kind(b):
+        return False
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return bool(a == b)
+
+
+def _kind(value: Any) -> str:
+    for kind in (bool, int, float, str, dt.datetime, dt.date, dt.time):
+        if isinstance(value, kind):
+            return kind.__name__
+    return type(value).__name__
+
+
+def without_none(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The data with keys whose value is None left out (None means absent), at every depth."""
+    return {key: _clean(value) for key, value in data.items() if value is not None}
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return without_none(value)
+    if isinstance(value, list | tuple):
+        return [_clean(item) for item in value]
+    return value
+
+
+def update_text(text: str, old: Mapping[str, Any], new: Mapping[str, Any], newline: str) -> str:
+    """The text with `old` data changed into `new` data, touching only what changed."""
+    editor = _Editor(text, newline)
+    editor.rebuild_arrays((), old, new)
+    if editor.edits:
+        text = editor.apply()
+        old = tomllib.loads(text)
+        editor = _Editor(text, newline)
+    editor.diff_root(old, new)
+    return editor.apply()
+
+
+class _Editor:
+    """Text edits computed against one scan of one text."""
+
+    def __init__(self, text: str, newline: str) -> None:
+        self.text = text
+        self.nl = newline
+        self.pm: PositionMap = scan_positions(text)
+        self.edits: list[tuple[int, int, str]] = []
+        self.header_index = {header.path: index for index, header in enumerate(self.pm.headers)}
+
+    # -- edits --------------------------------------------------------------
+
+    def add(self, start: int, end: int, text: str, *, raw: bool = False) -> None:
+        """Replace text[start:end]; new text is written with `\\n` and converted unless raw."""
+        if not raw and self.nl != "\n":
+            text = text.replace("\n", self.nl)
+        self.edits.append((start, end, text))
+
+    def apply(self) -> str:
+        order = sorted(
+            range(len(self.edits)),
+            key=lambda n: (self.edits[n][0], self.edits[n][1] != self.edits[n][0], n),
+        )
+        out: list[str] = []
+        position = 0
+        for number in order:
+            start, end, replacement = self.edits[number]
+            if start < position:
+                raise Unsupported("overlapping edits")
+            out.append(self.text[position:start])
+            out.append(replacement)
+            position = end
+        out.append(self.text[position:])
+        return "".join(out)
+
+    # -- lines --------------------------------------------------------------
+
+    def line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def line_end(self, offset: int) -> int:
+        """The offset just after the newline of the line holding `offset`."""
+        end = self.text.find("\n", offset)
+        return len(self.text) if end == -1 else end + 1
+
+    def lead_start(self, header: Header) -> int:
+        """Where the comment block directly above a header begins (the header line if none)."""
+        start = header.line_start
+        while start > 0:
+            previous = self.text.rfind("\n", 0, start - 1) + 1
+            if previous not in self.pm.comment_lines:
+                break
+            start = previous
+        return start
+
+    def within(self, prefix: KeyPath) -> list[int]:
+        """Indexes of the headers that open `prefix` or a table inside it."""
+        size = len(prefix)
+        return [n for n, h in enumerate(self.pm.headers) if h.path[:size] == prefix]
+
+    def after_headers(self, prefix: KeyPath, last: int) -> int:
+        """Where the text of `prefix` ends after header `last`: the next foreign header's lead."""
+        size = len(prefix)
+        for header in self.pm.headers[last + 1 :]:
+            if header.path[:size] != prefix:
+                return self.lead_start(header)
+        return len(self.text)
+
+    def insert_block(self, position: int, block: str) -> None:
+        """Insert header blocks at a header boundary, keeping one blank line around them."""
+        before = self.text[:position].replace("\r\n", "\n")
+        if position == 0 or before.endswith("\n\n"):
+            prefix = ""
+        else:
+            prefix = "\n" if before.endswith("\n") else "\n\n"
+        suffix = "\n" if position < len(self.text) else ""
+        self.add(position, position, prefix + block + suffix)
+
+    def delete_line(self, entry: Entry) -> None:
+        self.add(self.line_start(entry.key_expr_start), self.line_end(entry.value_end), "")
+
+    # -- arrays of tables, reordered or resized (first pass) ------------------------
+
+    def rebuild_arrays(self, path: KeyPath, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+        for key, old_value in old.items():
+            new_value = new.get(key)
+            child = (*path, key)
+            if isinstance(old_value, Mapping) and isinstance(new_value, Mapping):
+                self.rebuild_arrays(child, old_value, new_value)
+            elif (
+                isinstance(old_value, list)
+                and isinstance(new_value, list)
+                and all(isinstance(item, Mapping) for item in new_value)
+                and (*child, 0) in self.header_index
+            ):
+                self.rebuild_array(child, old_value, new_value)
+
+    def rebuild_array(self, path: KeyPath, old: list[Any], new: list[Mapping[str, Any]]) -> None:
+        assign = _match_entries(old, new)
+        if len(old) == len(new) and assign == list(range(len(old))):
+            return
+        starts: list[int] = []
+        ends: list[int] = []
+        for index in range(len(old)):
+            entry_path = (*path, index)
+            if entry_path not in self.header_index:
+                return
+            number = self.header_index[entry_path]
+            starts.append(self.lead_start(self.pm.headers[number]))
+            ends.append(self.after_headers(entry_path, max(self.within(entry_path))))
+        if any(ends[n] != starts[n + 1] for n in range(len(old) - 1)):
+            return  # entries are not one after another: leave them to the second pass
+        cores: list[str] = []
+        gaps: list[str] = []
+        for start, end in zip(starts, ends, strict=True):
+            core, gap = _split_trailing_blank(self.text[start:end])
+            cores.append(core)
+            gaps.append(gap)
+        pieces: list[str] = []
+        for slot, source in enumerate(assign):
+            if source is None:
+                piece = render_table((*path, slot), new[slot], array=True)
+                piece = piece.replace("\n", self.nl)
+            else:
+                piece = cores[source]
+            if not piece.endswith("\n"):
+                piece += self.nl
+            pieces.append(piece)
+            last = slot == len(assign) - 1
+            if last:
+                pieces.append(gaps[-1])
+            elif slot < len(old) - 1:
+                pieces.append(gaps[slot])
+            else:
+                pieces.append(self.nl)
+        region = "".join(pieces)
+        if not self.text.endswith("\n") and ends[-1] == len(self.text):
+            region = region.rstrip("\r\n")
+        start = starts[0]
+        if not new and ends[-1] == len(self.text):
+            start = _blank_tail_start(self.text, start)
+        self.add(start, ends[-1], region, raw=True)
+
+    # -- differences (second pass) ------------------------------------------------
+
+    def diff_root(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+        keys = list(old) + [key for key in ordered_keys((), new) if key not in old]
+        for key in keys:
+            mark = len(self.edits)
+            try:
+                self.diff_key((), "root", key, old, new)
+            except Unsupported:
+                del self.edits[mark:]
+                self.replace_section(key, old.get(key), new.get(key))
+
+    def diff_table(self, path: KeyPath, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+        home = self.home(path)
+        if home == "inline":
+            entry = self.pm.entries[path]
+            if old.keys() != new.keys():
+                self.add(entry.value_start, entry.value_end, render_value(new))
+                return
+        keys = list(old) + [key for key in ordered_keys(path, new) if key not in old]
+        for key in keys:
+            self.diff_key(path, home, key, old, new)
+
+    def diff_key(
+        self, path: KeyPath, home: str, key: str, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        child = (*path, key)
+        if key not in old:
+            self.add_key(path, home, key, new)
+            return
+        old_value, new_value = old[key], new.get(key)
+        if new_value is None:
+            self.delete(child)
+        elif same(old_value, new_value):
+            return
+        elif isinstance(old_value, Mapping) and isinstance(new_value, Mapping):
+            self.diff_table(child, old_value, new_value)
+        elif isinstance(old_value, list) and isinstance(new_value, list):
+            self.diff_list(child, old_value, new_value)
+        else:
+            self.replace(child, new_value)
+
+    def home(self, path: KeyPath) -> str:
+        """How a table is written: root, header, inline, dotted (keys `a.b = 1`) or implicit."""
+        if not path:
+            return "root"
+        entry = self.pm.entries.get(path)
+        if entry is None:
+            raise Unsupported(f"no place for {path}")
+        if entry.kind == "header":
+            return "header"
+        if entry.kind in ("kv", "element"):
+            if self.text.startswith("{", entry.value_start):
+                return "inline"
+            raise Unsupported(f"{path} is not a table")
+        if self.dotted_entries(path):
+            return "dotted"
+        return "implicit"
+
+    def dotted_entries(self, path: KeyPath) -> list[Entry]:
+        size = len(path)
+        return [
+            entry
+            for key, entry in self.pm.entries.items()
+            if entry.kind == "kv"
+            and not entry.inline
+            and key[:size] == path
+            and entry.owner[:size] != path
+        ]
+
+    def replace(self, path: KeyPath, value: Any) -> None:
+        entry = self.pm.entries.get(path)
+        if entry is None or entry.kind not in ("kv", "element"):
+            raise Unsupported(f"{path} changes shape")
+        self.add(entry.value_start, entry.value_end, render_value(value))
+
+    def delete(self, path: KeyPath) -> None:
+        entry = self.pm.entries.get(path)
+        if entry is None or entry.inline:
+            raise Unsupported(f"cannot delete {path}")
+        if entry.kind == "kv":
+            self.delete_line(entry)
+            return
+        indexes = self.within(path)
+        for run in _runs(indexes):
+            start = self.lead_start(self.pm.headers[run[0]])
+            end = self.after_headers(path, run[-1])
+            if end == len(self.text):
+                start = _blank_tail_start(self.text, start)
+            self.add(start, end, "")
+        for dotted in self.dotted_entries(path):
+            self.delete_line(dotted)
+
+    # -- arrays of values -----------------------------------------------------------
+
+    def diff_list(self, path: KeyPath, old: list[Any], new: list[Any]) -> None:
+        entry = self.pm.entries.get(path)
+        if entry is None:
+            raise Unsupported(f"no place for {path}")
+        if entry.kind == "header":
+            if len(old) != len(new):
+                raise Unsupported(f"{path} changed length")
+            for index, (old_item, new_item) in enumerate(zip(old, new, strict=True)):
+                if same(old_item, new_item):
+                    continue
+                if not (isinstance(old_item, Mapping) and isinstance(new_item, Mapping)):
+                    raise Unsupported(f"{path} changes shape")
+                self.diff_table((*path, index), old_item, new_item)
+            return
+        if len(old) != len(new):
+            self.resize_array(path, entry, old, new)
+            return
+        for index, (old_item, new_item) in enumerate(zip(old, new, strict=True)):
+            item = (*path, index)
+            if same(old_item, new_item):
+                continue
+            if isinstance(old_item, Mapping) and isinstance(new_item, Mapping):
+                self.diff_table(item, old_item, new_item)
+            elif isinstance(old_item, list) and isinstance(new_item, list):
+                self.diff_list(item, old_item, new_item)
+            else:
+                self.replace(item, new_item)
+
+    def resize_array(self, path: KeyPath, entry: Entry, old: list[Any], new: list[Any]) -> None:
+        """Add and remove items of a value array, line by line when it has one item a line."""
+        items = [self.pm.entries[(*path, index)] for index in range(len(old))]
+        layout = self.one_per_line(entry, items)
+        if layout is None:
+            self.add(entry.value_start, entry.value_end, self.array_text(entry, new))
+            return
+        indent, ends, last_comma = layout
+        matcher = SequenceMatcher(
+            a=[_fingerprint(item) for item in old],
+            b=[_fingerprint(item) for item in new],
+            autojunk=False,
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            pairs = min(i2 - i1, j2 - j1)
+            for k in range(pairs):
+                item = items[i1 + k]
+                self.add(item.value_start, item.value_end, render_value(new[j1 + k]))
+            for index in range(i1 + pairs, i2):
+                self.add(self.line_start(items[index].value_start), ends[index], "")
+            added = new[j1 + pairs : j2]
+            if not added:
+                continue
+            if i2 < len(old):
+                position = self.line_start(items[i2].value_start)
+                lines = [f"{indent}{render_value(value)},\n" for value in added]
+            else:
+                position = ends[-1]
+                last_deleted = i1 + pairs <= i2 - 1
+                if not last_comma and not last_deleted:
+                    self.add(items[-1].value_end, items[-1].value_end, ",")
+                lines = [f"{indent}{render_value(value)},\n" for value in added]
+                if not last_comma:
+                    lines[-1] = lines[-1][:-2] + "\n"
+            self.add(position, position, "".join(lines))
+
+    def one_per_line(self, entry: Entry, items: list[Entry]) -> tuple[str, list[int], bool] | None:
+        """When each item has its own line: (indent, end of each item's line, last has a comma)."""
+        if not items:
+            return None
+        previous = self.pm.line_of(entry.value_start)
+        ends: list[int] = []
+        last_comma = False
+        for item in items:
+            start = self.line_start(item.value_start)
+            if self.pm.line_of(item.value_start) <= previous:
+                return None
+            if self.text[start : item.value_start].strip(" \t"):
+                return None
+            match = _AFTER_ITEM.match(self.text, item.value_end)
+            if match is None:
+                return None
+            ends.append(match.end())
+            last_comma = match.group(1) is not None
+            previous = self.pm.line_of(item.value_end)
+        if self.pm.line_of(entry.value_end - 1) <= previous:
+            return None
+        first = items[0].value_start
+        return self.text[self.line_start(first) : first], ends, last_comma
+
+    def array_text(self, entry: Entry, new: list[Any]) -> str:
+        old_text = self.text[entry.value_start : entry.value_end]
+        if "\n" not in old_text or not new:
+            return render_value(new)
+        return "[\n" + "".join(f"{ARRAY_INDENT}{render_value(item)},\n" for item in new) + "]"
+
+    # -- additions ------------------------------------------------------------------
+
+    def add_key(self, path: KeyPath, home: str, key: str, new: Mapping[str, Any]) -> None:
+        value = new.get(key)
+        if value is None:
+            return
+        if home == "inline":
+            raise Unsupported("inline tables are rewritten whole")
+        if is_table_like(value):
+            if home == "dotted":
+                raise Unsupported("a table inside a dotted-key table")
+            self.add_table(path, key, new)
+        elif home == "dotted":
+            self.add_dotted(path, key, value)
+        elif home == "implicit":
+            self.add_header_for(path, key, value)
+        else:
+            self.add_line(path, key, new)
+
+    def direct_keys(self, path: KeyPath) -> dict[str, Entry]:
+        """The `key = value` lines written directly in a table's own body."""
+        size = len(path)
+        return {
+            key[-1]: entry
+            for key, entry in self.pm.entries.items()
+            if len(key) == size + 1
+            and key[:size] == path
+            and isinstance(key[-1], str)
+            and entry.kind == "kv"
+            and entry.owner == path
+            and not entry.inline
+        }
+
+    def add_line(self, path: KeyPath, key: str, new: Mapping[str, Any]) -> None:
+        line = render_key_value(key, new[key])
+        direct = self.direct_keys(path)
+        order = ordered_keys(path, new)
+        place = order.index(key)
+        for previous in reversed(order[:place]):
+            if previous in direct:
+                self.insert_line_after(direct[previous].value_end, line)
+                return
+        for following in order[place + 1 :]:
+            if following in direct:
+                position = self.line_start(direct[following].key_expr_start)
+                self.add(position, position, line)
+                return
+        if direct:
+            self.insert_line_after(max(entry.value_end for entry in direct.values()), line)
+        elif path:
+            header = self.pm.headers[self.header_index[path]]
+            self.insert_line_after(header.start, line)
+        elif self.pm.headers:
+            position = self.lead_start(self.pm.headers[0])
+            self.add(position, position, line + "\n")
+        else:
+            self.insert_line_after(len(self.text), line)
+
+    def insert_line_after(self, offset: int, line: str) -> None:
+        position = self.line_end(offset)
+        if position == len(self.text) and self.text and not self.text.endswith("\n"):
+            line = "\n" + line
+        self.add(position, position, line)
+
+    def add_dotted(self, path: KeyPath, key: str, value: Any) -> None:
+        entries = self.dotted_entries(path)
+        last = max(entries, key=lambda entry: entry.value_end)
+        start = self.line_start(last.key_expr_start)
+        indent = self.text[start : last.key_expr_start]
+        relative = (*path[len(last.owner) :], key)
+        if any(isinstance(part, int) for part in relative):
+            raise Unsupported("dotted key through an array")
+        dotted = ".".join(render_key(str(part)) for part in relative)
+        self.insert_line_after(last.value_end, f"{indent}{dotted} = {render_value(value)}\n")
+
+    def add_header_for(self, path: KeyPath, key: str, value: Any) -> None:
+        """A table known only from its sub-tables' headers gets its own header for a new key."""
+        first = self.pm.headers[min(self.within(path))]
+        block = render_table(path, {key: value}, array=False)
+        self.insert_block(self.lead_start(first), block)
+
+    def add_table(self, path: KeyPath, key: str, new: Mapping[str, Any]) -> None:
+        """A new table or array of tables, placed in the model's order among its siblings."""
+        block = render_blocks(path, key, new[key])
+        order = ordered_keys(path, new)
+        for following in order[order.index(key) + 1 :]:
+            indexes = self.within((*path, following))
+            if indexes:
+                self.insert_block(self.lead_start(self.pm.headers[min(indexes)]), block)
+                return
+        indexes = self.within(path)
+        if not path or not indexes:
+            if path:
+                raise Unsupported(f"no header for {path}")
+            self.insert_block(len(self.text), block)
+            return
+        self.insert_block(self.after_headers(path, max(indexes)), block)
+
+    # -- a section written afresh ---------------------------------------------------------
+
+    def replace_section(self, key: str, old_value: Any, new_value: Any) -> None:
+        """Write a whole top-level section anew when its layout defeats the edits above."""
+        path = (key,)
+        indexes = self.within(path)
+        if (
+            old_value is None
+            or new_value is None
+            or not is_table_like(new_value)
+            or not indexes
+            or self.dotted_entries(path)
+            or key in self.direct_keys(())
+            or indexes != list(range(indexes[0], indexes[-1] + 1))
+        ):
+            raise Unsupported(f"section {key} cannot be rewritten in place")
+        start = self.lead_start(self.pm.headers[indexes[0]])
+        end = self.after_headers(path, indexes[-1])
+        _, gap = _split_trailing_blank(self.text[start:end])
+        block = render_blocks((), key, new_value).replace("\n", self.nl)
+        if not gap and end < len(self.text):
+            gap = self.nl
+        self.add(start, end, block + gap, raw=True)
+
+
+def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | None]:
+    """For each new entry, the old entry whose text it reuses (None: written afresh).
+
+    Equal entries first (at the same place if possible), then entries with the same
+    name (title, topic), then entries left at the same place.
+    """
+    assign: list[int | None] = [None] * len(new)
+    used: set[int] = set()
+
+    def take(slot: int, source: int) -> None:
+        assign[slot] = source
+        used.add(source)
+
+    for slot, entry in enumerate(new):
+        if slot < len(old) and same(old[slot], entry):
+            take(slot, slot)
+    for slot, entry in enumerate(new):
+        if assign[slot] is None:
+            for source, candidate in enumerate(old):
+                if source not in used and same(candidate, entry):
+                    take(slot, source)
+                    break
+    for slot, entry in enumerate(new):
+        identity = _identity(entry)
+        if assign[slot] is None and identity is not None:
+            for source, candidate in enumerate(old):
+                if source not in used and _identity(candidate) == identity:
+                    take(slot, source)
+                    break
+    for slot in range(len(new)):
+        if assign[slot] is None and slot < len(old) and slot not in used:
+            take(slot, slot)
+    return assign
+
+
+def _identity(entry: Any) -> tuple[str, str] | None:
+    if not isinstance(entry, Mapping):
+        return None
+    for key in _IDENTITY_KEYS:
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            return key, value.strip().casefold()
+    return None
+
+
+def _fingerprint(value: Any) -> str:
+    if isinstance(value, Mapping):
+        inner = ",".join(f"{key!r}:{_fingerprint(item)}" for key, item in value.items())
+        return "{" + inner + "}"
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return "[" + ",".join(_fingerprint(item) for item in value) + "]"
+    return f"{_kind(value)}:{value!r}"
+
+
+def _split_trailing_blank(chunk: str) -> tuple[str, str]:
+    """A chunk of lines split into its body and the blank lines that end it."""
+    lines = chunk.splitlines(keepends=True)
+    cut = len(lines)
+    while cut > 0 and not lines[cut - 1].strip():
+        cut -= 1
+    return "".join(lines[:cut]), "".join(lines[cut:])
+
+
+def _blank_tail_start(text: str, start: int) -> int:
+    """Move a deletion that reaches the end of the text back over the blank lines before it."""
+    core, _ = _split_trailing_blank(text[:start])
+    return len(core) if core.endswith("\n") else start
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+__all__ = ["Unsupported", "render_table_body", "same", "update_text", "without_none"]

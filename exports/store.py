@@ -1,0 +1,270 @@
+"""Reading, locating and saving a policy file.
+
+Reading is lean (bytes, UTF-8, `tomllib`) because `validate` and `export` only read;
+positions of key paths are scanned only when a message needs one. Saving rewrites only
+what changed (see `exports.rewrite`), keeps the newline style and a byte-order mark,
+and replaces the file atomically (see `exports.atomic`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from exports.atomic import PolicyWriteError, atomic_write
+from exports.positions import KeyPath, PositionMap, scan_positions
+from schemas.model import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import tomlkit
+
+BOM = b"\xef\xbb\xbf"
+Newline = Literal["\n", "\r\n"]
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+_DUPLICATE = re.compile(r"^Cannot (?:overwrite a value|declare (\(.*\)) twice)$")
+_CLEAN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Illegal character '\\n'$"), "line ends inside a string (missing quote?)"),
+    (re.compile(r"^Unterminated string$"), "string is never closed (missing closing quote)"),
+    (re.compile(r"^Invalid value$"), "invalid value (strings need quotes)"),
+)
+
+__all__ = [
+    "PolicyReadError",
+    "PolicySource",
+    "PolicyWriteError",
+    "atomic_write",
+    "file_changed_on_disk",
+    "open_document",
+    "read_policy",
+    "render_policy",
+    "save_policy",
+]
+
+
+class PolicyReadError(Exception):
+    """A policy file that cannot be read: missing, not UTF-8, not TOML, or too new."""
+
+    def __init__(
+        self, file: str, message: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        self.file = file
+        self.message = message
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return f"{self.file}: error: {self.message}"
+        column = 1 if self.column is None else self.column
+        return f"{self.file}:{self.line}:{column}: error: {self.message}"
+
+
+@dataclass
+class PolicySource:
+    """A policy file as read: its bytes, its text and data, and how it is written."""
+
+    path: Path
+    raw: bytes
+    text: str
+    """The decoded text without the byte-order mark; positions are counted in it."""
+    data: dict[str, Any]
+    bom: bool = False
+    newline: Newline = "\n"
+    digest: str = ""
+    """SHA-256 of `raw`, hex."""
+
+    @cached_property
+    def positions(self) -> PositionMap:
+        """Where each key path stands in the text, scanned on first use."""
+        return scan_positions(self.text)
+
+    def value_position(self, path: str | KeyPath) -> tuple[int, int] | None:
+        """Line and column (1-based) of the value at a key path; None when the key is absent.
+
+        A table points at its header (`platforms[1]` at its `[[platforms]]` line); an
+        array item the scanner did not see points at the array's value.
+        """
+        return self.positions.value_position(path)
+
+    def key_position(self, path: str | KeyPath) -> tuple[int, int] | None:
+        """Line and column (1-based) of the key at a key path, for unknown-key problems."""
+        return self.positions.key_position(path)
+
+    def position(self, path: str | KeyPath, *, key: bool = False) -> tuple[int, int] | None:
+        """The value's position, or the key's with `key=True`."""
+        return self.key_position(path) if key else self.value_position(path)
+
+
+def read_policy(path: Path) -> PolicySource:
+    """Read and parse a policy file; `PolicyReadError` says why a file cannot be read."""
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PolicyReadError(label, "no such file") from None
+    except IsADirectoryError:
+        raise PolicyReadError(label, "is a directory, not a policy file") from None
+    except PermissionError:
+        raise PolicyReadError(label, "permission denied") from None
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise PolicyReadError(label, f"cannot read: {reason}") from None
+    return parse_policy(path, raw)
+
+
+def parse_policy(path: Path, raw: bytes) -> PolicySource:
+    """A `PolicySource` from bytes already read (`path` names the file in messages)."""
+    label = str(path)
+    bom = raw.startswith(BOM)
+    body = raw[len(BOM) :] if bom else raw
+    text = _decode(label, body)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(label, text, str(error)) from None
+    if not isinstance(data, dict):  # pragma: no cover - tomllib always gives a table
+        raise PolicyReadError(label, "the file is not a TOML table")
+    source = PolicySource(
+        path=path,
+        raw=raw,
+        text=text,
+        data=data,
+        bom=bom,
+        newline=_newline_of(text),
+        digest=hashlib.sha256(raw).hexdigest(),
+    )
+    _check_version(source)
+    return source
+
+
+def _decode(label: str, body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise PolicyReadError(
+                label, "the file is UTF-16, not UTF-8; save it as UTF-8", 1, 1
+            ) from None
+        before = body[: error.start]
+        line_start = before.rfind(b"\n") + 1
+        line = before.count(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        byte = body[error.start]
+        raise PolicyReadError(
+            label, f"not UTF-8 text (byte 0x{byte:02X}); save the file as UTF-8", line, column
+        ) from None
+
+
+def _syntax_error(label: str, text: str, message: str) -> PolicyReadError:
+    line: int | None = None
+    column: int | None = None
+    match = _TOML_POSITION.search(message)
+    if match:
+        line, column = int(match.group(1)), int(match.group(2))
+        message = message[: match.start()]
+    elif _AT_END.search(message):
+        message = _AT_END.sub("", message)
+        line = text.count("\n") + 1
+        column = len(text) - (text.rfind("\n") + 1) + 1
+    duplicate = _DUPLICATE.match(message)
+    if duplicate and line is not None:
+        # tomllib points past the repeated key or header; point at it and name it.
+        lines = text.split("\n")
+        line_text = lines[line - 1].rstrip("\r") if line <= len(lines) else ""
+        column = len(line_text) - len(line_text.lstrip()) + 1
+        if duplicate.group(1) is None:
+            name = line_text.split("=", 1)[0].strip()
+            message = f"key {name} is defined twice"
+        else:
+            message = f"table [{line_text.strip().strip('[]').strip()}] is defined twice"
+        return PolicyReadError(label, f"TOML syntax: {message}", line, column)
+    for pattern, clean in _CLEAN_MESSAGES:
+        if pattern.match(message):
+            message = clean
+            break
+    else:
+        message = message[:1].lower() + message[1:]
+    return PolicyReadError(label, f"TOML syntax: {message}", line, column)
+
+
+def _newline_of(text: str) -> Newline:
+    end = text.find("\n")
+    return "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
+
+
+def _check_version(source: PolicySource) -> None:
+    version = source.data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        position = source.value_position(("schema_version",))
+        line, column = position if position else (None, None)
+        raise PolicyReadError(
+            str(source.path),
+            f"schema_version {version} is newer than this program understands "
+            f"({SCHEMA_VERSION}); upgrade presence",
+            line,
+            column,
+        )
+
+
+def open_document(source: PolicySource) -> tomlkit.TOMLDocument:
+    """The file as a tomlkit document (byte-order mark left out), for callers that need one."""
+    import tomlkit
+
+    return tomlkit.parse(source.text)
+
+
+def render_policy(data: Mapping[str, Any], source: PolicySource | None = None) -> str:
+    """The whole text of the file holding `data` (without a byte-order mark).
+
+    With a source, only what differs from `source.data` is rewritten: comments, blank
+    lines, key order and quoting of everything else stay as they were, and unchanged
+    data gives back the same text. Without one, a tidy new file in the format's order.
+    None values count as absent. Raises TypeError for a value TOML cannot hold.
+    """
+    from exports import rewrite, tomlrender
+
+    new = rewrite.without_none(data)
+    if source is None:
+        return tomlrender.render_new_policy(new)
+    if rewrite.same(source.data, new):
+        return source.text
+    try:
+        text = rewrite.update_text(source.text, source.data, new, source.newline)
+        if rewrite.same(tomllib.loads(text), new):
+            return text
+    except (rewrite.Unsupported, tomllib.TOMLDecodeError):
+        pass
+    # Last resort: a layout the in-place edits cannot handle. The data is what matters.
+    fresh = tomlrender.render_new_policy(new)
+    return fresh.replace("\n", source.newline) if source.newline != "\n" else fresh
+
+
+def save_policy(
+    path: Path, data: Mapping[str, Any], source: PolicySource | None = None
+) -> PolicySource:
+    """Render and atomically write the file; returns the new source for further edits."""
+    text = render_policy(data, source)
+    if source is not None and text == source.text:
+        raw = source.raw
+    else:
+        raw = (BOM if source is not None and source.bom else b"") + text.encode("utf-8")
+    atomic_write(path, raw)
+    return parse_policy(path, raw)
+
+
+def file_changed_on_disk(source: PolicySource) -> bool:
+    """Whether the file's bytes differ from when it was read (a missing file has changed)."""
+    try:
+        raw = source.path.read_bytes()
+    except OSError:
+        return True
+    return hashlib.sha256(raw).hexdigest() != source.digest

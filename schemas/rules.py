@@ -1,0 +1,163 @@
+"""Validity of a policy: every problem of plain data, the one source of truth.
+
+`check_policy` runs four passes over the data as `tomllib` (or tomlkit's
+`unwrap()`) gives it, and never raises whatever its shape:
+
+1. types, enumerations, lengths, ranges and unknown keys, by the pydantic models
+   in strict mode, each error mapped to the key path it belongs to;
+2. `schema_version`;
+3. missing keys (`schemas.required`) and cross-field rules (`schemas.crossfield`);
+4. warnings (`schemas.lint`).
+
+An empty or whitespace-only string at a known key counts as absent everywhere:
+it is dropped before the passes (an unknown key is reported all the same).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from schemas.collect import Problems
+from schemas.crossfield import check_crossfield
+from schemas.fields import FieldSpec, TableSpec, root, spec_at, table_at
+from schemas.lint import check_lint
+from schemas.model import SCHEMA_VERSION, Policy
+from schemas.problems import Problem
+from schemas.required import check_required
+from schemas.text import PathPart, described, is_blank, toml_type, toml_value, with_article
+
+_EXPECTED: dict[str, str] = {
+    "int_type": "integer",
+    "string_type": "string",
+    "bool_type": "boolean",
+    "date_type": "date",
+    "list_type": "array",
+    "model_type": "table",
+    "model_attributes_type": "table",
+    "dict_type": "table",
+}
+_EXPECTED_PHRASES: dict[str, str] = {
+    "boolean": "a boolean (true or false)",
+    "date": "a date such as 2026-12-01 (without quotes)",
+}
+
+
+def check_policy(data: Mapping[str, Any], *, today: dt.date | None = None) -> list[Problem]:
+    """Every problem of a policy given as plain data, by section and key order.
+
+    `today` (default: the local date) is the day `review_by` is compared with.
+    """
+    out = Problems()
+    if not isinstance(data, Mapping):
+        out.add((), "error", "wrong_type", **_type_params("table", data))
+        return out.sorted()
+    cleaned = _without_blanks(data, root())
+    _check_types(cleaned, out)
+    _check_schema_version(cleaned, out)
+    check_required(cleaned, out)
+    check_crossfield(cleaned, out)
+    check_lint(cleaned, out, today or dt.date.today())
+    return out.sorted()
+
+
+def check_section(
+    data: Mapping[str, Any], section: str, *, today: dt.date | None = None
+) -> list[Problem]:
+    """The problems whose key path lies in one section (or top-level key)."""
+    return [p for p in check_policy(data, today=today) if p.section == section]
+
+
+def _without_blanks(value: Any, spec: TableSpec | FieldSpec | None) -> Any:
+    """A copy of the data without blank values at known keys (tables become dicts)."""
+    if isinstance(value, Mapping):
+        table = spec if isinstance(spec, TableSpec) else spec.table if spec else None
+        if table is None or (isinstance(spec, FieldSpec) and spec.kind != "table"):
+            return value
+        cleaned: dict[Any, Any] = {}
+        for key, item in value.items():
+            field = table.fields.get(key) if isinstance(key, str) else None
+            if field is not None and is_blank(item):
+                continue
+            nested = isinstance(item, Mapping | list)
+            cleaned[key] = _without_blanks(item, field) if nested else item
+        return cleaned
+    if isinstance(spec, FieldSpec) and spec.kind == "array" and isinstance(value, list):
+        return [_without_blanks(item, spec.item) for item in value]
+    return value
+
+
+def _type_params(expected: str, value: Any) -> dict[str, str]:
+    return {
+        "expected": _EXPECTED_PHRASES.get(expected, with_article(expected)),
+        "found": described(value),
+        "expected_type": expected,
+        "found_type": toml_type(value),
+        "value": toml_value(value),
+    }
+
+
+def _check_types(data: Mapping[Any, Any], out: Problems) -> None:
+    try:
+        Policy.model_validate(data, strict=True)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            _add_type_error(error, out)
+
+
+def _add_type_error(error: ErrorDetails, out: Problems) -> None:
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind == "invalid_key":
+        parts: tuple[PathPart, ...] = (*error["loc"][:-1], str(error["loc"][-1]))
+    else:
+        parts = tuple(error["loc"])
+    spec = spec_at(parts)
+    if isinstance(spec, FieldSpec) and spec.kind in ("string", "enum") and is_blank(value):
+        return  # a blank item of an array of strings: `empty_item`, from the rules pass
+    if kind in _EXPECTED:
+        out.add(parts, "error", "wrong_type", **_type_params(_EXPECTED[kind], value))
+    elif kind == "literal_error":
+        choices = spec.choices if isinstance(spec, FieldSpec) else ()
+        shown = toml_value(value) or described(value)
+        listed = ", ".join(choices) if choices else str(ctx.get("expected", ""))
+        out.add(parts, "error", "not_one_of", choices=listed, value=shown)
+    elif kind in ("extra_forbidden", "invalid_key"):
+        _add_unknown_key(parts, out)
+    elif kind == "string_too_long" and isinstance(value, str):
+        out.add(parts, "error", "too_long", max=int(ctx["max_length"]), length=len(value))
+    elif kind == "greater_than_equal":
+        out.add(parts, "error", "too_small", min=int(ctx["ge"]), value=toml_value(value))
+    elif kind == "less_than_equal":
+        out.add(parts, "error", "too_large", max=int(ctx["le"]), value=toml_value(value))
+    else:
+        out.add(parts, "error", "invalid_value", detail=error["msg"])
+
+
+def _add_unknown_key(parts: tuple[PathPart, ...], out: Problems) -> None:
+    key = str(parts[-1])
+    table = table_at(parts)
+    names = list(table.fields) if table is not None else []
+    close = difflib.get_close_matches(key, names, n=1)
+    if close:
+        out.add(parts, "error", "unknown_key_hint", key=key, suggestion=close[0])
+    else:
+        out.add(parts, "error", "unknown_key", key=key)
+
+
+def _check_schema_version(data: Mapping[Any, Any], out: Problems) -> None:
+    version = data.get("schema_version")
+    parts = ("schema_version",)
+    if version is None:
+        out.add(parts, "error", "schema_version_absent", expected=SCHEMA_VERSION)
+    elif isinstance(version, int) and not isinstance(version, bool):
+        if version < 1:
+            out.add(
+                parts, "error", "schema_version_invalid", expected=SCHEMA_VERSION, value=version
+            )
+        elif version > SCHEMA_VERSION:
+            out.add(parts, "error", "newer_schema_version", found=version, known=SCHEMA_VERSION)

@@ -1,0 +1,204 @@
+"""The base of every section screen: sidebar, title, scrolling fields, Back / Next, footer.
+
+How to add a section screen
+---------------------------
+1. Find its step in `wizard/flow.py` (`STEPS`): the step name (e.g. "platforms")
+   and the "module:Class" the app imports (e.g. "screens.platforms:PlatformsScreen").
+2. Write the module::
+
+       class PlatformsScreen(SectionScreen):
+           STEP = 'platforms'
+           CSS_PATH = section_css('platforms.tcss')      # .tcss next to the module
+
+           def compose_fields(self) -> ComposeResult:
+               yield ListEditor(self.state, 'platforms', columns=('name', 'status'),
+                                fields=(FieldSpec('platforms.name',
+                                                  suggestions=PLATFORM_NAMES),
+                                        FieldSpec('platforms.url'), ...))
+               yield self.field(FieldSpec('some.key', 'long'))
+
+   Fields are declared by key path (`FieldSpec(path, kind, ...)`); the input's
+   id is the path with dashes. A `FieldRow` writes into `self.state` and posts
+   `Edited`; this base class then refreshes the problem line of every row and,
+   debounced, the sidebar. Nothing else to wire.
+3. Add the catalogue entries to `wizard/i18n/en.py` and `uk.py`: `field.<path>`
+   (label), `help.<path>` (one line: why it matters, a good example), choice
+   labels `choice.<choice_key>.<value>`, and any literal `t("...")` you use.
+   `tests/unit/test_i18n.py` tells you what is missing.
+4. The app passes the `PolicyState` in the constructor; a screen never reaches
+   into another screen or into the app (navigate by posting `NavigateTo`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePath
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
+from textual.events import ScreenResume
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Header, Static
+
+from screens.widgets.fields import FieldRow, FieldSpec
+from screens.widgets.footer import CatalogueFooter
+from screens.widgets.list_editor import ListEditor
+from screens.widgets.messages import Edited, NavigateTo
+from screens.widgets.sidebar import Sidebar
+from wizard.flow import get_step, next_step, previous_step, steps_of
+from wizard.i18n import t
+from wizard.state import PolicyState
+
+BASE_CSS = Path(__file__).with_name("base.tcss")
+"""The stylesheet every section screen lists first in its CSS_PATH."""
+
+
+def section_css(*names: str) -> list[str | PurePath]:
+    """A section screen's CSS_PATH: the shared base.tcss, then the screen's own files."""
+    return [BASE_CSS, *names]
+
+
+SIDEBAR_DELAY = 0.15
+"""Seconds of quiet typing before the sidebar is redrawn."""
+
+
+class SectionScreen(Screen[None]):
+    """A screen that edits one step of the policy; subclasses yield its fields."""
+
+    STEP: ClassVar[str] = ""
+    """The step of `wizard.flow.STEPS` this screen edits."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [BASE_CSS]
+    AUTO_FOCUS = "#body *"
+    """The first field gets the keyboard (not the sidebar) when the screen opens."""
+
+    def __init__(self, state: PolicyState) -> None:
+        """A screen editing `state` (the app's one `PolicyState`)."""
+        super().__init__(name=self.STEP, classes="section-screen")
+        self.state = state
+        self._sidebar_timer: Timer | None = None
+        self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
+
+    @property
+    def section(self) -> str:
+        """The section this screen's step belongs to."""
+        return get_step(self.STEP).section
+
+    # -- composition -------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="layout"):
+            yield Sidebar(self.state, self.section)
+            with Vertical(id="main"):
+                yield Static(t(f"section.{self.section}.title"), id="section-title")
+                steps = steps_of(self.section)
+                if len(steps) > 1:
+                    number = [step.name for step in steps].index(self.STEP) + 1
+                    yield Static(
+                        t("step.counter", n=number, total=len(steps))
+                        + " "
+                        + t(f"step.{self.STEP}.title"),
+                        id="step-title",
+                    )
+                with VerticalScroll(id="body"):
+                    yield Static(t(f"section.{self.section}.intro"), id="section-intro")
+                    yield from self.compose_fields()
+                with Horizontal(id="nav"):
+                    yield Button(t("nav.back"), id="nav-back", compact=True)
+                    yield Static("", id="nav-gap")
+                    yield Button(t("nav.next"), id="nav-next", compact=True, variant="primary")
+        yield CatalogueFooter()
+
+    def compose_fields(self) -> ComposeResult:
+        """The screen's fields; subclasses override this."""
+        yield from ()
+
+    def field(self, spec: FieldSpec) -> FieldRow:
+        """A row editing `spec.path` of the state."""
+        return FieldRow(spec, self.state)
+
+    def on_mount(self) -> None:
+        self.query_one("#nav-back").display = previous_step(self.STEP) is not None
+        self.query_one("#nav-next").display = next_step(self.STEP) is not None
+        self.refresh_problems()
+
+    # -- refreshing --------------------------------------------------------------
+    def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:
+        """The list editors and the rows outside them (found once: screens do not recompose)."""
+        if self._found is None:
+            editors = list(self.query(ListEditor))
+            rows = [
+                row
+                for row in self.query(FieldRow)
+                if not any(isinstance(ancestor, ListEditor) for ancestor in row.ancestors)
+            ]
+            self._found = (editors, rows)
+        return self._found
+
+    def refresh_problems(self) -> None:
+        """Show the current problems under every field and list of the screen."""
+        editors, rows = self._targets()
+        for editor in editors:
+            editor.refresh_problems()
+        for row in rows:
+            if row.data_path is not None:
+                row.show_problems(list(self.state.problems_under(row.data_path)))
+
+    def refresh_sidebar(self) -> None:
+        """Redraw the sidebar's statuses."""
+        try:
+            self.query_one(Sidebar).refresh_status()
+        except NoMatches:
+            return
+
+    def reload(self) -> None:
+        """Show the state's values again (after a change made elsewhere)."""
+        for row in self.query(FieldRow):
+            if row.data_path is not None:
+                row.load()
+        for editor in self.query(ListEditor):
+            editor.rebuild(select=editor.selected)
+        self.refresh_problems()
+        self.refresh_sidebar()
+
+    @on(ScreenResume)
+    def _resumed(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    @on(Edited)
+    def _edited(self, event: Edited) -> None:
+        event.stop()
+        self.refresh_problems()
+        if self._sidebar_timer is not None:
+            self._sidebar_timer.stop()
+        self._sidebar_timer = self.set_timer(SIDEBAR_DELAY, self.refresh_sidebar)
+
+    # -- navigation --------------------------------------------------------------
+    @on(Button.Pressed, "#nav-back")
+    def _back(self, event: Button.Pressed) -> None:
+        event.stop()
+        step = previous_step(self.STEP)
+        if step is not None:
+            self.post_message(NavigateTo(step.name))
+
+    @on(Button.Pressed, "#nav-next")
+    def _next(self, event: Button.Pressed) -> None:
+        event.stop()
+        step = next_step(self.STEP)
+        if step is not None:
+            self.post_message(NavigateTo(step.name))
+
+
+class PlaceholderScreen(SectionScreen):
+    """Stands in for a step whose screen module is not available."""
+
+    def __init__(self, state: PolicyState, step: str) -> None:
+        self.STEP = step  # type: ignore[misc]  # per-instance step for the stand-in
+        super().__init__(state)
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(t("placeholder.not_ready"), id="placeholder")

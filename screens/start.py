@@ -1,0 +1,98 @@
+"""The start screen (`presence` with no arguments): new policy, open a file, recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.widgets.footer import CatalogueFooter
+from wizard.i18n import t
+
+DEFAULT_NEW_PATH = "brand-policy.toml"
+
+
+def policy_files(folder: Path) -> list[str]:
+    """The .toml files in `folder`, for completion of the path input."""
+    try:
+        return sorted(p.name for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+    except OSError:
+        return []
+
+
+class StartScreen(Screen[None]):
+    """Choose what to work on; posts `Chosen` (the app opens or creates the policy)."""
+
+    CSS_PATH = "start.tcss"
+
+    class Chosen(Message):
+        """The author chose to create (`new` True) or open the policy at `path`."""
+
+        def __init__(self, path: Path, *, new: bool) -> None:
+            super().__init__()
+            self.path = path
+            self.new = new
+
+    def __init__(self, recent: list[Path], folder: Path) -> None:
+        """`recent`: recently opened files; `folder`: where new and opened paths start."""
+        super().__init__(name="start")
+        self.recent = recent
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with VerticalScroll(id="start-body"):
+            yield Static(t("start.title"), id="start-title")
+            yield Static(t("start.intro"), id="start-intro")
+            yield Static(t("start.new"), classes="start-heading")
+            with Horizontal(classes="start-row"):
+                yield Input(DEFAULT_NEW_PATH, id="start-new-path")
+                yield Button(t("start.create"), id="start-new", variant="primary", compact=True)
+            yield Static(t("start.open"), classes="start-heading")
+            with Horizontal(classes="start-row"):
+                yield Input(
+                    id="start-open-path",
+                    placeholder=t("start.open_placeholder"),
+                    suggester=SuggestFromList(policy_files(self.folder), case_sensitive=False),
+                )
+                yield Button(t("start.open_button"), id="start-open", compact=True)
+            yield Static(t("start.recent"), classes="start-heading")
+            if self.recent:
+                yield OptionList(
+                    *[Option(str(path), id=str(path)) for path in self.recent], id="start-recent"
+                )
+            else:
+                yield Static(t("start.no_recent"), id="start-no-recent")
+        yield CatalogueFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#start-new-path").focus()
+
+    def _choose(self, text: str, *, new: bool) -> None:
+        if not text.strip():
+            self.notify(t("start.need_path"), severity="warning")
+            return
+        path = Path(text.strip()).expanduser()
+        self.post_message(self.Chosen(path if path.is_absolute() else self.folder / path, new=new))
+
+    @on(Button.Pressed, "#start-new")
+    @on(Input.Submitted, "#start-new-path")
+    def _new(self) -> None:
+        self._choose(self.query_one("#start-new-path", Input).value, new=True)
+
+    @on(Button.Pressed, "#start-open")
+    @on(Input.Submitted, "#start-open-path")
+    def _open(self) -> None:
+        self._choose(self.query_one("#start-open-path", Input).value, new=False)
+
+    @on(OptionList.OptionSelected, "#start-recent")
+    def _recent(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.post_message(self.Chosen(Path(event.option.id), new=False))

@@ -1,0 +1,358 @@
+"""An editor for an array of tables (values, platforms, tools, templates, escalation
+contacts, rubrics): the entries in a list, a filter, Add / Remove / Move buttons and
+a form under the list that edits the selected entry.
+
+Declare it with the list's key path, the keys shown in the list (`columns`) and the
+form's fields, whose paths are the list path plus the key, without an index:
+
+    ListEditor(state, "mission.values", columns=("name", "meaning"),
+               fields=(FieldSpec("mission.values.name"),
+                       FieldSpec("mission.values.meaning", "long")))
+
+Ids, for `X` = the path with dashes (`mission-values`): the editor `X`, the list
+`X-entries`, the filter `X-filter`, the buttons `X-add`, `X-remove`, `X-up`,
+`X-down`; the form fields `X-<key>` (`mission-values-name`). The entry list is an
+`OptionList` (it draws only the rows in view, so hundreds of entries stay fast);
+editing an entry re-renders that one row only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, Static
+
+from schemas.problems import Problem
+from screens.dialogs import ConfirmDialog
+from screens.widgets.fields import FieldRow, FieldSpec
+from screens.widgets.messages import Edited
+from wizard.i18n import problem_message, t
+from wizard.state import PolicyState, is_blank
+
+
+class EntryList(OptionList):
+    """The entries of a `ListEditor`, with keys to add, remove and move them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("insert", "entry_action('add')", "key.add"),
+        Binding("delete", "entry_action('remove')", "key.remove"),
+        Binding("alt+up", "entry_action('up')", "key.move_up"),
+        Binding("alt+down", "entry_action('down')", "key.move_down"),
+    ]
+
+    class Action(Message):
+        """A key asked for `add`, `remove`, `up` or `down`."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def action_entry_action(self, name: str) -> None:
+        """Ask the editor to add, remove or move an entry."""
+        self.post_message(self.Action(name))
+
+
+class ListEditor(Vertical):
+    """Entries of an array of tables, a filter, buttons and a form for the selected one."""
+
+    DEFAULT_CSS = """
+    ListEditor { height: auto; margin: 0 0 1 0; }
+    ListEditor .list-label { text-style: bold; }
+    ListEditor .list-help { color: $text-muted; }
+    ListEditor EntryList { height: auto; min-height: 3; max-height: 10; }
+    ListEditor .list-controls { height: auto; }
+    ListEditor .list-controls Input { width: 1fr; }
+    ListEditor .list-controls Button { margin: 1 0 0 1; min-width: 5; }
+    ListEditor .list-problem { color: $text-muted; text-style: italic; height: auto; }
+    ListEditor .list-problem.-error { color: $text-error; text-style: none; }
+    ListEditor .list-form {
+        height: auto;
+        border-left: thick $primary 50%;
+        padding: 0 0 0 1;
+        margin: 1 0 0 0;
+    }
+    ListEditor .list-form.-empty { display: none; }
+    ListEditor .list-empty { color: $text-muted; }
+    """
+
+    def __init__(
+        self,
+        state: PolicyState,
+        path: str,
+        *,
+        columns: Sequence[str],
+        fields: Sequence[FieldSpec],
+        new_entry: Callable[[], dict[str, Any]] = dict,
+        label_key: str | None = None,
+        help_key: str | None = None,
+    ) -> None:
+        """An editor of the array of tables at `path` in `state`.
+
+        `columns`: keys joined to make each entry's line; `fields`: the form;
+        `new_entry`: the table an Add creates; `label_key`/`help_key`: catalogue
+        keys of the heading and help line (default `field.<path>`, `help.<path>`).
+        """
+        super().__init__(id=path.replace(".", "-"))
+        self.state = state
+        self.path = path
+        self.columns = tuple(columns)
+        self.fields = tuple(fields)
+        self.new_entry = new_entry
+        self.label_key = label_key or f"field.{path}"
+        self.help_key = help_key or f"help.{path}"
+        self.selected: int | None = None
+        """Index (in the state's list) of the entry the form edits."""
+        self._visible: list[int] = []
+        """Entry indices in the order the list shows them (after the filter)."""
+        self._marks: dict[int, str] = {}
+        self._form_rows: list[FieldRow] = []
+
+    def _part(self, name: str) -> str:
+        return f"{self.id}-{name}"
+
+    def compose(self) -> ComposeResult:
+        yield Static(t(self.label_key), classes="list-label")
+        yield Static(t(self.help_key), classes="list-help")
+        yield EntryList(id=self._part("entries"))
+        with Horizontal(classes="list-controls"):
+            yield Input(id=self._part("filter"), placeholder=t("list.filter"))
+            yield Button(t("list.add"), id=self._part("add"), compact=True, classes="-add")
+            yield Button(t("list.remove"), id=self._part("remove"), compact=True, classes="-remove")
+            yield Button(
+                "↑", id=self._part("up"), compact=True, classes="-up", tooltip=t("key.move_up")
+            )
+            yield Button(
+                "↓",
+                id=self._part("down"),
+                compact=True,
+                classes="-down",
+                tooltip=t("key.move_down"),
+            )
+        yield Static("", classes="list-problem")
+        yield Static(t("list.empty"), classes="list-empty")
+        with Vertical(classes="list-form -empty"):
+            for spec in self.fields:
+                yield FieldRow(spec, self.state, data_path=None)
+
+    def on_mount(self) -> None:
+        self.rebuild(select=0 if self.entries else None)
+
+    # -- data --------------------------------------------------------------------
+    @property
+    def entries(self) -> list[Any]:
+        """The entries in the state (the live list items)."""
+        return self.state.items(self.path)
+
+    @property
+    def entry_list(self) -> EntryList:
+        """The list widget."""
+        return self.query_one(EntryList)
+
+    def _rows(self) -> list[FieldRow]:
+        if not self._form_rows:
+            self._form_rows = list(self.query(FieldRow))
+        return self._form_rows
+
+    def _key_of(self, spec: FieldSpec) -> str:
+        return spec.path[len(self.path) + 1 :]
+
+    def _line(self, index: int, entry: Any) -> Text:
+        values = []
+        if isinstance(entry, dict):
+            for column in self.columns:
+                value = entry.get(column)
+                if not is_blank(value):
+                    values.append(" ".join(str(value).split()))
+        text = " — ".join(values) if values else t("list.unnamed")
+        line = Text()
+        mark = self._marks.get(index, "")
+        if mark == "error":
+            line.append("! ", style="bold red")
+        elif mark == "missing":
+            line.append("… ", style="dim")
+        line.append(f"{index + 1}. ", style="dim")
+        line.append(text[:200])
+        return line
+
+    def _matches(self, entry: Any, needle: str) -> bool:
+        if not needle:
+            return True
+        if not isinstance(entry, dict):
+            return False
+        return any(needle in str(value).casefold() for value in entry.values())
+
+    # -- view --------------------------------------------------------------------
+    def rebuild(self, select: int | None = None) -> None:
+        """Redraw the entry list (after add, remove, move or filtering) and select `select`."""
+        needle = self.query_one(f"#{self._part('filter')}", Input).value.strip().casefold()
+        entries = self.entries
+        self._visible = [i for i, entry in enumerate(entries) if self._matches(entry, needle)]
+        option_list = self.entry_list
+        option_list.set_options([self._line(i, entries[i]) for i in self._visible])
+        self.query_one(".list-empty").display = not entries
+        if select is not None and select in self._visible:
+            option_list.highlighted = self._visible.index(select)
+            self.select(select)
+        elif self._visible:
+            option_list.highlighted = 0
+            self.select(self._visible[0])
+        else:
+            self.select(None)
+
+    def select(self, index: int | None) -> None:
+        """Let the form edit entry `index` (None: no entry, the form is hidden)."""
+        if index is not None and not 0 <= index < len(self.entries):
+            index = None
+        self.selected = index
+        self.query_one(".list-form").set_class(index is None, "-empty")
+        for row in self._rows():
+            key = self._key_of(row.spec)
+            row.bind(None if index is None else f"{self.path}[{index}].{key}")
+        self.refresh_problems()
+
+    def refresh_entry(self, index: int) -> None:
+        """Redraw the line of entry `index` only."""
+        if index in self._visible:
+            entries = self.entries
+            if index < len(entries):
+                self.entry_list.replace_option_prompt_at_index(
+                    self._visible.index(index), self._line(index, entries[index])
+                )
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Show problems of the list itself and mark entries that have problems."""
+        line = self.query_one(".list-problem", Static)
+        own = [p for p in problems if p.path == self.path]
+        error = next((p for p in own if p.level == "error"), None)
+        missing = next((p for p in own if p.level == "missing"), None)
+        line.set_class(error is not None, "-error")
+        if error is not None:
+            line.update(problem_message(error))
+        elif missing is not None:
+            line.update(t("list.required"))
+        else:
+            line.update("")
+        marks: dict[int, str] = {}
+        prefix = self.path + "["
+        for problem in problems:
+            if not problem.path.startswith(prefix) or problem.level == "warning":
+                continue
+            index = int(problem.path[len(prefix) :].split("]", 1)[0])
+            if marks.get(index) != "error":
+                marks[index] = problem.level
+        changed = {i for i in set(marks) | set(self._marks) if marks.get(i) != self._marks.get(i)}
+        self._marks = marks
+        for index in changed:
+            self.refresh_entry(index)
+
+    def refresh_problems(self) -> None:
+        """Show the state's current problems on the list and the form."""
+        self.show_problems(list(self.state.problems_under(self.path)))
+        for row in self._rows():
+            if row.data_path is not None:
+                row.show_problems(list(self.state.problems_under(row.data_path)))
+            else:
+                row.show_problems([])
+
+    # -- operations --------------------------------------------------------------
+    def add_entry(self) -> None:
+        """Add a new entry at the end, select it and focus the form."""
+        self.query_one(f"#{self._part('filter')}", Input).value = ""
+        index = self.state.append(self.path, self.new_entry())
+        self.rebuild(select=index)
+        self.post_message(Edited(self.path))
+        rows = list(self.query(FieldRow))
+        if rows:
+            rows[0].editor.focus()
+
+    def remove_entry(self, index: int, *, confirm: bool = True) -> None:
+        """Remove entry `index`, asking first when it holds anything."""
+        entries = self.entries
+        if not 0 <= index < len(entries):
+            return
+        if confirm and not is_blank(entries[index]):
+
+            def done(answer: bool | None) -> None:
+                if answer:
+                    self.remove_entry(index, confirm=False)
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    t("list.remove_confirm", entry=self._line(index, entries[index]).plain)
+                ),
+                done,
+            )
+            return
+        self.state.remove(self.path, index)
+        self.rebuild(select=min(index, len(self.entries) - 1) if self.entries else None)
+        self.post_message(Edited(self.path))
+
+    def move_entry(self, index: int, shift: int) -> None:
+        """Move entry `index` by `shift` places."""
+        if self.state.move(self.path, index, index + shift):
+            self.rebuild(select=index + shift)
+            self.post_message(Edited(self.path))
+
+    # -- events ------------------------------------------------------------------
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_list is self.entry_list and 0 <= event.option_index < len(self._visible):
+            index = self._visible[event.option_index]
+            if index != self.selected:
+                self.select(index)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        rows = list(self.query(FieldRow))
+        if rows and self.selected is not None:
+            rows[0].editor.focus()
+
+    @on(Input.Changed)
+    def _filter(self, event: Input.Changed) -> None:
+        if event.input.id == self._part("filter"):
+            event.stop()
+            self.rebuild(select=self.selected)
+
+    @on(Input.Submitted)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == self._part("filter"):
+            event.stop()
+            self.entry_list.focus()
+
+    @on(Edited)
+    def _entry_edited(self, event: Edited) -> None:
+        if self.selected is not None and event.path.startswith(f"{self.path}[{self.selected}]"):
+            self.refresh_entry(self.selected)
+
+    @on(EntryList.Action)
+    def _key_action(self, event: EntryList.Action) -> None:
+        event.stop()
+        self._do(event.name)
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        for name in ("add", "remove", "up", "down"):
+            if event.button.id == self._part(name):
+                event.stop()
+                self._do(name)
+
+    def _do(self, name: str) -> None:
+        if name == "add":
+            self.add_entry()
+        elif self.selected is None:
+            return
+        elif name == "remove":
+            self.remove_entry(self.selected)
+        elif name == "up":
+            self.move_entry(self.selected, -1)
+        elif name == "down":
+            self.move_entry(self.selected, 1)

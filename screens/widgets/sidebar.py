@@ -1,0 +1,78 @@
+"""The sidebar: every section with where it stands; Enter or a click jumps to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from screens.widgets.messages import NavigateTo
+from wizard.flow import SIDEBAR_SECTIONS
+from wizard.i18n import t
+from wizard.state import PolicyState
+
+
+class Sidebar(OptionList):
+    """All sections with their state: ✓ done, n missing, n errors."""
+
+    DEFAULT_CSS = """
+    Sidebar {
+        width: 22;
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, state: PolicyState, current: str) -> None:
+        """A sidebar for `state`, with the section `current` marked."""
+        super().__init__(id="sidebar")
+        self.state = state
+        self.current = current
+        self._shown: list[Text] = []
+
+    def on_mount(self) -> None:
+        self.refresh_status()
+        self.highlighted = SIDEBAR_SECTIONS.index(self.current)
+
+    def _prompt(self, section: str) -> Text:
+        status = self.state.section_status(section)
+        line = Text(no_wrap=False)
+        if status.state == "done":
+            line.append("✓ ", style="bold green")
+        elif status.state == "errors":
+            line.append("! ", style="bold red")
+        else:
+            line.append("• ", style="dim")
+        style = "bold reverse" if section == self.current else "bold"
+        line.append(t(f"section.{section}.short"), style=style)
+        if status.state == "errors":
+            line.append("\n  " + t("status.errors", n=status.count), style="red")
+        elif status.state == "incomplete":
+            line.append("\n  " + t("status.missing", n=status.count), style="dim")
+        else:
+            line.append("\n  " + t("status.done"), style="dim green")
+        return line
+
+    def refresh_status(self) -> None:
+        """Redraw the lines whose status changed."""
+        prompts = [self._prompt(section) for section in SIDEBAR_SECTIONS]
+        if len(self._shown) != len(prompts):
+            self.set_options(
+                Option(prompt, id=section)
+                for prompt, section in zip(prompts, SIDEBAR_SECTIONS, strict=True)
+            )
+        else:
+            for index, (old, new) in enumerate(zip(self._shown, prompts, strict=True)):
+                if old != new:
+                    self.replace_option_prompt_at_index(index, new)
+        self._shown = prompts
+
+    @on(OptionList.OptionSelected)
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(NavigateTo(event.option.id))
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()

@@ -1,0 +1,224 @@
+"""A list of short strings (objectives, principles, words, hashtags) to add to, edit,
+remove from and reorder, with the keyboard or the mouse.
+
+Type into the input and press Enter (or Add) to append. Enter or a click on an item
+loads it into the input for editing; Enter stores it back, Escape cancels. Delete
+removes the highlighted item, alt+up / alt+down move it. With the editor's id `X`,
+the parts are `X-items` (the list), `X-new` (the input), `X-add`, `X-remove`, `X-up`,
+`X-down` (the buttons).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList
+
+from wizard.i18n import t
+
+
+class StringItems(OptionList):
+    """The items of a `StringListEditor`, with keys to remove and move them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "remove_item", "key.remove"),
+        Binding("alt+up", "move_item(-1)", "key.move_up"),
+        Binding("alt+down", "move_item(1)", "key.move_down"),
+    ]
+
+    class Action(Message):
+        """A key asked to remove (`shift` 0) or move (`shift` ±1) the highlighted item."""
+
+        def __init__(self, shift: int) -> None:
+            super().__init__()
+            self.shift = shift
+
+    def action_remove_item(self) -> None:
+        """Remove the highlighted item."""
+        self.post_message(self.Action(0))
+
+    def action_move_item(self, shift: int) -> None:
+        """Move the highlighted item up or down."""
+        self.post_message(self.Action(shift))
+
+
+class StringListEditor(Vertical):
+    """An editable list of strings; posts `Changed` after every change."""
+
+    DEFAULT_CSS = """
+    StringListEditor { height: auto; }
+    StringListEditor StringItems { height: auto; max-height: 8; min-height: 1; }
+    StringListEditor .string-list-controls { height: auto; }
+    StringListEditor .string-list-controls Input { width: 1fr; }
+    StringListEditor .string-list-controls Button { margin: 1 0 0 1; min-width: 5; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel_edit", "key.cancel_edit", show=False)
+    ]
+
+    class Changed(Message):
+        """The list of strings changed."""
+
+        def __init__(self, editor: StringListEditor) -> None:
+            super().__init__()
+            self.editor = editor
+
+        @property
+        def control(self) -> StringListEditor:
+            """The editor that changed."""
+            return self.editor
+
+    def __init__(self, items: list[str] | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[str] = list(items or [])
+        self._editing: int | None = None
+
+    def _part(self, name: str) -> str | None:
+        return f"{self.id}-{name}" if self.id else None
+
+    def compose(self) -> ComposeResult:
+        yield StringItems(*self._items, id=self._part("items"))
+        with Horizontal(classes="string-list-controls"):
+            yield Input(id=self._part("new"), placeholder=t("strings.placeholder"))
+            yield Button(t("strings.add"), id=self._part("add"), compact=True, classes="-add")
+            yield Button(t("list.remove"), id=self._part("remove"), compact=True, classes="-remove")
+            yield Button(
+                "↑", id=self._part("up"), compact=True, classes="-up", tooltip=t("key.move_up")
+            )
+            yield Button(
+                "↓",
+                id=self._part("down"),
+                compact=True,
+                classes="-down",
+                tooltip=t("key.move_down"),
+            )
+
+    @property
+    def items(self) -> list[str]:
+        """The strings, in order (a copy)."""
+        return list(self._items)
+
+    @items.setter
+    def items(self, items: list[str]) -> None:
+        """Show `items` (no `Changed` is posted: this is loading, not editing)."""
+        self._items = list(items)
+        self._editing = None
+        if self.is_mounted:
+            self._refresh_list()
+
+    @property
+    def _list(self) -> StringItems:
+        return self.query_one(StringItems)
+
+    @property
+    def _input(self) -> Input:
+        return self.query_one(Input)
+
+    def _refresh_list(self, highlight: int | None = None) -> None:
+        option_list = self._list
+        option_list.set_options(self._items)
+        if highlight is not None and self._items:
+            option_list.highlighted = max(0, min(highlight, len(self._items) - 1))
+
+    def _changed(self, highlight: int | None = None) -> None:
+        self._refresh_list(highlight)
+        self.post_message(self.Changed(self))
+
+    # -- editing -----------------------------------------------------------------
+    def add_item(self, text: str) -> None:
+        """Append `text` (or store it into the item being edited); blank text is ignored
+        when adding and removes the item when editing."""
+        if self._editing is not None:
+            index = self._editing
+            self._editing = None
+            if text.strip():
+                self._items[index] = text
+            else:
+                del self._items[index]
+            self._changed(index)
+        elif text.strip():
+            self._items.append(text)
+            self._changed(len(self._items) - 1)
+        self._input.value = ""
+        self.query_one(".-add", Button).label = t("strings.add")
+
+    def remove_item(self, index: int) -> None:
+        """Remove item `index`."""
+        if 0 <= index < len(self._items):
+            del self._items[index]
+            self._editing = None
+            self._changed(index)
+
+    def move_item(self, index: int, shift: int) -> None:
+        """Move item `index` by `shift` places."""
+        target = index + shift
+        if 0 <= index < len(self._items) and 0 <= target < len(self._items):
+            self._items.insert(target, self._items.pop(index))
+            self._editing = None
+            self._changed(target)
+
+    def edit_item(self, index: int) -> None:
+        """Load item `index` into the input for editing."""
+        if 0 <= index < len(self._items):
+            self._editing = index
+            self._input.value = self._items[index]
+            self._input.focus()
+            self.query_one(".-add", Button).label = t("strings.update")
+
+    def action_cancel_edit(self) -> None:
+        """Stop editing an item without changing it."""
+        if self._editing is not None:
+            self._editing = None
+            self._input.value = ""
+            self.query_one(".-add", Button).label = t("strings.add")
+
+    # -- events ------------------------------------------------------------------
+    @on(Input.Changed)
+    def _typing(self, event: Input.Changed) -> None:
+        event.stop()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.add_item(event.value)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.edit_item(event.option_index)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+
+    @on(StringItems.Action)
+    def _key_action(self, event: StringItems.Action) -> None:
+        event.stop()
+        index = self._list.highlighted
+        if index is None:
+            return
+        if event.shift:
+            self.move_item(index, event.shift)
+        else:
+            self.remove_item(index)
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = self._list.highlighted
+        if event.button.has_class("-add"):
+            self.add_item(self._input.value)
+        elif index is None:
+            return
+        elif event.button.has_class("-remove"):
+            self.remove_item(index)
+        elif event.button.has_class("-up"):
+            self.move_item(index, -1)
+        elif event.button.has_class("-down"):
+            self.move_item(index, 1)

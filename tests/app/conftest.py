@@ -1,0 +1,55 @@
+"""Fixtures of the wizard's Pilot tests: a private state dir, English by default."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from wizard.i18n import set_language
+
+SIZE = (100, 30)
+SMALL = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Recent files go to a temporary state dir; the interface language is reset."""
+    monkeypatch.setenv("PRESENCE_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.chdir(tmp_path)
+    yield
+    set_language("en")
+
+
+class Notes:
+    """Records the app's notifications (`app.notify`)."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, message: str, *args: Any, **kwargs: Any) -> None:
+        self.messages.append(str(message))
+
+
+@pytest.fixture
+def notes() -> Notes:
+    """A recorder to put in place of `app.notify`."""
+    return Notes()
+
+
+def screen_widget(app: App[Any], selector: str) -> Widget:
+    """The widget matching `selector` on the current screen."""
+    return app.screen.query_one(selector)
+
+
+async def click(pilot: Pilot[Any], selector: str) -> None:
+    """Scroll the widget into view on the current screen, then click it."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.scroll_visible(animate=False, immediate=True)
+    await pilot.pause()
+    await pilot.click(widget)

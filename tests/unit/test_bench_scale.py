@@ -1,0 +1,104 @@
+"""The benchmark's scaled policies: valid, sized as stated, written as TOML that reads back."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.scale import example_policy, scaled_policy, write_scaled_policy
+
+HASHTAG = re.compile(r"^#[\w]{1,100}$")
+FACTORS = (1, 10, 100)
+
+
+def _check_policy() -> Callable[[dict[str, Any]], list[Any]] | None:
+    """`check_policy` from schemas when it is there, else None."""
+    for module_name in ("schemas", "schemas.rules"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        check = getattr(module, "check_policy", None)
+        if check is not None:
+            return check  # type: ignore[no-any-return]
+    return None
+
+
+@pytest.mark.parametrize("factor", FACTORS)
+def test_sizes(factor: int) -> None:
+    policy = scaled_policy(factor)
+    assert len(policy["platforms"]) == 3 * factor
+    assert len(policy["tools"]) == factor
+    assert len(policy["communication"]["templates"]) == 2 * factor
+    assert len(policy["communication"]["negative"]["escalation"]) == 2 * factor
+    assert len(policy["content"]["rubrics"]) == 2 * factor
+    assert len(policy["content"]["hashtags"]) == 2 * factor
+
+
+def test_x100_matches_the_stated_scale() -> None:
+    policy = scaled_policy(100)
+    assert len(policy["platforms"]) == 300
+    assert len(policy["communication"]["templates"]) == 200
+    assert len(policy["content"]["rubrics"]) == 200
+    assert {p["name"] for p in policy["platforms"]} >= {"Instagram", "Instagram 17", "Facebook 100"}
+
+
+@pytest.mark.parametrize("factor", FACTORS)
+def test_names_unique_and_references_hold(factor: int) -> None:
+    policy = scaled_policy(factor)
+    for entries, key in (
+        (policy["platforms"], "name"),
+        (policy["tools"], "name"),
+        (policy["communication"]["templates"], "title"),
+        (policy["content"]["rubrics"], "name"),
+    ):
+        names = [entry[key].casefold() for entry in entries]
+        assert len(names) == len(set(names))
+    platform_names = {p["name"].casefold() for p in policy["platforms"]}
+    for rubric in policy["content"]["rubrics"]:
+        assert rubric["platforms"]
+        assert {name.casefold() for name in rubric["platforms"]} <= platform_names
+        assert all(HASHTAG.match(tag) for tag in rubric.get("hashtags", []))
+    hashtags = [tag.casefold() for tag in policy["content"]["hashtags"]]
+    assert all(HASHTAG.match(tag) for tag in hashtags)
+    assert len(hashtags) == len(set(hashtags))
+
+
+def test_factor_one_keeps_the_example_apart_from_the_added_platform() -> None:
+    example = example_policy()
+    policy = scaled_policy(1)
+    assert policy["platforms"][:2] == example["platforms"]
+    assert policy["platforms"][2]["name"] == "Facebook"
+    assert {k: v for k, v in policy.items() if k != "platforms"} == {
+        k: v for k, v in example.items() if k != "platforms"
+    }
+
+
+def test_factor_below_one_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        scaled_policy(0)
+
+
+@pytest.mark.parametrize("factor", (1, 10))
+def test_written_toml_reads_back_unchanged(tmp_path: Path, factor: int) -> None:
+    path = write_scaled_policy(tmp_path, factor)
+    assert path.name == f"policy-x{factor}.toml"
+    text = path.read_text(encoding="utf-8")
+    assert tomllib.loads(text) == scaled_policy(factor)
+    assert 'voice = """' in text
+
+
+@pytest.mark.parametrize("factor", FACTORS)
+def test_scaled_policies_are_valid(factor: int) -> None:
+    check = _check_policy()
+    if check is None:
+        pytest.skip("schemas.check_policy is not built yet")
+    problems = check(scaled_policy(factor))
+    blocking = [p for p in problems if p.level in ("error", "missing")]
+    assert blocking == []

@@ -1,0 +1,233 @@
+"""`presence export`, `presence schema` and `presence diff` through the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from wizard.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "cli"
+EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
+    """`main(args)` in a scratch folder: (exit code, stdout, stderr)."""
+    monkeypatch.chdir(tmp_path)
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        return code, out, err
+
+    return _run
+
+
+@pytest.fixture
+def policy(tmp_path: Path) -> Path:
+    path = tmp_path / "brand-policy.toml"
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+def _draft(path: Path) -> Path:
+    """Make `path` a draft: three required parts taken out."""
+    text = path.read_text(encoding="utf-8")
+    for line in (
+        'approved_by = "Jane Doe, founder and CEO"\n',
+        'style = "conversational"\n',
+        'moderator_autonomy = "routine"       # full | routine | none\n',
+    ):
+        assert line in text
+        text = text.replace(line, "")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- export -------------------------------------------------------------------------
+
+
+def test_export_writes_markdown_next_to_the_policy(run: Run, policy: Path) -> None:
+    code, out, err = run("export", "brand-policy.toml")
+    assert (code, out) == (0, "")
+    assert err == "brand-policy.toml: exported to brand-policy.md\n"
+    document = policy.with_suffix(".md").read_text(encoding="utf-8")
+    assert document.startswith("# ")
+    assert "Northwind Bakery" in document
+    assert "## 1. Mission, objectives and values" in document
+
+
+def test_export_html_by_flag_or_by_suffix(run: Run, policy: Path) -> None:
+    assert run("export", "brand-policy.toml", "--to", "html")[0] == 0
+    assert '<html lang="en">' in policy.with_suffix(".html").read_text(encoding="utf-8")
+    code, _, err = run("export", "brand-policy.toml", "-o", "handbook.HTML")
+    assert code == 0
+    assert err.endswith("to handbook.HTML\n")
+    assert "<html" in (policy.parent / "handbook.HTML").read_text(encoding="utf-8")
+
+
+def test_export_to_stdout(run: Run, policy: Path) -> None:
+    code, out, err = run("export", "brand-policy.toml", "-o", "-")
+    assert code == 0
+    assert out.startswith("# ") and "Northwind Bakery" in out
+    assert err == "brand-policy.toml: exported to standard output\n"
+    assert not policy.with_suffix(".md").exists()
+    code, out, _ = run("export", "brand-policy.toml", "-o", "-", "--to", "html")
+    assert code == 0
+    assert out.lstrip().lower().startswith("<!doctype html>")
+
+
+def test_access_is_exported_only_when_asked_for(run: Run, policy: Path) -> None:
+    secret_place = "vault 'Social', item 'Instagram'"
+    assert secret_place not in run("export", "brand-policy.toml", "-o", "-")[1]
+    out = run("export", "brand-policy.toml", "-o", "-", "--include-access")[1]
+    assert "vault" in out and "Instagram" in out
+
+
+def test_a_draft_is_exported_and_said_to_be_one(run: Run, policy: Path) -> None:
+    _draft(policy)
+    code, _, err = run("export", "brand-policy.toml")
+    assert code == 0
+    assert err == (
+        "brand-policy.toml: exported a draft (3 parts not defined yet) to brand-policy.md\n"
+    )
+    assert "not defined yet" in policy.with_suffix(".md").read_text(encoding="utf-8")
+
+
+def test_a_policy_with_errors_is_not_exported(run: Run) -> None:
+    shutil.copy(FIXTURES / "spec-messages.toml", "p.toml")
+    code, out, err = run("export", "p.toml")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "p.toml:61:27: error: communication.response_time.first_reply_avg_minutes: "
+        "45 is more than first_reply_max_minutes (30)",
+        "p.toml: not exported: 1 error",
+    ]
+    assert not Path("p.md").exists()
+
+
+def test_warnings_are_printed_but_do_not_stop_the_export(run: Run, policy: Path) -> None:
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(
+        text.replace(
+            "access = \"Password manager, vault 'Social', item 'Instagram'\"",
+            'access = "password: Tr0ub4dor&3"',
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("export", "brand-policy.toml")
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[0].startswith("brand-policy.toml:42:10: warning: platforms[0].access: ")
+    assert lines[-1] == "brand-policy.toml: exported to brand-policy.md"
+
+
+def test_export_of_an_unreadable_file_exits_2(run: Run) -> None:
+    code, _, err = run("export", "nothing.toml")
+    assert code == 2
+    assert err.startswith("nothing.toml: error: ")
+    assert not Path("nothing.md").exists()
+
+
+def test_a_failed_write_exits_2_and_leaves_nothing(run: Run, policy: Path) -> None:
+    code, _, err = run("export", "brand-policy.toml", "-o", "no/such/folder/p.md")
+    assert code == 2
+    assert err.startswith("no/such/folder/p.md: error: ")
+    assert sorted(p.name for p in policy.parent.iterdir()) == ["brand-policy.toml"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_exits_2(run: Run, policy: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        code, _, err = run("export", "brand-policy.toml", "-o", "locked/p.md")
+    finally:
+        locked.chmod(0o700)
+    assert code == 2
+    assert "locked/p.md: error: " in err
+
+
+def test_export_never_overwrites_the_policy(run: Run, policy: Path) -> None:
+    before = policy.read_bytes()
+    code, _, err = run("export", "brand-policy.toml", "-o", "./brand-policy.toml")
+    assert code == 2
+    assert "policy itself" in err
+    assert policy.read_bytes() == before
+
+
+def test_an_existing_document_is_replaced_whole(run: Run, policy: Path) -> None:
+    target = policy.with_suffix(".md")
+    target.write_text("old text that is much longer than nothing " * 1000, encoding="utf-8")
+    assert run("export", "brand-policy.toml")[0] == 0
+    assert "old text" not in target.read_text(encoding="utf-8")
+
+
+# --- schema ---------------------------------------------------------------------------
+
+
+def test_schema_is_json_schema(run: Run) -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert "$schema" in schema
+    assert "schema_version" in json.dumps(schema)
+
+
+def test_schema_to_a_file(run: Run) -> None:
+    assert run("schema", "-o", "policy.schema.json") == (0, "", "")
+    text = Path("policy.schema.json").read_text(encoding="utf-8")
+    assert text.startswith('{\n  "')
+    assert json.loads(text) == json.loads(run("schema")[1])
+    assert run("schema", "-o", "missing/dir/s.json")[0] == 2
+
+
+# --- diff -------------------------------------------------------------------------------
+
+
+def test_diff_of_identical_policies(run: Run, policy: Path) -> None:
+    assert run("diff", str(EXAMPLE), "brand-policy.toml") == (0, "", "")
+
+
+def test_diff_ignores_comments_and_order(run: Run, policy: Path) -> None:
+    text = policy.read_text(encoding="utf-8")
+    text = text.replace("# full | routine | none", "").replace(
+        'company = "Northwind Bakery"\ntitle = "Brand presence policy"',
+        'title = "Brand presence policy" # the title\ncompany = "Northwind Bakery"',
+    )
+    policy.write_text(text, encoding="utf-8")
+    assert run("diff", str(EXAMPLE), "brand-policy.toml") == (0, "", "")
+
+
+def test_diff_shows_changes_by_section(run: Run, policy: Path) -> None:
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("first_reply_max_minutes = 30", "first_reply_max_minutes = 60"))
+    code, out, err = run("diff", str(EXAMPLE), "brand-policy.toml")
+    assert (code, err) == (1, "")
+    assert out == (
+        "[communication]\ncommunication.response_time.first_reply_max_minutes: 30 → 60\n"
+    )
+    code, md, _ = run("diff", str(EXAMPLE), "brand-policy.toml", "--format", "md")
+    assert code == 1
+    assert "## communication" in md
+    assert "| `communication.response_time.first_reply_max_minutes` |" in md
+
+
+def test_diff_of_an_unreadable_file_exits_2(run: Run, policy: Path) -> None:
+    code, out, err = run("diff", "brand-policy.toml", "nope.toml")
+    assert (code, out) == (2, "")
+    assert err.startswith("nope.toml: error: ")
+    code, _, err = run("diff", str(FIXTURES / "newer.toml"), "brand-policy.toml")
+    assert code == 2
+    assert "newer.toml:1:" in err

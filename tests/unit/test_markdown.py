@@ -1,0 +1,472 @@
+"""The exported Markdown document: structure, the author's text kept literally, drafts, languages."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exports.markdown import document_language, escape_text, export_markdown
+from exports.wording import CHOICES, WORDS, format_date, format_minutes
+from schemas import check_policy
+from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS
+from tests.unit.rendered import (
+    DRAFT_POLICY,
+    ENUM_KEYS,
+    UK_POLICY,
+    example_path,
+    headings,
+    load,
+    missing_lines,
+    one_line,
+    tokens,
+    visible_text,
+)
+
+REVISIONS = {"en": "Revision history", "uk": "Історія змін"}
+POLICIES = [pytest.param(example_path(), id="example-en"), pytest.param(UK_POLICY, id="uk")]
+
+
+def _expected_h2(lang: str) -> list[str]:
+    return [*SECTION_HEADINGS[lang].values(), REVISIONS[lang]]
+
+
+@pytest.mark.parametrize("path", POLICIES)
+def test_the_fixtures_are_valid_and_complete(path: Path) -> None:
+    assert [p for p in check_policy(load(path)) if p.level != "warning"] == []
+
+
+@pytest.mark.parametrize("path", POLICIES)
+def test_five_section_headings_in_order_then_only_the_revision_history(path: Path) -> None:
+    data = load(path)
+    lang = document_language(data)
+    markdown = export_markdown(data)
+    assert headings(markdown, 2) == _expected_h2(lang)
+
+
+@pytest.mark.parametrize("path", POLICIES)
+def test_the_first_line_is_the_title_with_the_company(path: Path) -> None:
+    data = load(path)
+    markdown = export_markdown(data)
+    first = markdown.splitlines()[0]
+    assert first.startswith("# ")
+    assert headings(markdown, 1) == [f"{data['document']['title']} — {data['document']['company']}"]
+
+
+@pytest.mark.parametrize("path", POLICIES)
+def test_a_finished_policy_is_not_marked_as_a_draft(path: Path) -> None:
+    text = visible_text(export_markdown(load(path)))
+    assert "not defined yet" not in text
+    assert "ще не визначено" not in text
+    assert "Draft" not in text
+    assert "Чернетка" not in text
+
+
+@pytest.mark.parametrize("path", POLICIES)
+@pytest.mark.parametrize("include_access", [False, True])
+def test_every_value_of_the_author_appears_literally(path: Path, include_access: bool) -> None:
+    data = load(path)
+    markdown = export_markdown(data, include_access=include_access)
+    assert missing_lines(data, markdown, include_access=include_access) == []
+
+
+@pytest.mark.parametrize("path", POLICIES)
+def test_access_appears_only_when_asked_for(path: Path) -> None:
+    data = load(path)
+    accesses = [p["access"] for p in data["platforms"] if "access" in p]
+    accesses += [t["access"] for t in data["tools"] if "access" in t]
+    assert accesses
+    label = WORDS[document_language(data)]["access"]
+    hidden = visible_text(export_markdown(data))
+    shown = visible_text(export_markdown(data, include_access=True))
+    assert label not in hidden
+    assert label in shown
+    for access in accesses:
+        assert access not in hidden
+        assert access in shown
+
+
+def test_the_english_document_reads_naturally() -> None:
+    data = load(example_path())
+    text = visible_text(export_markdown(data))
+    assert "Approved by: Jane Doe, founder and CEO" in text
+    assert "Effective from: 1 December 2026" in text
+    assert "Every message and comment gets a first reply within 30 minutes; 15 minutes on average." in (
+        text
+    )
+    assert "Brand trust" in text
+    assert "Conversational — " in text
+    assert "Scheduling" in text
+    # Newest revision first is trivially true with one revision; the date reads as words.
+    assert "28 November 2026" in text
+
+
+def test_the_ukrainian_document_uses_its_own_words() -> None:
+    data = load(UK_POLICY)
+    markdown = export_markdown(data)
+    text = visible_text(markdown)
+    for phrase in (
+        "Затвердив(ла): Олена Коваль, власниця і директорка",
+        "Діє з: 1 березня 2026",
+        "Переглянути до: 1 березня 2027",
+        "Перша відповідь — не пізніше ніж за 1 годину; у середньому за 20 хвилин.",
+        "Довіра до бренду",
+        "Інформування",
+        "Розмовний — ",
+        "на «ти»",
+        "діє",
+        "заплановано",
+        "Планування публікацій",
+        "1 день",
+    ):
+        assert phrase in text, phrase
+    assert "Brand" not in text
+
+
+def test_revision_history_is_newest_first() -> None:
+    data = load(UK_POLICY)
+    text = visible_text(export_markdown(data))
+    assert text.index("24 лютого 2026") < text.index("10 лютого 2026")
+
+
+def test_revisions_with_equal_or_odd_dates_keep_their_order() -> None:
+    data = load(example_path())
+    data["revisions"] = [
+        {"date": dt.date(2026, 1, 1), "sections": ["mission"], "note": "note-A"},
+        {"date": dt.date(2026, 1, 1), "sections": ["tools"], "note": "note-B"},
+        {"date": "yesterday", "sections": ["tools"], "note": "note-C"},
+        {"date": dt.date(2026, 5, 1), "sections": ["content"], "note": "note-N"},
+    ]
+    text = visible_text(export_markdown(data))
+    positions = [text.index(note) for note in ("note-N", "note-A", "note-B", "note-C")]
+    assert positions == sorted(positions)
+
+
+def test_multi_line_values_keep_their_line_breaks() -> None:
+    data = load(example_path())
+    html = tokens_html(export_markdown(data))
+    assert "Warm, plain and a little playful.<br />\nLike this:" in html
+    assert "{name}, we're sorry" in html.replace("&quot;", '"').replace("&#x27;", "'")
+
+
+def tokens_html(markdown: str) -> str:
+    """The document rendered to HTML by the reading parser."""
+    from tests.unit.rendered import parser
+
+    return parser().render(markdown)
+
+
+def test_multi_line_values_never_go_into_table_cells() -> None:
+    data = load(example_path())
+    data["mission"]["values"][0]["meaning"] = "Line one\nline two"
+    data["platforms"][0]["owner"] = "Ann\nBob"
+    data["communication"]["negative"]["escalation"][0]["contact"] = "Jane\n+380"
+    data["content"]["rubrics"][0]["format"] = "Reel\nor story"
+    markdown = export_markdown(data)
+    stream = tokens(markdown)
+    tables = [t for t in stream if t.type == "table_open"]
+    # Only the tools table and the revision history remain tables.
+    assert len(tables) == 2
+    assert missing_lines(data, markdown, include_access=False) == []
+    assert headings(markdown, 2) == _expected_h2("en")
+
+
+def test_long_single_line_values_leave_the_table_too() -> None:
+    data = load(example_path())
+    data["mission"]["values"][1]["meaning"] = "word " * 60
+    markdown = export_markdown(data)
+    assert "| Value |" not in markdown
+    assert headings(markdown, 4)[:2] == ["Honesty", "Warmth"]
+    assert "What it means: We say what is in the bread" in visible_text(markdown)
+
+
+def test_no_tools_reads_as_a_sentence_not_as_missing() -> None:
+    data = load(example_path())
+    del data["tools"]
+    text = visible_text(export_markdown(data))
+    assert "No tools are listed." in text
+    assert "not defined yet" not in text
+
+
+def _draft(lang: str) -> dict[str, Any]:
+    data = load(DRAFT_POLICY)
+    data["document"]["language"] = lang
+    return data
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_a_draft_is_marked_and_each_missing_part_says_not_defined_yet(lang: str) -> None:
+    data = _draft(lang)
+    missing = [p for p in check_policy(data) if p.level == "missing"]
+    assert len(missing) >= 8
+    markdown = export_markdown(data)
+    text = visible_text(markdown)
+    undefined = WORDS[lang]["undefined"].strip("*")
+    draft_word = "Draft" if lang == "en" else "Чернетка"
+    lines = markdown.splitlines()
+    assert lines[0] == "# " + DEFAULT_TITLES[lang] + " — Harbour Books"
+    assert lines[2].startswith(f"**{draft_word}** — ")
+    assert headings(markdown, 2) == _expected_h2(lang)
+    # One "not defined yet" per missing part, at least.
+    assert text.count(undefined) >= len(missing)
+    words = WORDS[lang]
+    for label in ("approved_by", "style", "approach", "autonomy"):
+        assert f"{words[label]}: {undefined}" in text, label
+    for part in ("objectives", "values", "escalation", "rubrics"):
+        after = text.split("\n" + words[part] + "\n", 1)[1].lstrip("\n")
+        assert after.startswith(undefined), part
+    assert words["first_reply_undefined"].replace("*", "") in text
+    assert f"{words['template_text']}: {undefined}" in text
+    assert f"{words['platform_n'].format(n=2)}: {undefined}" in text
+
+
+def test_a_draft_without_a_company_has_the_title_only() -> None:
+    data = _draft("en")
+    del data["document"]["company"]
+    markdown = export_markdown(data)
+    assert markdown.splitlines()[0] == "# Brand presence policy"
+    assert "**Draft** — " in markdown
+
+
+def test_an_empty_policy_renders_every_part_as_not_defined_yet() -> None:
+    for data in ({}, {"schema_version": 1}, {"schema_version": 1, "document": {"language": "uk"}}):
+        markdown = export_markdown(data)
+        lang = document_language(data)
+        assert headings(markdown, 2) == _expected_h2(lang)
+        assert WORDS[lang]["draft"] in markdown
+
+
+def test_problems_passed_in_decide_the_draft() -> None:
+    data = load(example_path())
+    assert "**Draft**" not in export_markdown(data, problems=[])
+    flagged = [*check_policy(_draft("en"))]
+    assert "**Draft**" in export_markdown(data, problems=flagged)
+
+
+WRONG_TYPES: list[Callable[[dict[str, Any]], None]] = [
+    lambda d: d.__setitem__("document", "not a table"),
+    lambda d: d["document"].__setitem__("company", 42),
+    lambda d: d["document"].__setitem__("title", ["a", "b"]),
+    lambda d: d["document"].__setitem__("effective_on", "2026-01-01"),
+    lambda d: d["document"].__setitem__("language", "de"),
+    lambda d: d["mission"].__setitem__("objectives", "one objective"),
+    lambda d: d["mission"].__setitem__("values", [{"name": 1, "meaning": None}, "oops", 3]),
+    lambda d: d.__setitem__("platforms", {"name": "Instagram"}),
+    lambda d: d["platforms"][0].__setitem__("status", "sleeping"),
+    lambda d: d["platforms"][0].__setitem__("two_factor", "yes"),
+    lambda d: d["platforms"][0].__setitem__("url", "javascript:alert(1)"),
+    lambda d: d.__setitem__("tools", [{"category": 5}]),
+    lambda d: d["communication"].__setitem__("goals", ["sales", 3, "fame", ["x"]]),
+    lambda d: d["communication"].__setitem__("style", True),
+    lambda d: d["communication"]["response_time"].__setitem__("first_reply_max_minutes", "30"),
+    lambda d: d["communication"]["response_time"].__setitem__("first_reply_avg_minutes", 0),
+    lambda d: d["communication"].__setitem__("templates", [{"title": {"a": 1}, "text": 7}]),
+    lambda d: d["communication"]["negative"].__setitem__("escalation", [{"within_minutes": 2.5}]),
+    lambda d: d["content"].__setitem__("hashtags", "#One"),
+    lambda d: d["content"]["rubrics"][0].__setitem__("platforms", "Instagram"),
+    lambda d: d.__setitem__("revisions", [{"date": dt.time(10, 0), "sections": "mission"}]),
+    lambda d: d.__setitem__("content", None),
+]
+
+
+@pytest.mark.parametrize("break_it", WRONG_TYPES)
+def test_data_of_the_wrong_type_renders_without_crashing(
+    break_it: Callable[[dict[str, Any]], None],
+) -> None:
+    data = load(example_path())
+    break_it(data)
+    markdown = export_markdown(data)
+    lang = document_language(data)
+    assert headings(markdown, 2) == _expected_h2(lang)
+    assert not [t for t in tokens(markdown) if t.type.startswith("html")]
+
+
+def test_a_url_that_is_not_http_is_text_not_a_link() -> None:
+    data = load(example_path())
+    data["platforms"][0]["url"] = "javascript:alert(1)"
+    markdown = export_markdown(data)
+    links = [t.attrGet("href") for t in tokens(markdown) if t.type == "link_open"]
+    assert "javascript:alert(1)" not in links
+    assert "javascript:alert(1)" in visible_text(markdown)
+    assert "https://t.me/northwind_bakery" in links
+
+
+def test_escape_text_is_the_public_escape() -> None:
+    assert escape_text("# a\nb") == "\\# a\\\nb"
+
+
+def test_document_language_defaults_to_english() -> None:
+    assert document_language({}) == "en"
+    assert document_language({"document": {"language": "uk"}}) == "uk"
+    assert document_language({"document": {"language": "fr"}}) == "en"
+    assert document_language({"document": "uk"}) == "en"
+
+
+@pytest.mark.parametrize(
+    ("minutes", "en", "uk"),
+    [
+        (1, "1 minute", "1 хвилину"),
+        (2, "2 minutes", "2 хвилини"),
+        (5, "5 minutes", "5 хвилин"),
+        (11, "11 minutes", "11 хвилин"),
+        (21, "21 minutes", "21 хвилину"),
+        (22, "22 minutes", "22 хвилини"),
+        (30, "30 minutes", "30 хвилин"),
+        (60, "1 hour", "1 годину"),
+        (90, "1 h 30 min", "1 год 30 хв"),
+        (120, "2 hours", "2 години"),
+        (300, "5 hours", "5 годин"),
+        (1440, "1 day", "1 день"),
+        (1530, "1 d 1 h 30 min", "1 дн. 1 год 30 хв"),
+        (10080, "7 days", "7 днів"),
+    ],
+)
+def test_minutes_read_humanely(minutes: int, en: str, uk: str) -> None:
+    assert format_minutes(minutes, "en") == en
+    assert format_minutes(minutes, "uk") == uk
+
+
+def test_dates_read_as_words_with_genitive_months() -> None:
+    assert format_date(dt.date(2026, 12, 1), "en") == "1 December 2026"
+    assert format_date(dt.date(2026, 12, 1), "uk") == "1 грудня 2026"
+    assert format_date(dt.date(2027, 5, 31), "uk") == "31 травня 2027"
+
+
+def test_every_word_exists_in_both_languages() -> None:
+    assert WORDS["en"].keys() == WORDS["uk"].keys()
+    for group, choices in CHOICES["en"].items():
+        assert choices.keys() == CHOICES["uk"][group].keys()
+
+
+# Property: whatever the author types, the document's structure holds.
+
+_SPECIAL = list("#*_|<>`~[]()!&;=-+.:\\\"'{} ")
+_ALPHABET = st.sampled_from(
+    [*_SPECIAL, *"abcXYZ019", *"ґїєщЖ", "😀", "🇺🇦", "\t", "\n", "\n", " ", "  "]
+)
+_TRICKY = [
+    "===",
+    "---",
+    "> x",
+    "1. x",
+    "+ x",
+    "- x",
+    "~~~",
+    "```",
+    "    code",
+    "[x]: http://a",
+    "[x](http://a)",
+    "![i](http://b)",
+    "<http://c>",
+    "&copy;",
+    "<script>alert(1)</script>",
+    "<b>x</b>",
+    "# h",
+    "* * *",
+    "| a | b |",
+    "|---|---|",
+    "\\",
+    "**y**",
+    "_x_",
+    "Кав'ярня «Зерно»",
+]
+_LINE = st.one_of(st.lists(_ALPHABET, max_size=24).map("".join), st.sampled_from(_TRICKY))
+_VALUE = st.lists(_LINE, min_size=1, max_size=4).map("\n".join)
+
+
+def _text_paths(data: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Paths of every string of the author's text (not enumerations, URLs or dates)."""
+    found: list[tuple[Any, ...]] = []
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if key in ENUM_KEYS or key == "url":
+        return found
+    if isinstance(data, str):
+        found.append(path)
+    elif isinstance(data, dict):
+        for sub_key, value in data.items():
+            found.extend(_text_paths(value, (*path, sub_key)))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            found.extend(_text_paths(item, (*path, index)))
+    return found
+
+
+def _put(data: Any, path: tuple[Any, ...], value: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _unnamed_headings(lang: str) -> set[str]:
+    words = WORDS[lang]
+    undefined = words["undefined"].strip("*")
+    return {
+        f"{words[key].format(n=n)}: {undefined}"
+        for key in words
+        if key.endswith("_n")
+        for n in range(1, 20)
+    }
+
+
+def _fixed_texts(lang: str) -> set[str]:
+    words = {w.replace("*", "") for w in WORDS[lang].values()}
+    return words | set(SECTION_HEADINGS[lang].values()) | {REVISIONS[lang]}
+
+
+@pytest.mark.parametrize("path", POLICIES)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_text_of_the_author_stays_text(path: Path, data: st.DataObject) -> None:
+    policy = load(path)
+    lang = document_language(policy)
+    paths = _text_paths(policy)
+    fuzzed = copy.deepcopy(policy)
+    for text_path in paths:
+        _put(fuzzed, text_path, data.draw(_VALUE))
+    markdown = export_markdown(fuzzed, include_access=True, problems=check_policy(fuzzed))
+
+    assert headings(markdown, 2) == _expected_h2(lang)
+    assert len(headings(markdown, 1)) == 1
+    stream = tokens(markdown)
+    kinds = {t.type for t in stream}
+    assert not kinds & {
+        "html_inline",
+        "html_block",
+        "code_block",
+        "fence",
+        "code_inline",
+        "image",
+        "hr",
+        "ordered_list_open",
+        "s_open",
+    }
+    links = [t.attrGet("href") for t in stream if t.type == "link_open"]
+    urls = [str(p["url"]) for p in policy["platforms"] if "url" in p]
+    urls += [str(t["url"]) for t in policy.get("tools", []) if "url" in t]
+    assert sorted(str(link) for link in links) == sorted(urls)
+    templates = [t for t in fuzzed["communication"]["templates"] if one_line(t["text"])]
+    assert sum(t.type == "blockquote_open" for t in stream) == len(templates)
+
+    values = {one_line(v) for v in (_get(fuzzed, p) for p in paths)}
+    fixed = _fixed_texts(lang)
+    unnamed = _unnamed_headings(lang)
+    for level in (3, 4):
+        for heading in headings(markdown, level):
+            assert heading in fixed or heading in values or heading in unnamed, heading
+    bold = [t.content for i, t in enumerate(stream) if i and stream[i - 1].type == "strong_open"]
+    for text in bold:
+        assert text.rstrip(":") in fixed or text in ("Draft", "Чернетка"), text
+    assert missing_lines(fuzzed, markdown, include_access=True) == []
+
+
+def _get(data: Any, path: tuple[Any, ...]) -> str:
+    for part in path:
+        data = data[part]
+    assert isinstance(data, str)
+    return data

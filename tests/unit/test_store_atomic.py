@@ -1,0 +1,161 @@
+"""Atomic saves: a failure at any step leaves the original file and no temporary file."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exports.atomic import PolicyWriteError, atomic_write
+from exports.store import file_changed_on_disk, read_policy, save_policy
+
+ORIGINAL = b'schema_version = 1\n\n[document]\ncompany = "Old"\n'
+
+
+@pytest.fixture
+def policy(tmp_path: Path) -> Path:
+    path = tmp_path / "policy.toml"
+    path.write_bytes(ORIGINAL)
+    return path
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def failing(code: int) -> Callable[..., Any]:
+    """A stand-in for an os function that fails with `code`."""
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name != "policy.toml")
+
+
+@pytest.mark.parametrize(
+    ("function", "code", "reason"),
+    [
+        ("write", errno.ENOSPC, "no space left on device"),
+        ("write", errno.EDQUOT, "disk quota exceeded"),
+        ("fchmod", errno.EPERM, "permission denied"),
+        ("fsync", errno.EIO, "input/output error"),
+        ("replace", errno.EACCES, "permission denied"),
+        ("replace", errno.EROFS, "read-only file system"),
+    ],
+)
+def test_failure_at_each_step_keeps_the_original(
+    policy: Path, monkeypatch: pytest.MonkeyPatch, function: str, code: int, reason: str
+) -> None:
+    monkeypatch.setattr(os, function, failing(code))
+    with pytest.raises(PolicyWriteError) as caught:
+        atomic_write(policy, b"new content\n")
+    monkeypatch.undo()
+    assert policy.read_bytes() == ORIGINAL
+    assert leftovers(policy.parent) == []
+    assert caught.value.message == reason
+    assert caught.value.file == str(policy)
+    assert str(caught.value) == f"{policy}: error: cannot save: {reason}"
+
+
+def test_short_writes_are_completed(policy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = os.write
+
+    def one_byte(fd: int, data: Any) -> int:
+        return real_write(fd, bytes(data[:1]))
+
+    monkeypatch.setattr(os, "write", one_byte)
+    atomic_write(policy, "новий\n".encode())
+    monkeypatch.undo()
+    assert policy.read_text() == "новий\n"
+
+
+def test_read_only_folder(policy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests run as root, where chmod cannot make a folder read-only: patch the temp file.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", failing(errno.EACCES))
+    with pytest.raises(PolicyWriteError) as caught:
+        atomic_write(policy, b"x")
+    monkeypatch.undo()
+    assert caught.value.message == "permission denied"
+    assert policy.read_bytes() == ORIGINAL
+
+
+def test_folder_that_does_not_exist(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "policy.toml"
+    with pytest.raises(PolicyWriteError) as caught:
+        atomic_write(target, b"x")
+    assert caught.value.message == "folder does not exist"
+    assert not (tmp_path / "missing").exists()
+
+
+def test_folder_sync_failure_is_tolerated(policy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = os.open
+
+    def no_folders(path: Any, flags: int, *args: Any) -> int:
+        if Path(path).is_dir():
+            raise OSError(errno.EACCES, "no")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", no_folders)
+    atomic_write(policy, b"saved\n")
+    monkeypatch.undo()
+    assert policy.read_bytes() == b"saved\n"
+
+
+def test_permission_bits_are_kept(policy: Path) -> None:
+    policy.chmod(0o640)
+    atomic_write(policy, b"saved\n")
+    assert stat.S_IMODE(policy.stat().st_mode) == 0o640
+    assert policy.read_bytes() == b"saved\n"
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_new_file_gets_the_usual_mode(tmp_path: Path) -> None:
+    target = tmp_path / "new.toml"
+    atomic_write(target, b"x = 1\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert leftovers(tmp_path) == ["new.toml"]
+
+
+def test_symbolic_link_target_is_replaced(policy: Path) -> None:
+    link = policy.parent / "link.toml"
+    link.symlink_to(policy)
+    atomic_write(link, b"through the link\n")
+    assert link.is_symlink()
+    assert policy.read_bytes() == b"through the link\n"
+
+
+def test_save_policy_failure_keeps_the_file(policy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = read_policy(policy)
+    data = {"schema_version": 1, "document": {"company": "New"}}
+    monkeypatch.setattr(os, "replace", failing(errno.ENOSPC))
+    with pytest.raises(PolicyWriteError):
+        save_policy(policy, data, source)
+    monkeypatch.undo()
+    assert policy.read_bytes() == ORIGINAL
+    saved = save_policy(policy, data, source)
+    assert policy.read_bytes() == ORIGINAL.replace(b'"Old"', b'"New"')
+    assert saved.data == data
+
+
+def test_file_changed_on_disk(policy: Path) -> None:
+    source = read_policy(policy)
+    assert not file_changed_on_disk(source)
+    policy.write_bytes(ORIGINAL + b"# edited elsewhere\n")
+    assert file_changed_on_disk(source)
+    assert not file_changed_on_disk(read_policy(policy))
+    policy.unlink()
+    assert file_changed_on_disk(source)

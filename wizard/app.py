@@ -1,0 +1,394 @@
+"""The Textual app of the wizard: screens per step, keys, saving, quitting, language.
+
+One `PolicyState` is shared by all section screens. Each step's screen is created
+the first time it is shown and installed, so it stays alive (and keeps whatever
+is in its inputs) while the author moves around; switching the interface
+language rebuilds them. `run_wizard` is what `presence`, `presence new` and
+`presence edit` call.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+
+from screens.base import PlaceholderScreen, SectionScreen
+from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
+from screens.help import HelpScreen
+from screens.start import StartScreen
+from screens.widgets.messages import NavigateTo
+from wizard import recent
+from wizard.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
+from wizard.i18n import detect_language, get_language, set_language, t
+from wizard.palette import palette_commands
+from wizard.state import PolicyState
+
+EXAMPLE = "example"
+EXAMPLE_PATH = Path(__file__).with_name("data") / "example-policy.toml"
+
+
+class StartError(Exception):
+    """The wizard cannot start: `message` for stderr, `code` for the exit status."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class PresenceApp(App[int]):
+    """The brand presence policy wizard."""
+
+    TITLE = "presence"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "key.save", priority=True),
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("f1", "help", "key.help"),
+        Binding("ctrl+b", "previous", "key.back"),
+        Binding("ctrl+n", "next", "key.next"),
+        Binding("ctrl+r", "review", "key.review"),
+        *(
+            Binding(f"alt+{number}", f"goto('{section}')", show=False)
+            for number, section in enumerate(SIDEBAR_SECTIONS, 1)
+        ),
+    ]
+
+    def __init__(
+        self,
+        state: PolicyState | None = None,
+        *,
+        section: str | None = None,
+        lang: str | None = None,
+        folder: Path | None = None,
+        offer_open: Path | None = None,
+    ) -> None:
+        """Edit `state` starting at `section`, or show the start screen when None.
+
+        `offer_open`: a path that `presence new` found existing; the app asks whether
+        to open it instead (it never overwrites it).
+        """
+        set_language(lang or detect_language())
+        super().__init__()
+        self.state: PolicyState | None = None
+        self.folder = folder or Path.cwd()
+        self.current_step: str | None = None
+        self._initial_state = state
+        self._initial_section = section or "document"
+        self._offer_open = offer_open
+        self._screens: dict[str, Screen[Any]] = {}
+        self._generation = 0
+        self._forget_listener: Any = None
+
+    def _get_dom_base(self) -> DOMNode:
+        # Deliberate exception to "no private Textual APIs": Textual queries from the
+        # app search the default screen, but every page here is a screen of its own,
+        # so `app.query_one("#document-company")` searches the current screen.
+        return self.screen
+
+    # -- start -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self._initial_state is not None:
+            self.edit(self._initial_state, self._initial_section)
+        elif self._offer_open is not None:
+            path = self._offer_open
+            self.show_start()
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.open_path(path)
+
+            self.push_screen(
+                ConfirmDialog(t("new.exists", path=str(path)), yes=t("new.open_instead")), answer
+            )
+        else:
+            self.show_start()
+
+    def show_start(self) -> None:
+        """Show the start screen."""
+        self.current_step = None
+        # Not installed: nothing is typed here worth keeping, so it goes when left.
+        self._present(StartScreen(recent.recent_files(), self.folder))
+
+    def edit(self, state: PolicyState, step: str = "document") -> None:
+        """Start editing `state` at `step`."""
+        if self._forget_listener is not None:
+            self._forget_listener()
+        self.state = state
+        self._forget_listener = state.add_listener(self._state_changed)
+        for screen in list(self._screens.values()):
+            self._drop(screen)
+        self._screens = {}
+        self._update_title()
+        if state.path is not None and not state.is_new:
+            recent.remember(state.path)
+        self.goto(step)
+
+    def open_path(self, path: Path) -> None:
+        """Open the policy at `path` (a dialog says why when it cannot be read)."""
+        try:
+            state = load_state(path)
+        except StartError as error:
+            self.push_screen(MessageDialog(t("open.failed_title"), error.message))
+            return
+        self.edit(state)
+
+    @on(StartScreen.Chosen)
+    def _chosen(self, event: StartScreen.Chosen) -> None:
+        if not event.new:
+            self.open_path(event.path)
+        elif event.path.exists():
+            path = event.path
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.open_path(path)
+
+            self.push_screen(
+                ConfirmDialog(t("new.exists", path=str(path)), yes=t("new.open_instead")), answer
+            )
+        else:
+            self.edit(PolicyState(path=event.path))
+
+    # -- screens -----------------------------------------------------------------
+    def _show(self, screen: Screen[Any], name: str) -> None:
+        key = f"{name}#{self._generation}"
+        if screen not in self._screens.values():
+            self._screens[name] = screen
+            self.install_screen(screen, key)
+        self._present(screen)
+
+    def _present(self, screen: Screen[Any]) -> None:
+        """Make `screen` current, replacing the current page (never a dialog)."""
+        if isinstance(self.screen, ModalScreen):
+            return
+        if len(self.screen_stack) == 1:
+            self.push_screen(screen)  # above Textual's default screen
+        else:
+            self.switch_screen(screen)
+
+    def _drop(self, screen: Screen[Any]) -> None:
+        """Forget an installed screen that is not on the stack any more."""
+        if screen in self.screen_stack:
+            return
+        self.uninstall_screen(screen)
+        if screen.is_mounted:
+            screen.remove()
+
+    def _make_screen(self, step: str) -> Screen[Any]:
+        assert self.state is not None
+        module_name, _, class_name = get_step(step).screen.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            return PlaceholderScreen(self.state, step)
+        screen_class: type[SectionScreen] = getattr(module, class_name)
+        return screen_class(self.state)
+
+    def goto(self, step: str) -> None:
+        """Show the screen of `step` (a step or section name)."""
+        if self.state is None or not is_known(step):
+            return
+        name = get_step(step).name
+        screen = self._screens.get(name) or self._make_screen(name)
+        self.current_step = name
+        self._show(screen, name)
+
+    @on(NavigateTo)
+    def _navigate(self, event: NavigateTo) -> None:
+        self.goto(event.step)
+
+    def switch_language(self, lang: str) -> None:
+        """Change the interface language and rebuild the screens in it."""
+        set_language(lang)
+        old = list(self._screens.values())
+        self._screens = {}
+        self._generation += 1
+        if self.state is not None and self.current_step is not None:
+            self.goto(self.current_step)
+        else:
+            self.show_start()
+        self._update_title()
+        self.call_after_refresh(self._drop_all, old)
+
+    def _drop_all(self, screens: Iterable[Screen[Any]]) -> None:
+        for screen in screens:
+            self._drop(screen)
+
+    # -- state -------------------------------------------------------------------
+    def _state_changed(self, path: str) -> None:
+        self._update_title()
+
+    def _update_title(self) -> None:
+        state = self.state
+        if state is None:
+            self.title = "presence"
+            self.sub_title = ""
+            return
+        self.title = str(state.path) if state.path is not None else t("app.untitled")
+        self.sub_title = t("app.modified") if state.is_dirty else ""
+
+    # -- actions -----------------------------------------------------------------
+    def action_next(self) -> None:
+        """Go to the next step."""
+        if self.current_step is not None and (step := next_step(self.current_step)):
+            self.goto(step.name)
+
+    def action_previous(self) -> None:
+        """Go to the previous step."""
+        if self.current_step is not None and (step := previous_step(self.current_step)):
+            self.goto(step.name)
+
+    def action_goto(self, step: str) -> None:
+        """Go to a step or section (alt+1 … alt+7)."""
+        self.goto(step)
+
+    def action_review(self) -> None:
+        """Go to the review."""
+        self.goto("review")
+
+    def action_export(self) -> None:
+        """Exporting happens on the review screen."""
+        self.goto("review")
+
+    def action_help(self) -> None:
+        """Show the help screen."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_save(self) -> None:
+        """Save the policy (ctrl+s)."""
+        state = self.state
+        if state is None:
+            return
+        if not state.is_dirty and not state.is_new:
+            self.notify(t("save.nothing"))
+            return
+        self.save()
+
+    def save(self) -> bool:
+        """Write the policy to its file; a dialog explains a failure (nothing is lost)."""
+        from exports.store import PolicyReadError, PolicyWriteError, save_policy
+
+        state = self.state
+        if state is None:
+            return False
+        if state.path is None:
+            self.push_screen(MessageDialog(t("save.failed_title"), t("save.no_path")))
+            return False
+        try:
+            source = save_policy(state.path, state.data, state.source)
+        except (PolicyWriteError, PolicyReadError, OSError) as error:
+            reason = getattr(error, "message", None) or str(error)
+            self.push_screen(
+                MessageDialog(
+                    t("save.failed_title"), t("save.failed", path=str(state.path), reason=reason)
+                )
+            )
+            return False
+        state.mark_saved(source)
+        recent.remember(state.path)
+        self.notify(t("save.done", path=str(state.path)))
+        return True
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved changes ask first: save, discard or cancel."""
+        state = self.state
+        if state is None or not state.is_dirty:
+            self.exit(0)
+            return
+        if isinstance(self.screen, QuitDialog):
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "discard" or (choice == "save" and self.save()):
+                self.exit(0)
+
+        self.push_screen(QuitDialog(), answer)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette's commands, in the interface language."""
+        return palette_commands(self, editing=self.state is not None)
+
+
+def load_state(path: Path) -> PolicyState:
+    """The policy at `path` as a `PolicyState`; `StartError` when it cannot be read."""
+    from exports.store import PolicyReadError, read_policy
+
+    if not path.exists():
+        raise StartError(t("open.missing", path=str(path)), 1)
+    try:
+        source = read_policy(path)
+    except PolicyReadError as error:
+        where = str(path) if error.line is None else f"{path}:{error.line}:{error.column or 1}"
+        raise StartError(f"{where}: {error.message}") from error
+    return PolicyState(source.data, path=path, source=source)
+
+
+def template_data(from_: str) -> dict[str, Any]:
+    """The data of another policy (or the built-in example) to start a new one from.
+
+    Its [[revisions]] are dropped: the new policy's history starts empty.
+    """
+    from exports.store import PolicyReadError, read_policy
+
+    path = EXAMPLE_PATH if from_ == EXAMPLE else Path(from_)
+    try:
+        data = copy.deepcopy(read_policy(path).data)
+    except PolicyReadError as error:
+        raise StartError(f"{path}: {error.message}") from error
+    except OSError as error:
+        raise StartError(f"{path}: {error.strerror or error}") from error
+    data.pop("revisions", None)
+    return data
+
+
+def build_app(
+    *,
+    path: Path | None,
+    section: str | None,
+    lang: str | None,
+    new: bool,
+    from_: str | None,
+    folder: Path | None = None,
+) -> PresenceApp:
+    """The app for the command line's choices; `StartError` when it cannot start."""
+    set_language(lang or detect_language())
+    if section is not None and not is_known(section):
+        raise StartError(t("start.unknown_section", section=section))
+    if new:
+        target = path or Path("brand-policy.toml")
+        if target.exists():
+            return PresenceApp(lang=get_language(), folder=folder, offer_open=target)
+        data = template_data(from_) if from_ else None
+        state = PolicyState(data, path=target)
+        return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+    if path is None:
+        return PresenceApp(lang=get_language(), folder=folder)
+    return PresenceApp(load_state(path), section=section, lang=get_language(), folder=folder)
+
+
+def run_wizard(
+    *, path: Path | None, section: str | None, lang: str | None, new: bool, from_: str | None
+) -> int:
+    """Run the wizard (what `presence`, `presence new` and `presence edit` do); exit status."""
+    try:
+        app = build_app(path=path, section=section, lang=lang, new=new, from_=from_)
+    except StartError as error:
+        sys.stderr.write(f"presence: error: {error.message}\n")
+        return error.code
+    result = app.run()
+    return result if isinstance(result, int) else (app.return_code or 0)

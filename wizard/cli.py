@@ -1,0 +1,339 @@
+"""The `presence` command: the wizard (`new`, `edit`) and the headless commands.
+
+`validate`, `export`, `schema` and `diff` never load Textual; the wizard's app is
+imported only when `presence`, `presence new` or `presence edit` opens it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Literal
+
+from schemas.sections import SECTIONS
+
+LanguageCode = Literal["en", "uk"]
+EXAMPLE = "example"
+"""`presence new --from example` starts from the built-in example policy."""
+
+EXIT_INTERNAL = 70
+"""Exit code for a bug in presence itself (EX_SOFTWARE)."""
+
+
+def detect_language(environ: Mapping[str, str]) -> LanguageCode:
+    """The wizard's language from the locale: the first of LC_ALL, LC_MESSAGES, LANG set."""
+    from wizard.i18n import detect_language as from_locale
+
+    return "uk" if from_locale(environ) == "uk" else "en"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("presence")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(f"presence {_version()}\n")
+        parser.exit(0)
+
+
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+
+_MAIN_HELP = """\
+Write a brand presence policy with a terminal wizard, and check, export and
+compare policy files without it.
+
+Run without a command to open the wizard's start screen.
+"""
+
+_MAIN_EPILOG = """\
+examples:
+  presence                                   open the wizard
+  presence new brand-policy.toml             start a new policy
+  presence edit brand-policy.toml --section platforms
+  presence validate brand-policy.toml
+  presence export brand-policy.toml --to html
+  presence diff old.toml brand-policy.toml
+
+exit codes: 0 success, 1 problems found (or differences, for diff),
+2 bad arguments or a file that cannot be read or written, 70 internal error.
+"""
+
+_VALIDATE_EPILOG = """\
+Each problem is one line on stdout, then a verdict on stderr:
+  brand-policy.toml:61:27: error: communication.response_time.first_reply_avg_minutes: 45 is …
+  brand-policy.toml: missing: mission.statement
+  brand-policy.toml: 1 error, 1 missing
+
+exit codes: 0 valid (warnings allowed), 1 errors or missing parts,
+2 a file cannot be read as a policy. With several files, the worst code.
+
+examples:
+  presence validate brand-policy.toml
+  presence validate --format json brand-policy.toml > problems.json
+"""
+
+_EXPORT_EPILOG = """\
+A policy with errors is not exported; a draft (only missing parts) is, marked as
+a draft. Warnings are printed on stderr and do not stop the export.
+
+exit codes: 0 exported, 1 the policy has errors, 2 a file cannot be read or written.
+
+examples:
+  presence export brand-policy.toml                 writes brand-policy.md
+  presence export brand-policy.toml --to html       writes brand-policy.html
+  presence export brand-policy.toml -o handbook.html
+  presence export brand-policy.toml -o - | less     prints the Markdown
+"""
+
+_SCHEMA_EPILOG = """\
+examples:
+  presence schema > policy.schema.json
+  presence schema -o policy.schema.json
+"""
+
+_DIFF_EPILOG = """\
+Compares the data, not the text: comments, key order and quoting do not count.
+List entries are matched by name, title or topic, so a reordered list shows as
+"moved" and a renamed platform as a changed name.
+
+exit codes: 0 identical, 1 different, 2 a file cannot be read.
+
+examples:
+  presence diff old/brand-policy.toml brand-policy.toml
+  git show HEAD~1:brand-policy.toml > /tmp/old.toml
+  presence diff /tmp/old.toml brand-policy.toml --format md > review.md
+"""
+
+_NEW_EPILOG = """\
+examples:
+  presence new brand-policy.toml
+  presence new brand-policy.toml --from example --lang uk
+  presence new next-year.toml --from brand-policy.toml
+"""
+
+_EDIT_EPILOG = f"""\
+sections: {", ".join(SECTIONS)}
+
+examples:
+  presence edit brand-policy.toml
+  presence edit brand-policy.toml --section communication --lang uk
+"""
+
+
+def _add_lang(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
+    parser.add_argument(
+        "--lang",
+        dest=dest,
+        choices=("en", "uk"),
+        help="the wizard's language (default: from LC_ALL, LC_MESSAGES or LANG)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `presence` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="presence",
+        description=_MAIN_HELP,
+        epilog=_MAIN_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    # Its own dest: a subcommand's default would otherwise overwrite `presence --lang uk new`.
+    _add_lang(parser, dest="main_lang")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    validate = sub.add_parser(
+        "validate",
+        help="check policy files and list every problem",
+        description="Check policy files and list every problem with its file, line and key.",
+        epilog=_VALIDATE_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="policy file(s) to check")
+    validate.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+
+    export = sub.add_parser(
+        "export",
+        help="write the policy as a Markdown or HTML document",
+        description="Write the policy as a Markdown or standalone HTML document.",
+        epilog=_EXPORT_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    export.add_argument("path", metavar="PATH", help="the policy file")
+    export.add_argument(
+        "--to",
+        choices=("md", "html"),
+        help="document format (default: from the -o suffix, else md)",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, '-' for stdout (default: PATH with the suffix .md or .html)",
+    )
+    export.add_argument(
+        "--include-access",
+        action="store_true",
+        help="include where logins are kept (access fields); left out by default",
+    )
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the policy file",
+        description="Print the JSON Schema of the policy file (format version 1).",
+        epilog=_SCHEMA_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    schema.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+
+    diff = sub.add_parser(
+        "diff",
+        help="show what changed between two versions of a policy",
+        description="Show what changed between two versions of a policy, by section and key.",
+        epilog=_DIFF_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier version")
+    diff.add_argument("new", metavar="NEW", help="the later version")
+    diff.add_argument(
+        "--format",
+        choices=("text", "md"),
+        default="text",
+        help="text lines, or Markdown tables for review (default text)",
+    )
+
+    new = sub.add_parser(
+        "new",
+        help="start a new policy in the wizard",
+        description="Start a new policy in the wizard.",
+        epilog=_NEW_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    new.add_argument("path", nargs="?", metavar="PATH", help="where to save it (must not exist)")
+    new.add_argument(
+        "--from",
+        dest="from_",
+        metavar="OTHER",
+        help=f"start from a copy of another policy file, or '{EXAMPLE}' for the built-in example",
+    )
+    _add_lang(new)
+
+    edit = sub.add_parser(
+        "edit",
+        help="open a policy in the wizard",
+        description="Open an existing policy in the wizard.",
+        epilog=_EDIT_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    edit.add_argument("path", metavar="PATH", help="the policy file")
+    edit.add_argument("--section", choices=SECTIONS, metavar="NAME", help="open at this section")
+    _add_lang(edit)
+    return parser
+
+
+def open_wizard(
+    *,
+    path: str | None,
+    section: str | None,
+    lang: str | None,
+    new: bool,
+    from_: str | None,
+) -> int:
+    """Start the wizard: the only place the Textual app is imported.
+
+    The app itself reports a file it cannot open (missing, unreadable, a newer
+    format) and offers to open a file that `new` would overwrite.
+    """
+    try:
+        from wizard.app import run_wizard
+    except ModuleNotFoundError as err:
+        if err.name not in ("wizard.app", "textual"):
+            raise
+        sys.stderr.write("presence: error: the wizard is not available in this installation\n")
+        return 2
+    return run_wizard(
+        path=Path(path) if path is not None else None,
+        section=section,
+        lang=lang or detect_language(os.environ),
+        new=new,
+        from_=from_,
+    )
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    lang: str | None = getattr(args, "lang", None) or args.main_lang
+    if args.command is None:
+        return open_wizard(path=None, section=None, lang=lang, new=False, from_=None)
+    if args.command == "new":
+        return open_wizard(path=args.path, section=None, lang=lang, new=True, from_=args.from_)
+    if args.command == "edit":
+        return open_wizard(path=args.path, section=args.section, lang=lang, new=False, from_=None)
+
+    from wizard import commands
+
+    if args.command == "validate":
+        return commands.validate(args.paths, args.format)
+    if args.command == "export":
+        return commands.export(args.path, args.to, args.output, args.include_access)
+    if args.command == "schema":
+        return commands.schema(args.output)
+    return commands.diff(args.old, args.new, args.format)
+
+
+def _forgiving_streams() -> None:
+    """Characters the terminal cannot show are escaped rather than fatal."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `presence` with `argv` (default: the command line); return the exit code."""
+    _forgiving_streams()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version and usage errors
+        code = done.code
+        return 0 if code is None else code if isinstance(code, int) else 2
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("presence: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`presence diff … | head`): say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:
+        if os.environ.get("PRESENCE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"presence: internal error: {type(exc).__name__}: {exc}\n"
+            "(set PRESENCE_DEBUG=1 to see where)\n"
+        )
+        return EXIT_INTERNAL

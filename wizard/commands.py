@@ -1,0 +1,189 @@
+"""The headless commands of `presence`: validate, export, schema and diff.
+
+Nothing here loads Textual or tomlkit: these commands only read policy files (with
+tomllib, through `exports.store`), and write documents, never a policy.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from exports.store import PolicyReadError, PolicySource, read_policy
+from schemas import Problem, check_policy
+from wizard import report
+from wizard.report import Position, Report
+
+EXPORT_SUFFIXES: dict[str, str] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+"""Output suffixes from which `export` infers the format when `--to` is not given."""
+
+STDOUT = "-"
+
+KEY_CODES: frozenset[str] = frozenset({"unknown_key", "unknown_key_hint"})
+"""Problems about a key itself: they point at the key, all others at the value."""
+
+
+def _say(stream: TextIO, text: str) -> None:
+    stream.write(text if text.endswith("\n") else text + "\n")
+
+
+def _read(file: str) -> PolicySource | Report:
+    """The policy at `file`, or the report that says why it cannot be read."""
+    try:
+        return read_policy(Path(file))
+    except PolicyReadError as err:
+        return report.unreadable(file, err.line, err.column, err.message)
+
+
+def _position_in(source: PolicySource) -> Callable[[Problem], Position | None]:
+    def position(problem: Problem) -> Position | None:
+        return source.position(problem.path, key=problem.code in KEY_CODES)
+
+    return position
+
+
+def _located(file: str, source: PolicySource, problems: list[Problem]) -> list[Report]:
+    return report.locate(file, problems, _position_in(source))
+
+
+def validate(files: Sequence[str], fmt: str) -> int:
+    """Check each file; problem lines (or one JSON array) on stdout, verdicts on stderr."""
+    everything: list[Report] = []
+    worst = 0
+    for file in files:
+        source = _read(file)
+        if isinstance(source, Report):
+            everything.append(source)
+            _say(sys.stderr, source.text())
+            worst = 2
+            continue
+        reports = _located(file, source, check_policy(source.data))
+        everything.extend(reports)
+        if fmt == "text":
+            for item in reports:
+                _say(sys.stdout, item.text())
+        _say(sys.stderr, report.summary(file, reports))
+        worst = max(worst, report.exit_code(reports))
+    if fmt == "json":
+        items = [item.as_json() for item in everything]
+        _say(sys.stdout, json.dumps(items, ensure_ascii=False, indent=2))
+    return worst
+
+
+def export_format(to: str | None, out: str | None) -> str:
+    """The format asked for: `--to`, else the output file's suffix, else Markdown."""
+    if to:
+        return to
+    if out and out != STDOUT:
+        return EXPORT_SUFFIXES.get(Path(out).suffix.lower(), "md")
+    return "md"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def export(file: str, to: str | None, out: str | None, include_access: bool) -> int:
+    """Write the policy as a Markdown or HTML document; refuse a policy with errors."""
+    fmt = export_format(to, out)
+    source = _read(file)
+    if isinstance(source, Report):
+        _say(sys.stderr, source.text())
+        return 2
+    problems = check_policy(source.data)
+    reports = _located(file, source, problems)
+    errors = [r for r in reports if r.level == "error"]
+    if errors:
+        for item in errors:
+            _say(sys.stderr, item.text())
+        _say(sys.stderr, f"{file}: not exported: {report.counts(errors)}")
+        return 1
+    for item in reports:
+        if item.level == "warning":
+            _say(sys.stderr, item.text())
+
+    target = out if out is not None else str(Path(file).with_suffix("." + fmt))
+    if target != STDOUT and _same_file(Path(file), Path(target)):
+        _say(sys.stderr, f"{target}: error: refusing to overwrite the policy itself")
+        return 2
+
+    if fmt == "html":
+        from exports.html import export_html
+
+        document = export_html(source.data, include_access=include_access, problems=problems)
+    else:
+        from exports.markdown import export_markdown
+
+        document = export_markdown(source.data, include_access=include_access, problems=problems)
+
+    if target == STDOUT:
+        sys.stdout.write(document)
+        sys.stdout.flush()
+        shown = "standard output"
+    else:
+        failure = _write(target, document)
+        if failure:
+            _say(sys.stderr, failure)
+            return 2
+        shown = target
+
+    missing = sum(1 for r in reports if r.level == "missing")
+    if missing:
+        parts = "1 part" if missing == 1 else f"{missing} parts"
+        _say(sys.stderr, f"{file}: exported a draft ({parts} not defined yet) to {shown}")
+    else:
+        _say(sys.stderr, f"{file}: exported to {shown}")
+    return 0
+
+
+def _write(target: str, text: str) -> str | None:
+    """Write `text` to `target` whole or not at all; the error line on failure."""
+    from exports.store import PolicyWriteError, atomic_write
+
+    try:
+        atomic_write(Path(target), text.encode("utf-8"))
+    except PolicyWriteError as err:
+        return f"{target}: error: cannot write: {err.message}"
+    except OSError as err:
+        return f"{target}: error: cannot write: {err.strerror or err}"
+    return None
+
+
+def schema(out: str | None) -> int:
+    """Print (or write to `out`) the JSON Schema of the policy file."""
+    from schemas import policy_json_schema
+
+    text = json.dumps(policy_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out is None or out == STDOUT:
+        sys.stdout.write(text)
+        return 0
+    failure = _write(out, text)
+    if failure:
+        _say(sys.stderr, failure)
+        return 2
+    return 0
+
+
+def diff(old_file: str, new_file: str, fmt: str) -> int:
+    """Print the differences between two policies; 0 identical, 1 different, 2 unreadable."""
+    from exports.diff import diff_policies, format_markdown, format_text
+
+    sources = [_read(old_file), _read(new_file)]
+    unreadable = [s for s in sources if isinstance(s, Report)]
+    for item in unreadable:
+        _say(sys.stderr, item.text())
+    old, new = sources
+    if isinstance(old, Report) or isinstance(new, Report):
+        return 2
+    changes = diff_policies(old.data, new.data)
+    if fmt == "md":
+        sys.stdout.write(format_markdown(changes, old_file, new_file))
+    else:
+        sys.stdout.write(format_text(changes))
+    return 1 if changes else 0

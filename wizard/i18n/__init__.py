@@ -1,0 +1,77 @@
+"""The interface's message catalogues (English, Ukrainian) and `t()`, the lookup.
+
+Every string the wizard shows comes from here. A catalogue is a flat dict of
+key -> `str.format` template; both catalogues hold the same keys with the same
+parameters (tests/unit/test_i18n.py enforces it). Keep keys literal in code
+(`t("nav.next")`) so the test can find them; dynamic families are
+`section.<name>.*`, `step.<name>.*`, `field.<path>`, `help.<path>`,
+`choice.<kind>.<value>` and `problem.<code>`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from schemas.problems import Problem
+from wizard.i18n.en import MESSAGES as EN
+from wizard.i18n.uk import MESSAGES as UK
+
+LANGUAGES: tuple[str, ...] = ("en", "uk")
+"""Interface languages, in the order the language switch offers them."""
+
+CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "uk": UK}
+
+_current = ["en"]
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """The interface language from LC_ALL / LC_MESSAGES / LANG (`uk*` is Ukrainian)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "uk" if value.lower().startswith("uk") else "en"
+    return "en"
+
+
+def set_language(lang: str) -> None:
+    """Make `lang` the interface language; unknown languages fall back to English."""
+    _current[0] = lang if lang in CATALOGUES else "en"
+
+
+def get_language() -> str:
+    """The current interface language."""
+    return _current[0]
+
+
+def has(key: str, lang: str | None = None) -> bool:
+    """Whether the catalogue has `key`."""
+    return key in CATALOGUES[lang or _current[0]]
+
+
+def t(key: str, /, **params: object) -> str:
+    """The text of `key` in the interface language, with `params` filled in.
+
+    An unknown key returns itself, so text that is not a key (such as a binding
+    description Textual provides) passes through unchanged.
+    """
+    template = CATALOGUES[_current[0]].get(key)
+    if template is None:
+        template = EN.get(key)
+    if template is None:
+        return key
+    if not params:
+        return template
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def problem_message(problem: Problem) -> str:
+    """A problem's message in the interface language (by its code, with its params)."""
+    key = f"problem.{problem.code}"
+    if not has(key) and not has(key, "en"):
+        return problem.message
+    return t(key, **problem.params)

@@ -1,0 +1,58 @@
+"""The wizard's commands in the command palette (ctrl+p): go to a section, save,
+export, switch language, switch theme, keys, help, quit — all in the interface language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Protocol
+
+from textual.app import SystemCommand
+
+from wizard.flow import STEPS, get_step
+from wizard.i18n import LANGUAGES, get_language, t
+
+
+class PaletteHost(Protocol):
+    """What the palette needs from the app."""
+
+    def goto(self, step: str) -> None: ...
+    def action_save(self) -> None: ...
+    def action_export(self) -> None: ...
+    def action_help(self) -> None: ...
+    def switch_language(self, lang: str) -> None: ...
+    def action_change_theme(self) -> None: ...
+    def action_show_help_panel(self) -> None: ...
+    def action_quit(self) -> object: ...
+
+
+def step_title(name: str) -> str:
+    """The section title of a step, with the step's own title for communication steps."""
+    step = get_step(name)
+    title = t(f"section.{step.section}.title")
+    if step.section == "communication":
+        return f"{title}: {t(f'step.{name}.title')}"
+    return title
+
+
+def palette_commands(app: PaletteHost, *, editing: bool) -> Iterable[SystemCommand]:
+    """The commands; section, save and export ones only while a policy is open."""
+    if editing:
+        for step in STEPS:
+            yield SystemCommand(
+                t("cmd.goto", title=step_title(step.name)),
+                t("cmd.goto.help"),
+                partial(app.goto, step.name),
+            )
+        yield SystemCommand(t("cmd.save"), t("cmd.save.help"), app.action_save)
+        yield SystemCommand(t("cmd.export"), t("cmd.export.help"), app.action_export)
+    for lang in LANGUAGES:
+        if lang != get_language():
+            switch: Callable[[], object] = partial(app.switch_language, lang)
+            yield SystemCommand(
+                t("cmd.language", language=t(f"language.{lang}")), t("cmd.language.help"), switch
+            )
+    yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), app.action_change_theme)
+    yield SystemCommand(t("cmd.keys"), t("cmd.keys.help"), app.action_show_help_panel)
+    yield SystemCommand(t("cmd.help"), t("cmd.help.help"), app.action_help)
+    yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), app.action_quit)

@@ -1,0 +1,102 @@
+"""Problems as the `presence` command prints them: compiler-style lines, JSON objects, summaries.
+
+A line names the file as the user typed it, the position when the key is in the
+file, the level, the key path and the English message:
+
+    brand-policy.toml:61:27: error: communication.response_time.first_reply_avg_minutes: …
+    brand-policy.toml: missing: mission.statement
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from schemas.problems import LEVELS, Problem
+
+Position = tuple[int, int]
+"""(line, column), both 1-based; columns count code points."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """One problem of one file, ready to print."""
+
+    file: str
+    line: int | None
+    column: int | None
+    level: str
+    path: str
+    """The key path; empty for a file that cannot be read at all."""
+
+    message: str
+
+    def text(self) -> str:
+        """The compiler-style line, e.g. `p.toml:3:7: error: document.company: …`."""
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column if self.column is not None else 1}"
+        if self.level == "missing":
+            return f"{where}: missing: {self.path}"
+        if not self.path:
+            return f"{where}: {self.level}: {self.message}"
+        return f"{where}: {self.level}: {self.path}: {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        """The object printed by `--format json`."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column if self.line is not None else None,
+            "level": self.level,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+def locate(
+    file: str, problems: Iterable[Problem], position: Callable[[Problem], Position | None]
+) -> list[Report]:
+    """Reports for a file's problems, each with its position when `position` knows one."""
+    reports = []
+    for problem in problems:
+        where = position(problem)
+        line, column = where if where is not None else (None, None)
+        reports.append(Report(file, line, column, problem.level, problem.path, problem.message))
+    return reports
+
+
+def unreadable(file: str, line: int | None, column: int | None, message: str) -> Report:
+    """The report for a file that cannot be read as a policy at all."""
+    return Report(file, line, column, "error", "", message)
+
+
+def _plural(count: int, level: str) -> str:
+    if level == "missing" or count == 1:
+        return f"{count} {level}"
+    return f"{count} {level}s"
+
+
+def counts(reports: Sequence[Report]) -> str:
+    """E.g. `2 errors, 3 missing, 1 warning`; levels with none are left out."""
+    parts = []
+    for level in LEVELS:
+        count = sum(1 for r in reports if r.level == level)
+        if count:
+            parts.append(_plural(count, level))
+    return ", ".join(parts)
+
+
+def summary(file: str, reports: Sequence[Report]) -> str:
+    """The one-line verdict `validate` prints on stderr for a file."""
+    blocking = [r for r in reports if r.level in ("error", "missing")]
+    if blocking:
+        return f"{file}: {counts(reports)}"
+    if reports:
+        return f"{file}: valid, {counts(reports)}"
+    return f"{file}: valid"
+
+
+def exit_code(reports: Sequence[Report]) -> int:
+    """0 when nothing blocks (warnings allowed), 1 for errors or missing items."""
+    return 1 if any(r.level in ("error", "missing") for r in reports) else 0

@@ -1,0 +1,305 @@
+"""The policy being edited: plain data, its saved snapshot, and its problems.
+
+`PolicyState` holds the policy exactly as `tomllib` would give it (nested dicts
+and lists, `datetime.date` for dates). Screens read and write it through key
+paths (`communication.response_time.first_reply_max_minutes`,
+`mission.values[0].name`). Setting None, a blank string or an empty list removes
+the key, and tables left empty are removed too, so typing and deleting a value
+leaves the policy as it was. Listeners hear about every change (the app uses
+them for the title, the sidebar and, later, autosave). No Textual here.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from schemas.problems import Problem
+from schemas.sections import SECTIONS
+
+PathPart = str | int
+Listener = Callable[[str], None]
+"""Called with the key path that changed ("" when the whole policy was replaced)."""
+
+StatusName = Literal["done", "incomplete", "errors"]
+
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def parse_path(path: str) -> list[PathPart]:
+    """Split `a.b[0].c` into `["a", "b", 0, "c"]`."""
+    parts: list[PathPart] = []
+    position = 0
+    while position < len(path):
+        if path[position] == ".":
+            position += 1
+            continue
+        match = _PART.match(path, position)
+        if not match:
+            raise ValueError(f"bad key path: {path!r}")
+        key, index = match.groups()
+        parts.append(int(index) if index is not None else key)
+        position = match.end()
+    if not parts:
+        raise ValueError("empty key path")
+    return parts
+
+
+def format_path(parts: list[PathPart]) -> str:
+    """The inverse of `parse_path`."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def is_blank(value: Any) -> bool:
+    """None, a whitespace-only string, an empty list or an empty table count as absent."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+def _lookup(data: Any, parts: list[PathPart]) -> Any:
+    node = data
+    for part in parts:
+        if isinstance(part, int):
+            if not isinstance(node, list) or not 0 <= part < len(node):
+                return None
+        elif not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    """Where a section stands: done, incomplete (`count` missing) or errors (`count`)."""
+
+    state: StatusName
+    count: int = 0
+
+
+class PolicyState:
+    """The policy being edited, its saved snapshot, its file and its problems."""
+
+    def __init__(
+        self,
+        data: dict[str, Any] | None = None,
+        *,
+        path: Path | None = None,
+        source: Any = None,
+        saved: dict[str, Any] | None = None,
+    ) -> None:
+        """Start from `data` (copied); `saved` defaults to `data` for a loaded file.
+
+        `source` is the `exports.store.PolicySource` the data was read from, or
+        None for a policy that has never been saved (then nothing counts as saved).
+        """
+        self.data: dict[str, Any] = copy.deepcopy(data) if data else {"schema_version": 1}
+        self.path = path
+        self.source = source
+        if saved is not None:
+            self.saved: dict[str, Any] = copy.deepcopy(saved)
+        elif source is not None:
+            self.saved = copy.deepcopy(self.data)
+        else:
+            self.saved = {"schema_version": 1}
+        self.revision = 0
+        """Increases with every change; caches key on it."""
+        self._listeners: list[Listener] = []
+        self._problems: list[Problem] | None = None
+        self._problems_revision = -1
+
+    # -- reading -----------------------------------------------------------------
+    def get(self, path: str) -> Any:
+        """The value at `path`, or None when absent."""
+        return _lookup(self.data, parse_path(path))
+
+    def saved_value(self, path: str) -> Any:
+        """The value at `path` in the saved file, or None."""
+        return _lookup(self.saved, parse_path(path))
+
+    def items(self, path: str) -> list[Any]:
+        """The list at `path` (a copy of the references), empty when absent."""
+        value = self.get(path)
+        return list(value) if isinstance(value, list) else []
+
+    @property
+    def is_new(self) -> bool:
+        """True until the policy has been saved once."""
+        return self.source is None
+
+    @property
+    def is_dirty(self) -> bool:
+        """Whether the policy differs from the saved file (or, when new, from an empty one)."""
+        return self.data != self.saved
+
+    def changed_sections(self) -> list[str]:
+        """Sections whose data differs from the saved file, in the spec's order."""
+        return [s for s in SECTIONS if self.data.get(s) != self.saved.get(s)]
+
+    # -- listeners ---------------------------------------------------------------
+    def add_listener(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(path)` after each change; returns a function that removes it."""
+        self._listeners.append(listener)
+
+        def remove() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return remove
+
+    def _changed(self, path: str) -> None:
+        self.revision += 1
+        for listener in list(self._listeners):
+            listener(path)
+
+    # -- writing -----------------------------------------------------------------
+    def set(self, path: str, value: Any) -> bool:
+        """Set `path` to `value`, creating tables on the way; blank removes the key.
+
+        Returns whether anything changed.
+        """
+        parts = parse_path(path)
+        if is_blank(value):
+            return self._remove_key(parts, path)
+        current = _lookup(self.data, parts)
+        if current == value and type(current) is type(value):
+            return False
+        node: Any = self.data
+        for part, following in itertools.pairwise(parts):
+            if isinstance(part, int):
+                if not isinstance(node, list) or not 0 <= part < len(node):
+                    raise IndexError(f"{format_path(parts)}: no item {part}")
+                node = node[part]
+                continue
+            child = node.get(part)
+            if not isinstance(child, (dict, list)):
+                child = [] if isinstance(following, int) else {}
+                node[part] = child
+            node = child
+        node[parts[-1]] = value
+        self._changed(path)
+        return True
+
+    def _remove_key(self, parts: list[PathPart], path: str) -> bool:
+        parent = _lookup(self.data, parts[:-1]) if len(parts) > 1 else self.data
+        last = parts[-1]
+        if isinstance(last, int) or not isinstance(parent, dict) or last not in parent:
+            return False
+        del parent[last]
+        self._prune(parts[:-1])
+        self._changed(path)
+        return True
+
+    def _prune(self, parts: list[PathPart]) -> None:
+        """Remove tables left empty along `parts` (never list items: their place counts)."""
+        while parts and not isinstance(parts[-1], int):
+            node = _lookup(self.data, parts)
+            if node not in ({}, []):
+                return
+            parent = _lookup(self.data, parts[:-1]) if len(parts) > 1 else self.data
+            if not isinstance(parent, dict):
+                return
+            del parent[parts[-1]]
+            parts = parts[:-1]
+
+    def append(self, path: str, value: Any) -> int:
+        """Append `value` to the list at `path` (created when absent); returns its index."""
+        current = self.get(path)
+        if isinstance(current, list):
+            current.append(value)
+            self._changed(path)
+            return len(current) - 1
+        self.set(path, [value])
+        return 0
+
+    def remove(self, path: str, index: int) -> Any:
+        """Remove and return item `index` of the list at `path`; an emptied list is removed."""
+        items = self.get(path)
+        if not isinstance(items, list) or not 0 <= index < len(items):
+            raise IndexError(f"{path}: no item {index}")
+        item = items.pop(index)
+        if not items:
+            self._prune(parse_path(path))
+        self._changed(path)
+        return item
+
+    def move(self, path: str, index: int, new_index: int) -> bool:
+        """Move item `index` of the list at `path` to `new_index`; False when out of range."""
+        items = self.get(path)
+        if not isinstance(items, list) or not 0 <= index < len(items):
+            return False
+        if not 0 <= new_index < len(items) or new_index == index:
+            return False
+        items.insert(new_index, items.pop(index))
+        self._changed(path)
+        return True
+
+    def revert(self, path: str) -> bool:
+        """Put back the saved value of `path` (or remove it when the file had none)."""
+        return self.set(path, copy.deepcopy(self.saved_value(path)))
+
+    def replace(self, data: dict[str, Any]) -> None:
+        """Replace the whole policy (the saved snapshot stays)."""
+        self.data = copy.deepcopy(data)
+        self._changed("")
+
+    def mark_saved(self, source: Any, path: Path | None = None) -> None:
+        """Record a successful save: the current data is now the saved snapshot."""
+        self.source = source
+        if path is not None:
+            self.path = path
+        self.saved = copy.deepcopy(self.data)
+        self._changed("")
+
+    # -- problems ----------------------------------------------------------------
+    def problems(self) -> list[Problem]:
+        """Every problem of the policy, recomputed only after a change."""
+        if self._problems is None or self._problems_revision != self.revision:
+            from schemas import check_policy
+
+            self._problems = check_policy(self.data)
+            self._problems_revision = self.revision
+        return self._problems
+
+    def problems_for(self, section: str) -> list[Problem]:
+        """The problems whose path lies in `section` (a top-level key)."""
+        return [p for p in self.problems() if p.section == section]
+
+    def problems_under(self, path: str) -> Iterator[Problem]:
+        """The problems at `path` or inside it (`path.x`, `path[0]`)."""
+        for problem in self.problems():
+            if (
+                problem.path == path
+                or problem.path.startswith(path + ".")
+                or problem.path.startswith(path + "[")
+            ):
+                yield problem
+
+    def section_status(self, section: str) -> SectionStatus:
+        """Done, incomplete (n missing) or errors (n) for one section.
+
+        "review" stands for the whole policy (top-level keys included).
+        """
+        problems = self.problems() if section == "review" else self.problems_for(section)
+        errors = sum(1 for p in problems if p.level == "error")
+        if errors:
+            return SectionStatus("errors", errors)
+        missing = sum(1 for p in problems if p.level == "missing")
+        if missing:
+            return SectionStatus("incomplete", missing)
+        return SectionStatus("done")
