@@ -29,7 +29,6 @@ from exports.tomlrender import (
     render_key,
     render_key_value,
     render_table,
-    render_table_body,
     render_value,
 )
 
@@ -76,6 +75,7 @@ def _clean(value: Any) -> Any:
 
 def update_text(text: str, old: Mapping[str, Any], new: Mapping[str, Any], newline: str) -> str:
     """The text with `old` data changed into `new` data, touching only what changed."""
+    original = text
     editor = _Editor(text, newline)
     editor.rebuild_arrays((), old, new)
     if editor.edits:
@@ -83,7 +83,7 @@ def update_text(text: str, old: Mapping[str, Any], new: Mapping[str, Any], newli
         old = tomllib.loads(text)
         editor = _Editor(text, newline)
     editor.diff_root(old, new)
-    return editor.apply()
+    return _tidy_end(original, editor.apply())
 
 
 class _Editor:
@@ -93,28 +93,37 @@ class _Editor:
         self.text = text
         self.nl = newline
         self.pm: PositionMap = scan_positions(text)
-        self.edits: list[tuple[int, int, str]] = []
+        self.edits: list[tuple[int, int, str, int]] = []
         self.header_index = {header.path: index for index, header in enumerate(self.pm.headers)}
 
     # -- edits --------------------------------------------------------------
 
-    def add(self, start: int, end: int, text: str, *, raw: bool = False) -> None:
-        """Replace text[start:end]; new text is written with `\\n` and converted unless raw."""
+    def add(
+        self, start: int, end: int, text: str, *, raw: bool = False, block: bool = False
+    ) -> None:
+        """Replace text[start:end]; new text is written with `\\n` and converted unless raw.
+
+        At one offset, insertions come in the order they were made, except that header
+        blocks follow key lines (a key after a header would belong to that header).
+        """
         if not raw and self.nl != "\n":
             text = text.replace("\n", self.nl)
-        self.edits.append((start, end, text))
+        self.edits.append((start, end, text, int(block)))
 
     def apply(self) -> str:
-        order = sorted(
-            range(len(self.edits)),
-            key=lambda n: (self.edits[n][0], self.edits[n][1] != self.edits[n][0], n),
-        )
+        def place(n: int) -> tuple[int, int, int, int]:
+            start, end, _, block = self.edits[n]
+            return start, end != start, block, n
+
         out: list[str] = []
         position = 0
-        for number in order:
-            start, end, replacement = self.edits[number]
+        for number in sorted(range(len(self.edits)), key=place):
+            start, end, replacement, _ = self.edits[number]
             if start < position:
-                raise Unsupported("overlapping edits")
+                if replacement:
+                    raise Unsupported("overlapping edits")
+                start = position  # two deletions that meet: remove what is left
+                end = max(end, position)
             out.append(self.text[position:start])
             out.append(replacement)
             position = end
@@ -162,7 +171,7 @@ class _Editor:
         else:
             prefix = "\n" if before.endswith("\n") else "\n\n"
         suffix = "\n" if position < len(self.text) else ""
-        self.add(position, position, prefix + block + suffix)
+        self.add(position, position, prefix + block + suffix, block=True)
 
     def delete_line(self, entry: Entry) -> None:
         self.add(self.line_start(entry.key_expr_start), self.line_end(entry.value_end), "")
@@ -224,10 +233,7 @@ class _Editor:
         region = "".join(pieces)
         if not self.text.endswith("\n") and ends[-1] == len(self.text):
             region = region.rstrip("\r\n")
-        start = starts[0]
-        if not new and ends[-1] == len(self.text):
-            start = _blank_tail_start(self.text, start)
-        self.add(start, ends[-1], region, raw=True)
+        self.add(starts[0], ends[-1], region, raw=True)
 
     # -- differences (second pass) ------------------------------------------------
 
@@ -265,11 +271,33 @@ class _Editor:
         elif same(old_value, new_value):
             return
         elif isinstance(old_value, Mapping) and isinstance(new_value, Mapping):
-            self.diff_table(child, old_value, new_value)
-        elif isinstance(old_value, list) and isinstance(new_value, list):
+            if not new_value and self.home(child) in ("dotted", "implicit"):
+                # Emptied, it would leave no trace in the text: write it as `[table]`.
+                self.delete(child)
+                self.add_key(path, home, key, new)
+            else:
+                self.diff_table(child, old_value, new_value)
+        elif (
+            isinstance(old_value, list)
+            and isinstance(new_value, list)
+            and not self.reshaped_array(child, new_value)
+        ):
             self.diff_list(child, old_value, new_value)
-        else:
+        elif self.is_value(child):
             self.replace(child, new_value)
+        else:  # a table that becomes a value, or the other way round
+            self.delete(child)
+            self.add_key(path, home, key, new)
+
+    def is_value(self, path: KeyPath) -> bool:
+        entry = self.pm.entries.get(path)
+        return entry is not None and entry.kind in ("kv", "element")
+
+    def reshaped_array(self, path: KeyPath, new: list[Any]) -> bool:
+        """An array of tables whose new items are not all tables."""
+        entry = self.pm.entries.get(path)
+        headers = entry is not None and entry.kind == "header"
+        return headers and not all(isinstance(item, Mapping) for item in new)
 
     def home(self, path: KeyPath) -> str:
         """How a table is written: root, header, inline, dotted (keys `a.b = 1`) or implicit."""
@@ -315,10 +343,7 @@ class _Editor:
         indexes = self.within(path)
         for run in _runs(indexes):
             start = self.lead_start(self.pm.headers[run[0]])
-            end = self.after_headers(path, run[-1])
-            if end == len(self.text):
-                start = _blank_tail_start(self.text, start)
-            self.add(start, end, "")
+            self.add(start, self.after_headers(path, run[-1]), "")
         for dotted in self.dotted_entries(path):
             self.delete_line(dotted)
 
@@ -547,7 +572,8 @@ def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | N
     """For each new entry, the old entry whose text it reuses (None: written afresh).
 
     Equal entries first (at the same place if possible), then entries with the same
-    name (title, topic), then entries left at the same place.
+    name (title, topic), then an entry left at its place that looks edited rather
+    than replaced (see `_related`).
     """
     assign: list[int | None] = [None] * len(new)
     used: set[int] = set()
@@ -572,10 +598,24 @@ def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | N
                 if source not in used and _identity(candidate) == identity:
                     take(slot, source)
                     break
-    for slot in range(len(new)):
-        if assign[slot] is None and slot < len(old) and slot not in used:
+    for slot, entry in enumerate(new):
+        if (
+            assign[slot] is None
+            and slot < len(old)
+            and slot not in used
+            and _related(old[slot], entry, same_length=len(old) == len(new))
+        ):
             take(slot, slot)
     return assign
+
+
+def _related(old: Any, new: Mapping[str, Any], *, same_length: bool) -> bool:
+    """Whether an entry left at its place was edited rather than replaced by another."""
+    if not isinstance(old, Mapping):
+        return False
+    if any(key in old and same(old[key], value) for key, value in new.items()):
+        return True
+    return same_length and old.keys() == new.keys()
 
 
 def _identity(entry: Any) -> tuple[str, str] | None:
@@ -606,10 +646,11 @@ def _split_trailing_blank(chunk: str) -> tuple[str, str]:
     return "".join(lines[:cut]), "".join(lines[cut:])
 
 
-def _blank_tail_start(text: str, start: int) -> int:
-    """Move a deletion that reaches the end of the text back over the blank lines before it."""
-    core, _ = _split_trailing_blank(text[:start])
-    return len(core) if core.endswith("\n") else start
+def _tidy_end(original: str, text: str) -> str:
+    """Blank lines left at the end by a removed table go; the original ending stays."""
+    core, gap = _split_trailing_blank(text)
+    _, original_gap = _split_trailing_blank(original)
+    return core + original_gap if len(gap) > len(original_gap) else text
 
 
 def _runs(indexes: list[int]) -> list[list[int]]:
@@ -622,4 +663,4 @@ def _runs(indexes: list[int]) -> list[list[int]]:
     return runs
 
 
-__all__ = ["Unsupported", "render_table_body", "same", "update_text", "without_none"]
+__all__ = ["Unsupported", "same", "update_text", "without_none"]

@@ -251,7 +251,17 @@ def render_policy(data: Mapping[str, Any], source: PolicySource | None = None) -
 def save_policy(
     path: Path, data: Mapping[str, Any], source: PolicySource | None = None
 ) -> PolicySource:
-    """Render and atomically write the file; returns the new source for further edits."""
+    """Render and atomically write the file; returns the new source for further edits.
+
+    Without a source, an existing file that a newer program wrote is refused
+    (`PolicyReadError`) rather than overwritten.
+    """
+    if source is None and path.is_file():
+        try:
+            read_policy(path)
+        except PolicyReadError as error:
+            if "newer than this program" in error.message:
+                raise
     text = render_policy(data, source)
     if source is not None and text == source.text:
         raw = source.raw

@@ -189,8 +189,9 @@ def render_new_policy(data: Mapping[str, Any]) -> str:
     """A tidy new policy file: header comment, keys in the format's order, tables apart."""
     document = data.get("document")
     company = document.get("company") if isinstance(document, Mapping) else None
-    if isinstance(company, str) and company.strip():
-        title = f"# Brand presence policy of {' '.join(company.split())}.\n"
+    if isinstance(company, str) and _CONTROL.sub("", company).strip():
+        name = " ".join(_CONTROL.sub("", company).split())
+        title = f"# Brand presence policy of {name}.\n"
     else:
         title = "# Brand presence policy.\n"
     return (

@@ -31,6 +31,7 @@ How to add a section screen
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePath
 from typing import ClassVar
 
@@ -41,16 +42,18 @@ from textual.css.query import NoMatches
 from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Header, Static
+from textual.widget import Widget
+from textual.widgets import Button, Header, Input, Static
 
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited, NavigateTo
 from screens.widgets.sidebar import Sidebar
+from screens.widgets.string_list import StringItems, StringListEditor
 from wizard.flow import get_step, next_step, previous_step, steps_of
 from wizard.i18n import t
-from wizard.state import PolicyState
+from wizard.state import PolicyState, parse_path
 
 BASE_CSS = Path(__file__).with_name("base.tcss")
 """The stylesheet every section screen lists first in its CSS_PATH."""
@@ -81,6 +84,7 @@ class SectionScreen(Screen[None]):
         self.state = state
         self._sidebar_timer: Timer | None = None
         self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
+        self._pending_focus: str | None = None
 
     @property
     def section(self) -> str:
@@ -124,6 +128,8 @@ class SectionScreen(Screen[None]):
         self.query_one("#nav-back").display = previous_step(self.STEP) is not None
         self.query_one("#nav-next").display = next_step(self.STEP) is not None
         self.refresh_problems()
+        if self._pending_focus is not None:
+            self.call_after_refresh(self._apply_focus)
 
     # -- refreshing --------------------------------------------------------------
     def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:
@@ -168,6 +174,8 @@ class SectionScreen(Screen[None]):
     def _resumed(self) -> None:
         if self.is_mounted:
             self.reload()
+            if self._pending_focus is not None:
+                self.call_after_refresh(self._apply_focus)
 
     @on(Edited)
     def _edited(self, event: Edited) -> None:
@@ -176,6 +184,55 @@ class SectionScreen(Screen[None]):
         if self._sidebar_timer is not None:
             self._sidebar_timer.stop()
         self._sidebar_timer = self.set_timer(SIDEBAR_DELAY, self.refresh_sidebar)
+
+    # -- jumping to a field -----------------------------------------------------
+    def focus_path(self, path: str) -> None:
+        """Show and focus the widget that edits key path `path` (a jump-to-field link).
+
+        In a list of tables the entry is selected first; in a list of strings the
+        item is highlighted. A path without a widget here leaves the focus alone.
+        """
+        self._pending_focus = path
+        if self.is_mounted:
+            self.call_after_refresh(self._apply_focus)
+
+    def _apply_focus(self) -> None:
+        path, self._pending_focus = self._pending_focus, None
+        if path is None:
+            return
+        target = self._focus_target(path)
+        if target is not None:
+            target.focus()
+
+    def _focus_target(self, path: str) -> Widget | None:
+        for editor in self.query(ListEditor):
+            if path == editor.path:
+                return editor.query_one(f"#{editor.id}-add")
+            if path.startswith(editor.path + "["):
+                index_text, _, rest = path[len(editor.path) + 1 :].partition("]")
+                editor.query_one(f"#{editor.id}-filter", Input).value = ""
+                editor.rebuild(select=int(index_text))
+                key = re.split(r"[.\[]", rest.lstrip("."), maxsplit=1)[0]
+                item = re.search(r"\[(\d+)\]", rest)
+                found = self._widget(f"{editor.id}-{key}") if key else None
+                return _focusable(found, int(item.group(1)) if item else None) or (
+                    editor.entry_list
+                )
+        parts = parse_path(path)
+        keys = [part for part in parts if isinstance(part, str)]
+        index = next((part for part in reversed(parts) if isinstance(part, int)), None)
+        while keys:
+            target = _focusable(self._widget("-".join(keys)), index)
+            if target is not None:
+                return target
+            keys.pop()
+        return None
+
+    def _widget(self, widget_id: str) -> Widget | None:
+        try:
+            return self.query_one(f"#{widget_id}")
+        except NoMatches:
+            return None
 
     # -- navigation --------------------------------------------------------------
     @on(Button.Pressed, "#nav-back")
@@ -191,6 +248,21 @@ class SectionScreen(Screen[None]):
         step = next_step(self.STEP)
         if step is not None:
             self.post_message(NavigateTo(step.name))
+
+
+def _focusable(widget: Widget | None, index: int | None) -> Widget | None:
+    """The part of `widget` to focus: a string list's item `index` (or its input when
+    the list is empty), else the widget itself when it can take the focus."""
+    if isinstance(widget, StringListEditor):
+        items = widget.query_one(StringItems)
+        if items.option_count == 0:
+            return widget.query_one(Input)
+        if index is not None and index < items.option_count:
+            items.highlighted = index
+        return items
+    if widget is not None and widget.focusable:
+        return widget
+    return None
 
 
 class PlaceholderScreen(SectionScreen):

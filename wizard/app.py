@@ -210,6 +210,10 @@ class PresenceApp(App[int]):
     @on(NavigateTo)
     def _navigate(self, event: NavigateTo) -> None:
         self.goto(event.step)
+        if event.focus is not None and is_known(event.step):
+            screen = self._screens.get(get_step(event.step).name)
+            if isinstance(screen, SectionScreen):
+                screen.focus_path(event.focus)
 
     def switch_language(self, lang: str) -> None:
         """Change the interface language and rebuild the screens in it."""

@@ -103,7 +103,7 @@ class FieldRow(Vertical):
     }
     FieldRow .field-label { text-style: bold; }
     FieldRow .field-help { color: $text-muted; }
-    FieldRow .field-problem { height: auto; }
+    FieldRow .field-problem { height: auto; display: none; }
     FieldRow .field-problem.-error { color: $text-error; }
     FieldRow .field-problem.-warning { color: $text-warning; }
     FieldRow .field-problem.-missing { color: $text-muted; text-style: italic; }
@@ -133,8 +133,9 @@ class FieldRow(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(t(self.spec.label_key), classes="field-label")
         yield self._make_editor()
-        yield Static(t(self.spec.help_key), classes="field-help")
+        # The problem line sits right under the input, where the eye is while typing.
         yield Static("", classes="field-problem")
+        yield Static(t(self.spec.help_key), classes="field-help")
 
     def _make_editor(self) -> Widget:
         spec = self.spec
@@ -340,6 +341,7 @@ class FieldRow(Vertical):
         line = self.query_one(".field-problem", Static)
         line.remove_class("-error", "-warning", "-missing", "-info")
         line.update(text)
+        line.display = bool(text)
         if level:
             line.add_class(f"-{level}")
         self.editor.set_class(level == "error", "-invalid")

@@ -139,7 +139,11 @@ class ListEditor(Vertical):
         yield Static(t("list.empty"), classes="list-empty")
         with Vertical(classes="list-form -empty"):
             for spec in self.fields:
-                yield FieldRow(spec, self.state, data_path=None)
+                yield self.make_row(spec)
+
+    def make_row(self, spec: FieldSpec) -> FieldRow:
+        """The form row of `spec`; a subclass may return a specialised `FieldRow`."""
+        return FieldRow(spec, self.state, data_path=None)
 
     def on_mount(self) -> None:
         self.rebuild(select=0 if self.entries else None)
@@ -169,7 +173,7 @@ class ListEditor(Vertical):
             for column in self.columns:
                 value = entry.get(column)
                 if not is_blank(value):
-                    values.append(" ".join(str(value).split()))
+                    values.append(" ".join(self._shown_value(column, value).split()))
         text = " — ".join(values) if values else t("list.unnamed")
         line = Text()
         mark = self._marks.get(index, "")
@@ -180,6 +184,13 @@ class ListEditor(Vertical):
         line.append(f"{index + 1}. ", style="dim")
         line.append(text[:200])
         return line
+
+    def _shown_value(self, column: str, value: Any) -> str:
+        """A column's value as the list shows it: a choice by its label, else as written."""
+        spec = next((s for s in self.fields if s.path == f"{self.path}.{column}"), None)
+        if spec is not None and spec.choice_key and value in spec.choices:
+            return t(f"choice.{spec.choice_key}.{value}")
+        return str(value)
 
     def _matches(self, entry: Any, needle: str) -> bool:
         if not needle:
@@ -239,6 +250,7 @@ class ListEditor(Vertical):
             line.update(t("list.required"))
         else:
             line.update("")
+        line.display = error is not None or missing is not None
         marks: dict[int, str] = {}
         prefix = self.path + "["
         for problem in problems:

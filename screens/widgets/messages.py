@@ -14,8 +14,13 @@ class Edited(Message):
 
 
 class NavigateTo(Message):
-    """Show the step (or first step of the section) called `step`; the app handles it."""
+    """Show the step (or first step of the section) called `step`; the app handles it.
 
-    def __init__(self, step: str) -> None:
+    `focus`: a key path (`communication.templates[1].text`) whose field the screen
+    then shows and focuses, selecting the list entry first (jump-to-field links).
+    """
+
+    def __init__(self, step: str, focus: str | None = None) -> None:
         super().__init__()
         self.step = step
+        self.focus = focus

@@ -12,6 +12,7 @@ from exports.store import parse_policy
 
 EXAMPLE = Path(__file__).parents[2] / "tests" / "fixtures" / "preserve" / "01-example.toml"
 
+
 def at(text: str, marker: str) -> tuple[int, int]:
     """Line and column (1-based, code points) of the only occurrence of `marker`."""
     assert text.count(marker) == 1, marker
@@ -38,7 +39,7 @@ FIXTURE = (
     "literal = '''\n"  # 15
     "C:\\path\\ '' x'''\n"  # 16
     "objectives = [\n"  # 17
-    "  # comment, with ] and \"\n"  # 18
+    '  # comment, with ] and "\n'  # 18
     '  "first",   # one\n'  # 19
     '  "секунда, ],",\n'  # 20
     "  'third',\n"  # 21
@@ -54,7 +55,7 @@ FIXTURE = (
     'name = "Instagram"\n'  # 31
     "[[platforms]]\n"  # 32
     'name = "Telegram"\n'  # 33
-    "rubrics = [ { name = \"A\", platforms = [\"x\", \"y\"] }, { name = 'B' } ]\n"  # 34
+    'rubrics = [ { name = "A", platforms = ["x", "y"] }, { name = \'B\' } ]\n'  # 34
     "\n"  # 35
     "[communication]\n"  # 36
     "response_time.first_reply_max_minutes = 30\n"  # 37
@@ -247,5 +248,5 @@ def test_parse_path() -> None:
         "platforms",
         1,
     )
-    assert parse_path('a."b.c"[2].\'d e\'') == ("a", "b.c", 2, "d e")
+    assert parse_path("a.\"b.c\"[2].'d e'") == ("a", "b.c", 2, "d e")
     assert parse_path("schema_version") == ("schema_version",)

@@ -1,10 +1,11 @@
-"""Property tests of writing policies: round trips, stable saves, edits that touch only their key."""
+"""Property tests of saving: round trips, stable saves, edits that touch only their key."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
 import difflib
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exports.rewrite import same, update_text, without_none
-from exports.store import parse_policy, render_policy
+from exports.store import PolicySource, parse_policy, render_policy
 
 ROOT = Path(__file__).parents[2]
 PRESERVE = ROOT / "tests" / "fixtures" / "preserve"
@@ -24,8 +25,11 @@ COMMENTED = parse_policy(
 )
 
 SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=int(os.environ.get("PRESENCE_STORE_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
+"""60 examples each by default; set PRESENCE_STORE_EXAMPLES for a longer run."""
 
 TRICKY = ['"', '""', '"""', "'''", "\\", "\\n", "\n", "\r\n", "\r", "\t", "#", "=", "[[x]]", "{a}"]
 PIECES = st.one_of(
@@ -206,3 +210,19 @@ def test_platform_comments_follow_their_entries(
             at = lines.index(f'name = "{name}"')
             assert lines[at - 2 : at] == [comment, "[[platforms]]"]
     assert "# === 3. Tools ===" in lines
+
+
+CORPUS = [parse_policy(path, path.read_bytes()) for path in sorted(PRESERVE.glob("*.toml"))]
+
+
+@SETTINGS
+@given(st.sampled_from(CORPUS), POLICIES, st.booleans())
+def test_hand_edited_files_can_become_any_policy(
+    source: PolicySource, after: dict[str, Any], keep_some: bool
+) -> None:
+    if keep_some:  # most saves change a little: keep most of the file's own data
+        after = {**copy.deepcopy(source.data), **{k: v for k, v in after.items() if k < "m"}}
+    result = update_text(source.text, source.data, after, source.newline)
+    assert same(tomllib.loads(result), after)
+    if source.newline == "\r\n":
+        assert result.replace("\r\n", "").count("\n") == 0

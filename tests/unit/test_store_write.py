@@ -13,7 +13,15 @@ from typing import Any
 import pytest
 
 from exports.rewrite import same, update_text
-from exports.store import PolicySource, parse_policy, read_policy, render_policy, save_policy
+from exports.store import (
+    PolicyReadError,
+    PolicySource,
+    open_document,
+    parse_policy,
+    read_policy,
+    render_policy,
+    save_policy,
+)
 
 ROOT = Path(__file__).parents[2]
 PRESERVE = ROOT / "tests" / "fixtures" / "preserve"
@@ -45,10 +53,6 @@ def get(data: Any, path: Path_) -> Any:
     return data
 
 
-def put(data: Any, path: Path_, value: Any) -> None:
-    get(data, path[:-1])[path[-1]] = value
-
-
 def changed(value: Any) -> Any:
     if isinstance(value, bool):
         return not value
@@ -67,6 +71,15 @@ def edited(source: PolicySource, change: Callable[[dict[str, Any]], object]) -> 
     change(data)
     text = update_text(source.text, source.data, data, source.newline)
     assert same(tomllib.loads(text), data)
+    return text
+
+
+def edited_at(source: PolicySource, where: Path_, method: str, *args: Any) -> str:
+    """The text after calling `method(*args)` on the table or array at `where` of the data."""
+    data = copy.deepcopy(source.data)
+    getattr(get(data, where), method)(*args)
+    text = update_text(source.text, source.data, data, source.newline)
+    assert same(tomllib.loads(text), data), (where, method, args)
     return text
 
 
@@ -106,7 +119,7 @@ def test_changing_one_scalar_changes_exactly_its_line(path: Path) -> None:
         assert entry is not None, leaf
         if "\n" in source.text[entry.value_start : entry.value_end]:
             continue
-        text = edited(source, lambda data, leaf=leaf, value=value: put(data, leaf, changed(value)))
+        text = edited_at(source, leaf[:-1], "__setitem__", leaf[-1], changed(value))
         diff = changed_lines(source.text, text)
         assert len(diff) == 2, (leaf, diff)
         line = source.positions.line_of(entry.value_start)
@@ -119,11 +132,11 @@ def test_changing_one_scalar_changes_exactly_its_line(path: Path) -> None:
 def test_every_key_can_be_deleted_and_every_list_reshaped(path: Path) -> None:
     source = load(path)
     for leaf, _ in leaves(source.data):
-        parent = leaf[:-1]
-        edited(source, lambda data, leaf=leaf: get(data, leaf[:-1]).pop(leaf[-1]))
-        if isinstance(leaf[-1], int):
-            edited(source, lambda data, parent=parent: get(data, parent).append("new"))
-            edited(source, lambda data, leaf=leaf: get(data, leaf[:-1]).insert(leaf[-1], "n"))
+        parent, last = leaf[:-1], leaf[-1]
+        edited_at(source, parent, "pop", last)
+        if isinstance(last, int):
+            edited_at(source, parent, "append", "new")
+            edited_at(source, parent, "insert", last, "n")
 
 
 def table_paths(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
@@ -143,15 +156,15 @@ def test_tables_and_arrays_of_tables_reshape(path: Path) -> None:
     source = load(path)
     for where, value in table_paths(source.data):
         if isinstance(value, list):
-            edited(source, lambda data, where=where: get(data, where).reverse())
-            edited(source, lambda data, where=where: get(data, where).pop(0))
-            edited(source, lambda data, where=where: get(data, where).pop())
-            edited(source, lambda data, where=where: get(data, where).append({"name": "New"}))
-            edited(source, lambda data, where=where: get(data, where).insert(0, {"name": "N"}))
-            edited(source, lambda data, where=where: get(data, where).clear())
+            edited_at(source, where, "reverse")
+            edited_at(source, where, "pop", 0)
+            edited_at(source, where, "pop")
+            edited_at(source, where, "append", {"name": "New"})
+            edited_at(source, where, "insert", 0, {"name": "N"})
+            edited_at(source, where, "clear")
         else:
-            edited(source, lambda data, where=where: get(data, where).update(zz_added="v"))
-            without = edited(source, lambda data, where=where: get(data, where[:-1]).pop(where[-1]))
+            edited_at(source, where, "update", {"zz_added": "v"})
+            without = edited_at(source, where[:-1], "pop", where[-1])
             # and back again: the table is written anew where the model puts it
             reduced = parse_policy(source.path, without.encode())
             update_text(reduced.text, reduced.data, copy.deepcopy(source.data), source.newline)
@@ -259,7 +272,9 @@ def test_added_key_goes_after_the_previous_key_of_the_model() -> None:
 
 def test_removed_key_loses_only_its_line() -> None:
     source = load("02-comments-everywhere.toml")
-    text = edited(source, lambda data: data["communication"]["response_time"].pop("first_reply_avg_minutes"))
+    text = edited(
+        source, lambda data: data["communication"]["response_time"].pop("first_reply_avg_minutes")
+    )
     assert changed_lines(source.text, text) == ["- first_reply_avg_minutes = 15   # aim\n"]
 
 
@@ -442,3 +457,29 @@ def test_new_file_without_company() -> None:
     text = render_policy({"schema_version": 1})
     assert text.splitlines()[0] == "# Brand presence policy."
     assert tomllib.loads(text) == {"schema_version": 1}
+
+
+def test_a_newer_file_is_never_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "future.toml"
+    raw = (ROOT / "tests" / "fixtures" / "broken" / "newer-version.toml").read_bytes()
+    target.write_bytes(raw)
+    with pytest.raises(PolicyReadError):
+        save_policy(target, {"schema_version": 1})
+    assert target.read_bytes() == raw
+    broken = tmp_path / "broken.toml"
+    broken.write_text("not = [toml\n")
+    save_policy(broken, {"schema_version": 1})
+    assert tomllib.loads(broken.read_text()) == {"schema_version": 1}
+
+
+@pytest.mark.parametrize("name", ["06-bom.toml", "07-bom-crlf.toml", "03-odd-formatting.toml"])
+def test_open_document_gives_tomlkit_the_text_without_bom(name: str) -> None:
+    source = load(name)
+    document = open_document(source)
+    assert document.as_string() == source.text
+    if source.newline == "\r\n":
+        # tomlkit keeps CRLF inside multi-line strings where tomllib gives LF.
+        voice = document.unwrap()["communication"]["voice"]
+        assert voice.replace("\r\n", "\n") == source.data["communication"]["voice"]
+    else:
+        assert document.unwrap() == source.data

@@ -1,0 +1,36 @@
+"""4. Communication principles, step 2: response times, working hours and time zone."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+
+from textual.app import ComposeResult
+
+from screens.base import SectionScreen, section_css
+from screens.widgets.fields import FieldSpec
+
+
+@cache
+def time_zone_names() -> tuple[str, ...]:
+    """The IANA time zone names this machine knows, sorted (suggestions while typing)."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+class CommunicationResponseScreen(SectionScreen):
+    """Edits [communication.response_time]."""
+
+    STEP = "communication-response"
+    CSS_PATH = section_css("communication.tcss")
+
+    FIELDS = (
+        FieldSpec("communication.response_time.first_reply_max_minutes", "minutes"),
+        FieldSpec("communication.response_time.first_reply_avg_minutes", "minutes"),
+        FieldSpec("communication.response_time.working_hours"),
+        FieldSpec("communication.response_time.after_hours"),
+        FieldSpec("communication.response_time.timezone", suggestions=time_zone_names()),
+    )
+
+    def compose_fields(self) -> ComposeResult:
+        for spec in self.FIELDS:
+            yield self.field(spec)

@@ -1,0 +1,218 @@
+"""The export dialog: format, output path, access data, and a warning about secrets.
+
+`ExportDialog` only asks; it dismisses with an `ExportRequest` (or None when
+cancelled) after checking the path, asking before it replaces a file and warning
+about any exported field that looks like a password or token. The caller writes the
+document with `write_export`, which renders it (HTML export is imported only then)
+and replaces the file atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from schemas.problems import Problem
+from screens.dialogs import ConfirmDialog
+from screens.labels import path_label
+from wizard.i18n import t
+
+ExportFormat = Literal["md", "html"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "html")
+SUFFIXES: dict[ExportFormat, str] = {"md": ".md", "html": ".html"}
+
+SECRET_CODE = "secret_value"
+"""The lint code of a value that looks like a password or token (schemas/messages.py)."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the author chose: the format, the file and whether access data goes in."""
+
+    format: ExportFormat
+    path: Path
+    include_access: bool
+
+
+def default_export_path(policy_path: Path | None, fmt: ExportFormat) -> Path:
+    """Next to the policy file with the format's suffix (brand-policy.md when unsaved)."""
+    base = policy_path if policy_path is not None else Path("brand-policy.toml")
+    return base.with_suffix(SUFFIXES[fmt])
+
+
+def secret_paths(problems: Sequence[Problem], *, include_access: bool) -> list[str]:
+    """Key paths of exported values that look like secrets (`access` only when included)."""
+    return [
+        p.path
+        for p in problems
+        if p.code == SECRET_CODE and (include_access or not p.path.endswith(".access"))
+    ]
+
+
+def render_export(
+    data: Mapping[str, Any], request: ExportRequest, problems: Sequence[Problem]
+) -> str:
+    """The document's text in the requested format."""
+    if request.format == "html":
+        from exports.html import export_html  # only when asked: the wizard never pays for it
+
+        return export_html(data, include_access=request.include_access, problems=problems)
+    from exports.markdown import export_markdown
+
+    return export_markdown(data, include_access=request.include_access, problems=problems)
+
+
+def write_export(
+    data: Mapping[str, Any], request: ExportRequest, problems: Sequence[Problem]
+) -> None:
+    """Render and write the document atomically; `PolicyWriteError` says why it failed."""
+    from exports.atomic import atomic_write
+
+    atomic_write(request.path, render_export(data, request, problems).encode("utf-8"))
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Choose the format, the path and access data; warns about secrets before exporting.
+
+    | key    | action |
+    |--------|--------|
+    | escape | cancel |
+    """
+
+    CSS_PATH = "export_dialog.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "key.cancel")]
+
+    def __init__(self, policy_path: Path | None, problems: Sequence[Problem]) -> None:
+        """A dialog for the policy at `policy_path` (None: not saved yet) with `problems`."""
+        super().__init__()
+        self.policy_path = policy_path
+        self.problems = list(problems)
+        self.format: ExportFormat = "md"
+
+    def compose(self) -> ComposeResult:
+        missing = sum(1 for p in self.problems if p.level == "missing")
+        with Vertical(id="export-box"):
+            yield Static(t("export.title"), id="export-title")
+            with VerticalScroll(id="export-body"):
+                yield Label(t("export.format"), classes="export-label")
+                with RadioSet(id="export-format"):
+                    yield RadioButton(t("export.format.md"), id="export-format-md", value=True)
+                    yield RadioButton(t("export.format.html"), id="export-format-html")
+                yield Label(t("export.path"), classes="export-label")
+                yield Input(str(default_export_path(self.policy_path, "md")), id="export-path")
+                yield Static(t("export.path_help"), classes="export-help")
+                yield Checkbox(t("export.access"), id="export-access")
+                yield Static(t("export.access_help"), classes="export-help")
+                draft = Static(t("export.draft", n=missing), id="export-draft")
+                draft.display = missing > 0
+                yield draft
+                yield Static("", id="export-secrets", markup=False)
+                yield Static("", id="export-problem", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button(t("export.export"), id="export-ok", variant="primary")
+                yield Button(t("export.cancel"), id="export-cancel")
+
+    def on_mount(self) -> None:
+        self._show_secrets()
+        self.query_one("#export-path", Input).focus()
+
+    # -- state -------------------------------------------------------------------
+    @property
+    def include_access(self) -> bool:
+        """Whether the access checkbox is ticked."""
+        return self.query_one("#export-access", Checkbox).value
+
+    def _secrets(self) -> list[str]:
+        return secret_paths(self.problems, include_access=self.include_access)
+
+    def _show_secrets(self) -> None:
+        secrets = self._secrets()
+        line = self.query_one("#export-secrets", Static)
+        line.display = bool(secrets)
+        line.update(t("export.secrets", fields=", ".join(path_label(p) for p in secrets)))
+
+    def _say(self, text: str) -> None:
+        self.query_one("#export-problem", Static).update(text)
+
+    def _checked_path(self) -> Path | None:
+        """The output path typed, or None (and the reason shown) when it cannot be used."""
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self._say(t("export.no_path"))
+            return None
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self._say(t("export.is_folder", path=str(path)))
+            return None
+        folder = path.parent
+        if not folder.is_dir():
+            self._say(t("export.no_folder", folder=str(folder)))
+            return None
+        if self.policy_path is not None and path.resolve() == self.policy_path.resolve():
+            self._say(t("export.is_policy"))
+            return None
+        self._say("")
+        return path
+
+    # -- events ------------------------------------------------------------------
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        new = FORMATS[max(event.radio_set.pressed_index, 0)]
+        old, self.format = self.format, new
+        field = self.query_one("#export-path", Input)
+        path = Path(field.value.strip())
+        if path.suffix.lower() == SUFFIXES[old]:
+            field.value = str(path.with_suffix(SUFFIXES[new]))
+
+    @on(Checkbox.Changed, "#export-access")
+    def _access_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._show_secrets()
+
+    @on(Input.Submitted, "#export-path")
+    def _path_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    @on(Button.Pressed, "#export-ok")
+    def _ok(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._submit()
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """Close without exporting."""
+        self.dismiss(None)
+
+    @work(exclusive=True, group="export-submit")
+    async def _submit(self) -> None:
+        """Check the path, ask about secrets and replacing a file, then dismiss."""
+        path = self._checked_path()
+        if path is None:
+            return
+        secrets = self._secrets()
+        if secrets:
+            fields = "\n".join(f"• {path_label(p)}" for p in secrets)
+            if not await self.app.push_screen_wait(
+                ConfirmDialog(t("export.secrets_confirm", fields=fields))
+            ):
+                return
+        if path.exists() and not await self.app.push_screen_wait(
+            ConfirmDialog(t("export.replace", path=str(path)))
+        ):
+            return
+        self.dismiss(ExportRequest(self.format, path, self.include_access))

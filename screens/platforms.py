@@ -1,0 +1,204 @@
+"""2. Social media platforms: where the brand is present, with every key of each entry.
+
+Renaming a platform that rubrics name updates those references when the name
+field is left (not on every keystroke, so half-typed names never reach the
+rubrics); removing one asks whether to take it out of the rubrics too.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantBlur, DescendantFocus, ScreenSuspend
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from schemas.model import PLATFORM_STATUSES
+from screens.base import SectionScreen, section_css
+from screens.widgets.fields import FieldSpec
+from screens.widgets.list_editor import ListEditor
+from screens.widgets.messages import Edited
+from wizard.i18n import t
+from wizard.references import drop_platform, rename_platform, rubrics_using
+from wizard.state import PolicyState
+
+PLATFORM_NAMES: tuple[str, ...] = (
+    "Instagram",
+    "Facebook",
+    "Telegram",
+    "Viber",
+    "TikTok",
+    "YouTube",
+    "LinkedIn",
+    "X",
+    "Threads",
+    "Pinterest",
+    "WhatsApp",
+)
+"""The catalogue offered while typing a platform's name (any other name is accepted)."""
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("platforms.name", suggestions=PLATFORM_NAMES),
+    FieldSpec("platforms.status", "choice", choices=PLATFORM_STATUSES, choice_key="status"),
+    FieldSpec("platforms.url"),
+    FieldSpec("platforms.handle"),
+    FieldSpec("platforms.purpose"),
+    FieldSpec("platforms.audience"),
+    FieldSpec("platforms.frequency"),
+    FieldSpec("platforms.owner"),
+    FieldSpec("platforms.access"),
+    FieldSpec("platforms.two_factor", "bool"),
+)
+"""The form of the selected platform: every key of the spec."""
+
+NAME_ID = "platforms-name"
+
+
+class RemovePlatformDialog(ModalScreen[str]):
+    """Rubrics use the platform being removed: dismisses with "remove", "keep" or "cancel"."""
+
+    DEFAULT_CSS = """
+    RemovePlatformDialog { align: center middle; }
+    RemovePlatformDialog > Vertical {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    RemovePlatformDialog .dialog-text { height: auto; margin: 0 0 1 0; }
+    RemovePlatformDialog .dialog-buttons { height: auto; align: right middle; }
+    RemovePlatformDialog .dialog-buttons Button { margin: 0 0 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "key.cancel")]
+
+    def __init__(self, name: str, count: int) -> None:
+        """Ask about removing platform `name`, which `count` rubrics use."""
+        super().__init__(classes="platform-remove-dialog")
+        self.platform = name
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                t(
+                    "platforms.remove_used.one"
+                    if self.count == 1
+                    else "platforms.remove_used.many",
+                    n=self.count,
+                    name=self.platform,
+                ),
+                classes="dialog-text",
+                markup=False,
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("platforms.remove_refs"), id="platform-remove", variant="primary")
+                yield Button(t("platforms.keep_refs"), id="platform-keep")
+                yield Button(t("platforms.cancel"), id="platform-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#platform-remove").focus()
+
+    @on(Button.Pressed)
+    def _answer(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "platform-cancel").removeprefix("platform-"))
+
+
+class PlatformsEditor(ListEditor):
+    """The platforms list; removing a platform that rubrics use asks what to do with them."""
+
+    def remove_entry(self, index: int, *, confirm: bool = True) -> None:
+        """Remove platform `index`; when rubrics name it, ask first (remove from them too,
+        keep the references, or cancel)."""
+        entries = self.entries
+        entry = entries[index] if 0 <= index < len(entries) else None
+        name = entry.get("name") if isinstance(entry, dict) else None
+        users = rubrics_using(self.state, name) if confirm and isinstance(name, str) else []
+        if not users or not isinstance(name, str):
+            super().remove_entry(index, confirm=confirm)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice not in ("remove", "keep"):
+                return
+            super(PlatformsEditor, self).remove_entry(index, confirm=False)
+            if choice == "remove":
+                count = drop_platform(self.state, name)
+                if count:
+                    self.post_message(Edited("content.rubrics"))
+                    key = (
+                        "platforms.refs_removed.one"
+                        if count == 1
+                        else "platforms.refs_removed.many"
+                    )
+                    self.app.notify(t(key, n=count, name=name))
+
+        self.app.push_screen(RemovePlatformDialog(name, len(users)), answer)
+
+
+class PlatformsScreen(SectionScreen):
+    """Edits [[platforms]]."""
+
+    STEP = "platforms"
+    CSS_PATH = section_css("platforms.tcss")
+
+    def __init__(self, state: PolicyState) -> None:
+        super().__init__(state)
+        self._renaming: tuple[int, str] | None = None
+        """(index, name when its field got the focus) while a name is being edited."""
+
+    def compose_fields(self) -> ComposeResult:
+        yield PlatformsEditor(
+            self.state,
+            "platforms",
+            columns=("name", "status", "handle", "owner"),
+            fields=FIELDS,
+            new_entry=lambda: {"status": "active"},
+        )
+
+    @property
+    def editor(self) -> PlatformsEditor:
+        """The platforms list editor."""
+        return self.query_one(PlatformsEditor)
+
+    # -- renaming ----------------------------------------------------------------
+    @on(DescendantFocus)
+    def _focused(self, event: DescendantFocus) -> None:
+        if event.widget.id != NAME_ID:
+            return
+        index = self.editor.selected
+        if index is not None:
+            name = self.state.get(f"platforms[{index}].name")
+            self._renaming = (index, name if isinstance(name, str) else "")
+
+    @on(DescendantBlur)
+    def _blurred(self, event: DescendantBlur) -> None:
+        if event.widget.id == NAME_ID:
+            self.finish_rename()
+
+    @on(ScreenSuspend)
+    def _suspended(self) -> None:
+        self.finish_rename()
+
+    def finish_rename(self) -> int:
+        """Carry a finished rename over to the rubrics; returns how many were updated."""
+        if self._renaming is None:
+            return 0
+        index, old = self._renaming
+        self._renaming = None
+        new = self.state.get(f"platforms[{index}].name")
+        if not isinstance(new, str) or new == old:
+            return 0
+        count = rename_platform(self.state, old, new)
+        if count:
+            self.post_message(Edited("content.rubrics"))
+            key = "platforms.refs_renamed.one" if count == 1 else "platforms.refs_renamed.many"
+            self.app.notify(t(key, n=count, old=old, new=new))
+        return count

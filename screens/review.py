@@ -1,0 +1,255 @@
+"""Review: what is missing or wrong (jump to any field), warnings, the revision log,
+a preview of the exported document, then Save and Export.
+
+The preview is rendered when the screen opens (and again after changes) for a
+document of ordinary size, in a worker after the screen is shown; Textual's
+`Markdown` widget needs seconds for a very large document, so then it waits for the
+"Render preview" button. Nothing here renders on a keystroke.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import datetime as dt
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Markdown, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from schemas.problems import Problem
+from schemas.sections import SECTIONS
+from screens.base import SectionScreen, section_css
+from screens.dialogs import MessageDialog
+from screens.export_dialog import ExportDialog, ExportRequest, write_export
+from screens.labels import problem_line
+from screens.widgets.messages import NavigateTo
+from wizard.flow import step_for_path
+from wizard.i18n import has, t
+from wizard.state import is_blank
+
+PREVIEW_LIMIT = 60_000
+"""Characters of Markdown rendered without asking (the example policy has about 5,000)."""
+
+LEVEL_MARKS = {"error": ("! ", "bold red"), "missing": ("• ", "dim"), "warning": ("⚠ ", "yellow")}
+
+
+class ProblemList(OptionList):
+    """Problems grouped by section; Enter or a click on one jumps to its field."""
+
+    def show(self, problems: list[Problem], empty: str) -> None:
+        """List `problems` under their sections' titles (`empty` when there are none)."""
+        self._problems = problems
+        options: list[Option | None] = []
+        groups: dict[str, list[int]] = {}
+        for index, problem in enumerate(problems):
+            section: str = problem.section if problem.section in SECTIONS else ""
+            groups.setdefault(section, []).append(index)
+        for section in ("", *SECTIONS):
+            if section not in groups:
+                continue
+            title = t(f"section.{section}.title") if section else t("review.whole_file")
+            options.append(Option(Text(title, style="bold"), disabled=True))
+            for index in groups[section]:
+                problem = problems[index]
+                mark, style = LEVEL_MARKS[problem.level]
+                line = Text(mark, style=style)
+                line.append(t(f"review.level.{problem.level}") + ": ", style=style)
+                line.append(problem_line(problem))
+                options.append(Option(line, id=str(index)))
+        if not options:
+            options.append(Option(Text(empty, style="green"), disabled=True))
+        self.set_options(option for option in options if option is not None)
+
+    def problem_at(self, option: Option) -> Problem | None:
+        """The problem an option stands for."""
+        problems: list[Problem] = getattr(self, "_problems", [])
+        if option.id is None:
+            return None
+        return problems[int(option.id)]
+
+
+class ReviewScreen(SectionScreen):
+    """The checklist, warnings, revision log and preview; Save and Export."""
+
+    STEP = "review"
+    CSS_PATH = section_css("review.tcss")
+    AUTO_FOCUS = "#review-checklist"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._preview_revision = -1
+        """The state revision the preview shows (-1: none yet)."""
+        self._lists_revision = -1
+
+    def compose_fields(self) -> ComposeResult:
+        with Horizontal(id="review-actions"):
+            yield Button(t("review.save"), id="review-save", compact=True)
+            yield Button(t("review.export"), id="review-export", compact=True, variant="primary")
+        with TabbedContent(id="review-tabs"):
+            with TabPane(t("review.checklist"), id="review-tab-checklist"):
+                yield Static(t("review.checklist_help"), classes="review-help")
+                yield ProblemList(id="review-checklist")
+            with TabPane(t("review.warnings"), id="review-tab-warnings"):
+                yield Static(t("review.warnings_help"), classes="review-help")
+                yield ProblemList(id="review-warnings")
+            with TabPane(t("review.revisions"), id="review-tab-revisions"):
+                yield Static("", id="review-revisions", markup=False)
+            with TabPane(t("review.preview"), id="review-tab-preview"):
+                yield Static("", id="review-preview-note")
+                yield Button(t("review.render"), id="review-render", compact=True)
+                with VerticalScroll(id="review-preview-scroll"):
+                    yield Markdown(id="review-preview")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self.update_preview)
+
+    # -- refreshing --------------------------------------------------------------
+    def refresh_problems(self) -> None:
+        """Rebuild the checklist, the warnings and the revision log (after any change)."""
+        if self._lists_revision == self.state.revision:
+            return
+        self._lists_revision = self.state.revision
+        problems = self.state.problems()
+        todo = [p for p in problems if p.level != "warning"]
+        warnings = [p for p in problems if p.level == "warning"]
+        self.query_one("#review-checklist", ProblemList).show(todo, t("review.all_done"))
+        self.query_one("#review-warnings", ProblemList).show(warnings, t("review.no_warnings"))
+        tabs = self.query_one("#review-tabs", TabbedContent)
+        for pane, title, count in (
+            ("review-tab-checklist", t("review.checklist"), len(todo)),
+            ("review-tab-warnings", t("review.warnings"), len(warnings)),
+        ):
+            tabs.get_tab(pane).label = f"{title} ({count})" if count else title
+        self.query_one("#review-revisions", Static).update(self._revision_log())
+
+    def reload(self) -> None:
+        super().reload()
+        self.call_after_refresh(self.update_preview)
+
+    def _revision_log(self) -> str:
+        revisions = [r for r in self.state.items("revisions") if isinstance(r, dict)]
+        if not revisions:
+            return t("review.no_revisions")
+
+        def newest_first(item: tuple[int, dict[str, Any]]) -> tuple[int, int]:
+            index, revision = item
+            date = revision.get("date")
+            return (-date.toordinal() if isinstance(date, dt.date) else 1, -index)
+
+        lines = []
+        for _, revision in sorted(enumerate(revisions), key=newest_first):
+            date = revision.get("date")
+            sections = revision.get("sections")
+            names = [
+                t(f"section.{name}.short") if has(f"section.{name}.short") else str(name)
+                for name in (sections if isinstance(sections, list) else [])
+            ]
+            parts = [
+                date.isoformat() if isinstance(date, dt.date) else str(date or "?"),
+                str(revision.get("by") or ""),
+                ", ".join(names),
+                " ".join(str(revision.get("note") or "").split()),
+            ]
+            lines.append(" — ".join(part for part in parts if not is_blank(part)))
+        return "\n".join(lines)
+
+    # -- preview -----------------------------------------------------------------
+    def update_preview(self, *, force: bool = False) -> None:
+        """Render the preview when it is out of date (a large document only with `force`)."""
+        if force or self._preview_revision != self.state.revision:
+            self._render_preview(force)
+
+    @work(exclusive=True, group="preview")
+    async def _render_preview(self, force: bool) -> None:
+        from exports.markdown import export_markdown
+
+        revision = self.state.revision
+        data = copy.deepcopy(self.state.data)
+        problems = list(self.state.problems())
+        note = self.query_one("#review-preview-note", Static)
+        button = self.query_one("#review-render", Button)
+        text = await asyncio.to_thread(export_markdown, data, problems=problems)
+        if len(text) > PREVIEW_LIMIT and not force:
+            note.update(t("review.preview_large", n=len(text)))
+            button.display = True
+            return
+        button.display = False
+        note.update(t("review.rendering"))
+        await self.query_one("#review-preview", Markdown).update(text)
+        note.update("")
+        self._preview_revision = revision
+
+    @on(Button.Pressed, "#review-render")
+    def _render_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.update_preview(force=True)
+
+    # -- jumping -----------------------------------------------------------------
+    @on(OptionList.OptionSelected, "ProblemList")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not isinstance(event.option_list, ProblemList):
+            return
+        problem = event.option_list.problem_at(event.option)
+        if problem is not None:
+            self.post_message(NavigateTo(step_for_path(problem.path).name, focus=problem.path))
+
+    @on(OptionList.OptionHighlighted, "ProblemList")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+
+    # -- save and export ---------------------------------------------------------
+    @on(Button.Pressed, "#review-save")
+    async def _save(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.run_action("app.save")
+
+    @on(Button.Pressed, "#review-export")
+    def _export_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> None:
+        """Open the export dialog; a policy with errors is refused (see the checklist)."""
+        problems = self.state.problems()
+        errors = [p for p in problems if p.level == "error"]
+        if errors:
+            self.app.push_screen(
+                MessageDialog(t("review.has_errors_title"), t("review.has_errors", n=len(errors)))
+            )
+            checklist = self.query_one("#review-checklist", ProblemList)
+            first = next((i for i, o in enumerate(checklist.options) if o.id is not None), None)
+            self.query_one("#review-tabs", TabbedContent).active = "review-tab-checklist"
+            checklist.highlighted = first
+            checklist.focus()
+            return
+        self.app.push_screen(ExportDialog(self.state.path, problems), self._export)
+
+    def _export(self, request: ExportRequest | None) -> None:
+        """Write the document the dialog asked for; say where, or why it failed."""
+        from exports.atomic import PolicyWriteError
+
+        if request is None:
+            return
+        problems = self.state.problems()
+        try:
+            write_export(self.state.data, request, problems)
+        except PolicyWriteError as error:
+            self.app.push_screen(
+                MessageDialog(
+                    t("export.failed_title"),
+                    t("export.failed", path=str(request.path), reason=error.message),
+                )
+            )
+            return
+        missing = sum(1 for p in problems if p.level == "missing")
+        if missing:
+            self.notify(t("export.done_draft", path=str(request.path), n=missing))
+        else:
+            self.notify(t("export.done", path=str(request.path)))

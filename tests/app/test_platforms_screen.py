@@ -1,0 +1,286 @@
+"""2. Platforms: the list editor, every key's field, validation at the fields, and
+rubric references kept in step when a platform is renamed or removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.widgets import Checkbox, Input, OptionList, Select, Static
+
+from screens.dialogs import ConfirmDialog
+from screens.platforms import FIELDS, RemovePlatformDialog
+from screens.widgets.list_editor import ListEditor
+from tests.app.conftest import SIZE, SMALL, Notes, click
+from wizard.app import PresenceApp
+from wizard.state import PolicyState
+
+KEYS = (
+    "name",
+    "status",
+    "url",
+    "handle",
+    "purpose",
+    "audience",
+    "frequency",
+    "owner",
+    "access",
+    "two_factor",
+)
+
+
+def _app(tmp_path: Path, data: dict[str, Any] | None = None, lang: str = "en") -> PresenceApp:
+    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), section="platforms", lang=lang)
+
+
+def _state(app: PresenceApp) -> PolicyState:
+    assert app.state is not None
+    return app.state
+
+
+def _lines(app: PresenceApp) -> list[str]:
+    entries = app.query_one("#platforms-entries", OptionList)
+    return [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
+
+
+def _problem(app: PresenceApp, field_id: str) -> Static:
+    row = app.query_one(f"#{field_id}").parent
+    assert row is not None
+    return row.query_one(".field-problem", Static)
+
+
+def _with_rubrics() -> dict[str, Any]:
+    return {
+        "schema_version": 1,
+        "platforms": [{"name": "Instagram"}, {"name": "Telegram", "status": "planned"}],
+        "content": {
+            "rubrics": [
+                {"name": "Fresh today", "platforms": ["Instagram", "telegram"]},
+                {"name": "News", "platforms": ["Telegram"]},
+                {"name": "Behind the ovens", "platforms": ["Instagram"]},
+            ]
+        },
+    }
+
+
+async def test_every_key_has_its_field(tmp_path: Path) -> None:
+    app = _app(tmp_path, {"schema_version": 1, "platforms": [{"name": "X"}]})
+    async with app.run_test(size=SIZE):
+        assert tuple(spec.path for spec in FIELDS) == tuple(f"platforms.{k}" for k in KEYS)
+        for key in KEYS:
+            assert app.query_one(f"#platforms-{key}") is not None
+        assert isinstance(app.query_one("#platforms-status"), Select)
+        assert isinstance(app.query_one("#platforms-two_factor"), Checkbox)
+        for part in ("entries", "filter", "add", "remove", "up", "down"):
+            assert app.query_one(f"#platforms-{part}") is not None
+
+
+async def test_add_edit_remove_reorder(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        state = _state(app)
+        problem = app.query_one("#platforms").query_one(".list-problem", Static)
+        assert "add at least one" in str(problem.render())
+        await click(pilot, "#platforms-add")
+        name = app.query_one("#platforms-name", Input)
+        assert name.has_focus
+        await pilot.press(*"Insta", "right")  # the catalogue completes the name
+        assert name.value == "Instagram"
+        assert app.query_one("#platforms-status", Select).value == "active"
+        app.query_one("#platforms-handle", Input).value = "@northwind"
+        app.query_one("#platforms-owner", Input).value = "SMM manager"
+        app.query_one("#platforms-two_factor", Checkbox).value = True
+        await pilot.pause()
+        await click(pilot, "#platforms-add")
+        await pilot.press(*"Mastodon")  # not in the catalogue: accepted as typed
+        app.query_one("#platforms-status", Select).value = "planned"
+        await pilot.pause()
+        assert state.get("platforms") == [
+            {
+                "name": "Instagram",
+                "status": "active",
+                "handle": "@northwind",
+                "owner": "SMM manager",
+                "two_factor": True,
+            },
+            {"name": "Mastodon", "status": "planned"},
+        ]
+        assert "Instagram — Active — @northwind — SMM manager" in _lines(app)[0]
+        assert "Mastodon — Planned" in _lines(app)[1]
+        assert str(problem.render()) == ""
+        # reorder: the selected (second) entry moves up
+        await click(pilot, "#platforms-up")
+        assert [p["name"] for p in state.get("platforms")] == ["Mastodon", "Instagram"]
+        entries = app.query_one("#platforms-entries", OptionList)
+        entries.focus()
+        await pilot.press("down")
+        assert app.query_one("#platforms-name", Input).value == "Instagram"
+        await pilot.press("alt+up")
+        assert [p["name"] for p in state.get("platforms")] == ["Instagram", "Mastodon"]
+        # edit the selected entry through its form
+        app.query_one("#platforms-url", Input).value = "https://instagram.com/northwind"
+        await pilot.pause()
+        assert state.get("platforms[0].url") == "https://instagram.com/northwind"
+        # remove: no rubric uses it, so the plain question is asked
+        await click(pilot, "#platforms-remove")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#dialog-yes")
+        await pilot.pause()
+        assert [p["name"] for p in state.get("platforms")] == ["Mastodon"]
+
+
+async def test_filter_among_500(tmp_path: Path) -> None:
+    platforms = [{"name": f"Platform {i}", "owner": f"Owner {i % 7}"} for i in range(500)]
+    app = _app(tmp_path, {"schema_version": 1, "platforms": platforms})
+    async with app.run_test(size=SIZE) as pilot:
+        editor = app.query_one("#platforms", ListEditor)
+        assert app.query_one("#platforms-entries", OptionList).option_count == 500
+        await click(pilot, "#platforms-filter")
+        await pilot.press(*"platform 42")
+        assert [line.split(". ", 1)[1].split(" —")[0] for line in _lines(app)] == [
+            "Platform 42",
+            *(f"Platform {i}" for i in range(420, 430)),
+        ]
+        assert editor.selected == 42
+        assert app.query_one("#platforms-name", Input).value == "Platform 42"
+        app.query_one("#platforms-filter", Input).value = ""
+        await pilot.pause()
+        assert len(_lines(app)) == 500
+
+
+async def test_bad_url_duplicate_name_and_secret_at_the_fields(tmp_path: Path) -> None:
+    data = {"schema_version": 1, "platforms": [{"name": "Instagram"}, {"name": "Telegram"}]}
+    app = _app(tmp_path, data)
+    async with app.run_test(size=SIZE) as pilot:
+        url = app.query_one("#platforms-url", Input)
+        url.value = "instagram.com/northwind"
+        await pilot.pause()
+        assert _problem(app, "platforms-url").has_class("-error")
+        assert "not an absolute http or https address" in str(
+            _problem(app, "platforms-url").render()
+        )
+        assert url.has_class("-invalid")
+        url.value = "ftp://instagram.com"
+        await pilot.pause()
+        assert _problem(app, "platforms-url").has_class("-error")
+        url.value = "https://instagram.com/northwind"
+        await pilot.pause()
+        assert not _problem(app, "platforms-url").has_class("-error")
+        # duplicate name (case-insensitive) on the second entry
+        app.query_one("#platforms-entries", OptionList).highlighted = 1
+        await pilot.pause()
+        app.query_one("#platforms-name", Input).value = "instagram"
+        await pilot.pause()
+        assert _problem(app, "platforms-name").has_class("-error")
+        assert "already used" in str(_problem(app, "platforms-name").render())
+        assert _lines(app)[1].startswith("! ")
+        # a password in the access field: the lint warning, at the field
+        app.query_one("#platforms-access", Input).value = "password: Hunter2hunter2"
+        await pilot.pause()
+        assert _problem(app, "platforms-access").has_class("-warning")
+        assert "Looks like a password" in str(_problem(app, "platforms-access").render())
+        app.query_one("#platforms-access", Input).value = "Password manager, vault Social"
+        await pilot.pause()
+        assert not _problem(app, "platforms-access").has_class("-warning")
+
+
+async def test_rename_updates_rubric_references(tmp_path: Path, notes: Notes) -> None:
+    app = _app(tmp_path, _with_rubrics())
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = notes  # type: ignore[method-assign]
+        state = _state(app)
+        app.query_one("#platforms-entries", OptionList).highlighted = 1
+        await pilot.pause()
+        name = app.query_one("#platforms-name", Input)
+        name.focus()
+        await pilot.press("end", *" channel")
+        # nothing reaches the rubrics while the name is being typed
+        assert state.get("content.rubrics[1].platforms") == ["Telegram"]
+        await pilot.press("tab")
+        assert state.get("platforms[1].name") == "Telegram channel"
+        assert state.get("content.rubrics[0].platforms") == ["Instagram", "Telegram channel"]
+        assert state.get("content.rubrics[1].platforms") == ["Telegram channel"]
+        assert state.get("content.rubrics[2].platforms") == ["Instagram"]
+        assert notes.messages[-1] == "Updated 2 rubrics: Telegram → Telegram channel"
+        assert not [p for p in state.problems() if p.code.startswith("unknown_platform")]
+
+
+async def test_rename_is_carried_over_when_leaving_the_screen(tmp_path: Path) -> None:
+    app = _app(tmp_path, _with_rubrics())
+    async with app.run_test(size=SIZE) as pilot:
+        state = _state(app)
+        name = app.query_one("#platforms-name", Input)
+        name.focus()
+        await pilot.pause()
+        name.value = "Insta"
+        await pilot.press("ctrl+n")  # straight to the next section
+        await pilot.pause()
+        assert state.get("content.rubrics[0].platforms") == ["Insta", "telegram"]
+        assert state.get("content.rubrics[2].platforms") == ["Insta"]
+
+
+async def test_remove_used_platform_asks_then_removes_references(
+    tmp_path: Path, notes: Notes
+) -> None:
+    app = _app(tmp_path, _with_rubrics())
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = notes  # type: ignore[method-assign]
+        state = _state(app)
+        app.query_one("#platforms-entries", OptionList).highlighted = 1
+        await pilot.pause()
+        await click(pilot, "#platforms-remove")
+        assert isinstance(app.screen, RemovePlatformDialog)
+        text = str(app.screen.query_one(".dialog-text", Static).render())
+        assert text == "2 rubrics use Telegram: remove it from them too?"
+        await pilot.click("#platform-cancel")
+        await pilot.pause()
+        assert len(state.get("platforms")) == 2
+        await click(pilot, "#platforms-remove")
+        await pilot.click("#platform-remove")
+        await pilot.pause()
+        assert [p["name"] for p in state.get("platforms")] == ["Instagram"]
+        assert state.get("content.rubrics[0].platforms") == ["Instagram"]
+        assert state.get("content.rubrics[1].platforms") is None
+        assert notes.messages[-1] == "Removed Telegram from 2 rubrics"
+
+
+async def test_remove_used_platform_can_keep_references(tmp_path: Path) -> None:
+    app = _app(tmp_path, _with_rubrics())
+    async with app.run_test(size=SIZE) as pilot:
+        state = _state(app)
+        entries = app.query_one("#platforms-entries", OptionList)
+        entries.focus()
+        await pilot.press("down", "delete")
+        assert isinstance(app.screen, RemovePlatformDialog)
+        await pilot.click("#platform-keep")
+        await pilot.pause()
+        assert [p["name"] for p in state.get("platforms")] == ["Instagram"]
+        assert state.get("content.rubrics[1].platforms") == ["Telegram"]
+        assert any(p.code.startswith("unknown_platform") for p in state.problems())
+
+
+async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
+    app = _app(tmp_path, lang="uk")
+    async with app.run_test(size=SMALL) as pilot:
+        state = _state(app)
+        assert "Майданчики" in str(app.query_one("#section-title", Static).render())
+        await click(pilot, "#platforms-add")
+        await pilot.press(*"Телеграм")
+        purpose = app.query_one("#platforms-purpose", Input)
+        purpose.focus()
+        purpose.post_message(events.Paste("Щоранку — «що свіженького» №1"))
+        await pilot.pause()
+        assert state.get("platforms[0].name") == "Телеграм"
+        assert state.get("platforms[0].purpose") == "Щоранку — «що свіженького» №1"
+        assert str(app.query_one("#platforms-status", Select).selection) == "active"
+        assert "Активний" in _lines(app)[0]
+
+
+async def test_small_terminal_reaches_the_last_field(tmp_path: Path) -> None:
+    app = _app(tmp_path, {"schema_version": 1, "platforms": [{"name": "Viber"}]})
+    async with app.run_test(size=SMALL) as pilot:
+        await click(pilot, "#platforms-two_factor")
+        assert _state(app).get("platforms[0].two_factor") is True
+        await click(pilot, "#nav-next")
+        assert app.current_step == "tools"
