@@ -34,10 +34,10 @@ from textual.widgets import Input
 from bench.trivial_app import TrivialApp
 
 SIZE = (100, 30)
-TIMEOUT = 10.0
+TIMEOUT = 30.0
 """Seconds an action may take before it counts as failed."""
 
-REVIEW_REPEATS = 5
+REVIEW_REPEATS = 3
 """Times the review is opened and left at once."""
 
 Results = dict[str, dict[str, list[float]]]
@@ -88,6 +88,11 @@ class Probe:
         self.app.post_message(events.Key(key, character))
         try:
             await asyncio.wait_for(self._drawn.wait(), TIMEOUT)
+        except TimeoutError:
+            raise TimeoutError(
+                f"{action} ({key}): no frame with its effect in {TIMEOUT:g} s;"
+                f" showing {self.app.screen!r}, focus on {self.app.focused!r}"
+            ) from None
         finally:
             self._until = None
         latency = time.perf_counter() - start

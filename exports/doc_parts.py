@@ -85,7 +85,7 @@ class Doc:
     def plain(self, value: object) -> str | None:
         """A single value as plain text (None when blank, an array or a table)."""
         if isinstance(value, str):
-            return value if text_lines(value) else None
+            return value if value.strip() else None
         if isinstance(value, bool):
             return self.words["yes"] if value else self.words["no"]
         if isinstance(value, dt.date):

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 import string
 
-_PUNCTUATION = frozenset(string.punctuation)
-_ESCAPES: dict[int, str] = {ord(c): "\\" + c for c in string.punctuation}
+_PUNCTUATION_CHAR = re.compile("[" + re.escape(string.punctuation) + "]")
 # C0 controls except tab and line feed, DEL, and the C1 controls.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _EDGE_SPACE = {" ": "&#32;", "\t": "&#9;"}
 
 HARD_BREAK = "\\\n"
@@ -32,11 +32,19 @@ def clean_text(text: str) -> str:
     This is the text the document shows: what `escape_lines` escapes, and what a
     reader of the rendered document sees, line for line.
     """
+    if _NEEDS_CLEANING.search(text) is None:
+        return text
     return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+def _backslash(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def text_lines(text: str) -> list[str]:
     """The lines of `text` as the document shows them, without blank lines at either end."""
+    if "\n" not in text and _NEEDS_CLEANING.search(text) is None:
+        return [text] if text.strip() else []
     lines = clean_text(text).split("\n")
     start = 0
     end = len(lines)
@@ -49,7 +57,7 @@ def text_lines(text: str) -> list[str]:
 
 def escape_line(line: str) -> str:
     """One line of the author's text (no line breaks in it) as literal inline Markdown."""
-    escaped = line.translate(_ESCAPES)
+    escaped = _PUNCTUATION_CHAR.sub(_backslash, line)
     stripped = escaped.lstrip(" \t")
     lead = escaped[: len(escaped) - len(stripped)]
     body = stripped.rstrip(" \t")
@@ -81,8 +89,3 @@ def escape_text(text: str) -> str:
 def is_multiline(text: str) -> bool:
     """Whether `text` shows as more than one line."""
     return len(text_lines(text)) > 1
-
-
-def is_punctuation(char: str) -> bool:
-    """Whether `char` is an ASCII punctuation character (the ones escaped)."""
-    return char in _PUNCTUATION

@@ -108,9 +108,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                     yield RadioButton(t("export.format.md"), id="export-format-md", value=True)
                     yield RadioButton(t("export.format.html"), id="export-format-html")
                 yield Label(t("export.path"), classes="export-label")
-                yield Input(str(default_export_path(self.policy_path, "md")), id="export-path")
+                yield Input(
+                    str(default_export_path(self.policy_path, "md")), id="export-path", compact=True
+                )
                 yield Static(t("export.path_help"), classes="export-help")
-                yield Checkbox(t("export.access"), id="export-access")
+                yield Checkbox(t("export.access"), id="export-access", compact=True)
                 yield Static(t("export.access_help"), classes="export-help")
                 draft = Static(t("export.draft", n=missing), id="export-draft")
                 draft.display = missing > 0
@@ -118,8 +120,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Static("", id="export-secrets", markup=False)
                 yield Static("", id="export-problem", markup=False)
             with Horizontal(id="export-buttons"):
-                yield Button(t("export.export"), id="export-ok", variant="primary")
-                yield Button(t("export.cancel"), id="export-cancel")
+                yield Button(t("export.export"), id="export-ok", variant="primary", compact=True)
+                yield Button(t("export.cancel"), id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         self._show_secrets()

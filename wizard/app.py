@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import importlib
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -31,6 +31,7 @@ from wizard import recent
 from wizard.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
 from wizard.i18n import detect_language, get_language, set_language, t
 from wizard.palette import palette_commands
+from wizard.save_flow import SaveFlow, is_broken
 from wizard.state import PolicyState
 
 EXAMPLE = "example"
@@ -73,11 +74,13 @@ class PresenceApp(App[int]):
         lang: str | None = None,
         folder: Path | None = None,
         offer_open: Path | None = None,
+        broken: Path | None = None,
     ) -> None:
         """Edit `state` starting at `section`, or show the start screen when None.
 
         `offer_open`: a path that `presence new` found existing; the app asks whether
-        to open it instead (it never overwrites it).
+        to open it instead (it never overwrites it). `broken`: a policy file that is
+        not valid TOML; the app shows where and offers to fix it.
         """
         set_language(lang or detect_language())
         super().__init__()
@@ -86,7 +89,11 @@ class PresenceApp(App[int]):
         self.current_step: str | None = None
         self._initial_state = state
         self._initial_section = section or "document"
+        self._at_problem = section is None
         self._offer_open = offer_open
+        self._broken = broken
+        self.save_flow = SaveFlow(self)
+        """Autosave, recovery, locks, conflicts and save failures (wizard/save_flow.py)."""
         self._screens: dict[str, Screen[Any]] = {}
         self._generation = 0
         self._forget_listener: Any = None
@@ -99,8 +106,11 @@ class PresenceApp(App[int]):
 
     # -- start -------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.save_flow.install_signal_handlers()
         if self._initial_state is not None:
-            self.edit(self._initial_state, self._initial_section)
+            self.edit(self._initial_state, self._initial_section, at_problem=self._at_problem)
+        elif self._broken is not None:
+            self.save_flow.open_fixed(self._broken)
         elif self._offer_open is not None:
             path = self._offer_open
             self.show_start()
@@ -121,8 +131,8 @@ class PresenceApp(App[int]):
         # Not installed: nothing is typed here worth keeping, so it goes when left.
         self._present(StartScreen(recent.recent_files(), self.folder))
 
-    def edit(self, state: PolicyState, step: str = "document") -> None:
-        """Start editing `state` at `step`."""
+    def edit(self, state: PolicyState, step: str = "document", *, at_problem: bool = False) -> None:
+        """Start editing `state` at `step` (or, `at_problem`, at its first error)."""
         if self._forget_listener is not None:
             self._forget_listener()
         self.state = state
@@ -134,15 +144,19 @@ class PresenceApp(App[int]):
         if state.path is not None and not state.is_new:
             recent.remember(state.path)
         self.goto(step)
+        self.save_flow.attach(state, at_problem=at_problem)
 
     def open_path(self, path: Path) -> None:
         """Open the policy at `path` (a dialog says why when it cannot be read)."""
         try:
             state = load_state(path)
         except StartError as error:
+            if _broken_file(error):
+                self.save_flow.open_fixed(path)
+                return
             self.push_screen(MessageDialog(t("open.failed_title"), error.message))
             return
-        self.edit(state)
+        self.edit(state, at_problem=True)
 
     @on(StartScreen.Chosen)
     def _chosen(self, event: StartScreen.Chosen) -> None:
@@ -203,6 +217,8 @@ class PresenceApp(App[int]):
         if self.state is None or not is_known(step):
             return
         name = get_step(step).name
+        if name != self.current_step:
+            self.save_flow.flush()
         screen = self._screens.get(name) or self._make_screen(name)
         self.current_step = name
         self._show(screen, name)
@@ -236,6 +252,10 @@ class PresenceApp(App[int]):
     def _state_changed(self, path: str) -> None:
         self._update_title()
 
+    def refresh_title(self) -> None:
+        """Show the file, and whether it is modified or read-only, in the header."""
+        self._update_title()
+
     def _update_title(self) -> None:
         state = self.state
         if state is None:
@@ -244,6 +264,8 @@ class PresenceApp(App[int]):
             return
         self.title = str(state.path) if state.path is not None else t("app.untitled")
         self.sub_title = t("app.modified") if state.is_dirty else ""
+        if self.save_flow.read_only:
+            self.sub_title = t("lock.banner")
 
     # -- actions -----------------------------------------------------------------
     def action_next(self) -> None:
@@ -274,39 +296,17 @@ class PresenceApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_save(self) -> None:
-        """Save the policy (ctrl+s)."""
-        state = self.state
-        if state is None:
-            return
-        if not state.is_dirty and not state.is_new:
-            self.notify(t("save.nothing"))
-            return
+        """Save the policy (ctrl+s); with no change, say so and write nothing."""
         self.save()
 
-    def save(self) -> bool:
-        """Write the policy to its file; a dialog explains a failure (nothing is lost)."""
-        from exports.store import PolicyReadError, PolicyWriteError, save_policy
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Write the policy to its file, then call `then`.
 
-        state = self.state
-        if state is None:
-            return False
-        if state.path is None:
-            self.push_screen(MessageDialog(t("save.failed_title"), t("save.no_path")))
-            return False
-        try:
-            source = save_policy(state.path, state.data, state.source)
-        except (PolicyWriteError, PolicyReadError, OSError) as error:
-            reason = getattr(error, "message", None) or str(error)
-            self.push_screen(
-                MessageDialog(
-                    t("save.failed_title"), t("save.failed", path=str(state.path), reason=reason)
-                )
-            )
-            return False
-        state.mark_saved(source)
-        recent.remember(state.path)
-        self.notify(t("save.done", path=str(state.path)))
-        return True
+        An amendment shows its changes and asks for the revision note first; a file
+        changed on disk is not overwritten silently; a failure says why and offers
+        save-as (nothing is lost). See `wizard.save_flow`.
+        """
+        self.save_flow.save(then)
 
     async def action_quit(self) -> None:
         """Quit; with unsaved changes ask first: save, discard or cancel."""
@@ -318,10 +318,17 @@ class PresenceApp(App[int]):
             return
 
         def answer(choice: str | None) -> None:
-            if choice == "discard" or (choice == "save" and self.save()):
+            if choice == "discard":
+                self.save_flow.discard()
                 self.exit(0)
+            elif choice == "save":
+                self.save(lambda: self.exit(0))
 
         self.push_screen(QuitDialog(), answer)
+
+    def on_unmount(self) -> None:
+        """Whatever way the app ends: a draft only of unsaved work, the lock released."""
+        self.save_flow.close()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette's commands, in the interface language."""
@@ -382,7 +389,21 @@ def build_app(
         return PresenceApp(state, section=section, lang=get_language(), folder=folder)
     if path is None:
         return PresenceApp(lang=get_language(), folder=folder)
-    return PresenceApp(load_state(path), section=section, lang=get_language(), folder=folder)
+    try:
+        state = load_state(path)
+    except StartError as error:
+        if not _broken_file(error):
+            raise
+        return PresenceApp(lang=get_language(), folder=folder, broken=path)
+    return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+
+
+def _broken_file(error: StartError) -> bool:
+    """Whether `load_state` failed on a file the author can fix (syntax, encoding)."""
+    from exports.store import PolicyReadError
+
+    cause = error.__cause__
+    return isinstance(cause, PolicyReadError) and is_broken(cause)
 
 
 def run_wizard(

@@ -48,9 +48,12 @@ async def test_back_and_next_buttons(tmp_path: Path) -> None:
     app = _app(tmp_path, section="mission")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click("#nav-next")
+        await pilot.pause()
         assert app.current_step == "platforms"
         await pilot.click("#nav-back")
+        await pilot.pause()
         await pilot.click("#nav-back")
+        await pilot.pause()
         assert app.current_step == "document"
         assert not app.screen.query_one("#nav-back").display
 

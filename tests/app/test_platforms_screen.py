@@ -269,7 +269,7 @@ async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
         await pilot.press(*"Телеграм")
         purpose = app.query_one("#platforms-purpose", Input)
         purpose.focus()
-        purpose.post_message(events.Paste("Щоранку — «що свіженького» №1"))
+        app.post_message(events.Paste("Щоранку — «що свіженького» №1"))
         await pilot.pause()
         assert state.get("platforms[0].name") == "Телеграм"
         assert state.get("platforms[0].purpose") == "Щоранку — «що свіженького» №1"

@@ -89,7 +89,11 @@ async def test_add_with_catalogue_category_edit_remove_reorder(tmp_path: Path) -
         await pilot.press(*"Our CRM")
         assert state.get("tools") == [
             {"name": "Buffer", "category": "scheduling"},
-            {"category": "design", "name": "Canva", "recommendations": "Brand kit only.\nNo stock photos."},
+            {
+                "category": "design",
+                "name": "Canva",
+                "recommendations": "Brand kit only.\nNo stock photos.",
+            },
             {"name": "Our CRM"},
         ]
         # reorder and remove
@@ -140,7 +144,7 @@ async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
         await pilot.press(*"Canva")
         area = app.query_one("#tools-recommendations", TextArea)
         area.focus()
-        area.post_message(events.Paste("Лише фірмові шаблони — «Зерно»;\nжодних стокових фото"))
+        app.post_message(events.Paste("Лише фірмові шаблони — «Зерно»;\nжодних стокових фото"))
         await pilot.pause()
         state = _state(app)
         assert state.get("tools[0].recommendations") == (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import tomllib
@@ -60,8 +59,13 @@ def parser() -> MarkdownIt:
 
 def tokens(markdown: str) -> list[Token]:
     """Block tokens with their inline children flattened in after them."""
+    return flatten(parser().parse(markdown))
+
+
+def flatten(stream: list[Token]) -> list[Token]:
+    """Block tokens with their inline children flattened in after them."""
     result: list[Token] = []
-    for token in parser().parse(markdown):
+    for token in stream:
         result.append(token)
         result.extend(token.children or [])
     return result
@@ -79,9 +83,13 @@ def visible_text(markdown: str) -> str:
 
 def headings(markdown: str, level: int) -> list[str]:
     """The text of each heading of `level`, in order."""
+    return headings_of(parser().parse(markdown), level)
+
+
+def headings_of(stream: list[Token], level: int) -> list[str]:
+    """The text of each heading of `level` in a parsed (not flattened) token stream."""
     md = parser()
     found: list[str] = []
-    stream = md.parse(markdown)
     for index, token in enumerate(stream):
         if token.type == "heading_open" and token.tag == f"h{level}":
             inline = stream[index + 1]
@@ -106,7 +114,11 @@ def author_strings(data: object, *, include_access: bool, key: str = "") -> Iter
 
 def missing_lines(data: Mapping[str, Any], markdown: str, *, include_access: bool) -> list[str]:
     """Lines of the author's text that the rendered document does not show literally."""
-    text = visible_text(markdown)
+    return lines_not_in(data, visible_text(markdown), include_access=include_access)
+
+
+def lines_not_in(data: Mapping[str, Any], text: str, *, include_access: bool) -> list[str]:
+    """Lines of the author's text that `text` does not hold literally."""
     return [
         line.strip(" \t")
         for value in author_strings(data, include_access=include_access)
@@ -118,8 +130,3 @@ def missing_lines(data: Mapping[str, Any], markdown: str, *, include_access: boo
 def one_line(value: str) -> str:
     """A value as a heading or table cell shows it: lines joined by spaces."""
     return " ".join(line.strip(" \t") for line in text_lines(value)).strip()
-
-
-def is_date(value: object) -> bool:
-    """Whether `value` is a TOML date."""
-    return isinstance(value, dt.date)

@@ -104,6 +104,7 @@ def test_export_markdown_and_html_agree() -> None:
     data = load(example_path())
     markdown = export_markdown(data)
     page = export_html(data)
-    assert markdown_to_html(markdown, lang="en", title="x").split("<main>")[1] == page.split(
-        "<main>"
-    )[1]
+    assert (
+        markdown_to_html(markdown, lang="en", title="x").split("<main>")[1]
+        == page.split("<main>")[1]
+    )

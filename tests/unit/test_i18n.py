@@ -11,6 +11,7 @@ import pytest
 
 import schemas
 from schemas import model
+from schemas.problems import LEVELS
 from schemas.problems import MESSAGES as PROBLEM_MESSAGES
 from schemas.sections import SECTION_HEADINGS
 from wizard.flow import SIDEBAR_SECTIONS, STEPS, steps_of
@@ -59,6 +60,7 @@ def _dynamic_keys() -> set[str]:
     keys |= {f"choice.style.{value}.help" for value in model.STYLES}
     keys |= {f"language.{lang}" for lang in CATALOGUES}
     keys |= {f"problem.{code}" for code in PROBLEM_MESSAGES}
+    keys |= {f"review.level.{level}" for level in LEVELS}
     return keys
 
 

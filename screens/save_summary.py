@@ -1,0 +1,143 @@
+"""Before an amending save: what will change (per section, old → new) and the revision note.
+
+`ChangeList` shows a list of `exports.diff.Change` grouped by section; the conflict
+and recovery dialogs use it too. `SaveSummaryDialog` dismisses with the note and
+the author's name, or None when the author goes back to editing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from exports.diff import Change, render_value, section_order
+from wizard.i18n import has, t
+
+VALUE_WIDTH = 60
+"""Values longer than this are cut in the lists (the file keeps them whole)."""
+
+
+@dataclass(frozen=True)
+class RevisionNote:
+    """What the author wrote in the save dialog."""
+
+    note: str
+    by: str
+
+
+def _short(value: object) -> str:
+    text = render_value(value).replace("\n", "\\n")
+    return text if len(text) <= VALUE_WIDTH else text[: VALUE_WIDTH - 1] + "…"
+
+
+def change_text(change: Change) -> str:
+    """One change on one line, in the interface language: `path: old → new`."""
+    if change.kind == "changed":
+        what = f"{_short(change.old)} → {_short(change.new)}"
+    elif change.kind == "added":
+        what = t("changes.added", value=_short(change.new))
+    elif change.kind == "removed":
+        what = t("changes.removed", value=_short(change.old))
+    else:
+        what = t("changes.moved", old=str(change.old), new=str(change.new))
+    label = f" ({change.label})" if change.label else ""
+    return f"{change.path}{label}: {what}"
+
+
+def section_label(section: str) -> str:
+    """A section's title for the lists (its key when it has none)."""
+    key = f"section.{section}.title"
+    return t(key) if has(key) or has(key, "en") else section
+
+
+def group(changes: Sequence[Change]) -> dict[str, list[Change]]:
+    """Changes by section, in the order the format gives sections."""
+    grouped: dict[str, list[Change]] = {}
+    for section in section_order(change.section for change in changes):
+        grouped[section] = [change for change in changes if change.section == section]
+    return grouped
+
+
+class ChangeList(VerticalScroll):
+    """Changes grouped under their section's title; "no differences" when empty."""
+
+    def __init__(self, changes: Mapping[str, Sequence[Change]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.changes = changes
+
+    def compose(self) -> ComposeResult:
+        if not any(self.changes.values()):
+            yield Static(t("changes.none"), classes="change-line")
+            return
+        for section, items in self.changes.items():
+            yield Static(section_label(section), classes="change-section", markup=False)
+            for change in items:
+                yield Static(change_text(change), classes="change-line", markup=False)
+
+
+class SaveSummaryDialog(ModalScreen[RevisionNote | None]):
+    """Show what a save changes and ask for a one-line note and the author's name."""
+
+    CSS_PATH = "amend.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "key.cancel")]
+
+    def __init__(self, changes: Mapping[str, Sequence[Change]], *, note: str, by: str) -> None:
+        """`note` and `by` prefill the inputs (the session's last note, the last author)."""
+        super().__init__()
+        self.changes = changes
+        self.note = note
+        self.by = by
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="amend-box"):
+            yield Static(t("summary.title"), classes="amend-title")
+            yield Static(t("summary.intro"), classes="amend-text")
+            yield ChangeList(self.changes, id="summary-changes")
+            yield Static(t("summary.note"), classes="amend-label")
+            yield Input(
+                self.note, id="summary-note", placeholder=t("summary.note_placeholder")
+            )
+            yield Static(t("summary.by"), classes="amend-label")
+            yield Input(self.by, id="summary-by")
+            with Horizontal(classes="amend-buttons"):
+                yield Button(t("summary.save"), id="summary-save", variant="primary")
+                yield Button(t("summary.cancel"), id="summary-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#summary-note").focus()
+
+    def _result(self) -> RevisionNote:
+        return RevisionNote(
+            note=self.query_one("#summary-note", Input).value.strip(),
+            by=self.query_one("#summary-by", Input).value.strip(),
+        )
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "summary-note":
+            self.query_one("#summary-by").focus()
+        else:
+            self.dismiss(self._result())
+
+    @on(Button.Pressed, "#summary-save")
+    def _save(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(self._result())
+
+    @on(Button.Pressed, "#summary-cancel")
+    def _cancel(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """Back to editing without saving."""
+        self.dismiss(None)

@@ -1,0 +1,140 @@
+"""The amendment log: the `[[revisions]]` entry of an editing session, and the author's name.
+
+The format's rule: no entry on the first save of a new policy; one entry per editing
+session that changes a saved policy; later saves in the same session update that
+entry (its sections become the union, its note is replaced, its date is the day of
+the last save). Entries are written by the wizard and never edited in it. The
+author's name is remembered in the state dir for next time. No Textual here.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from exports.diff import Change, diff_policies, same
+from schemas.sections import SECTIONS
+from wizard.recent import state_dir
+
+
+def changed_sections(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """The sections whose data differs (types told apart), in the format's order."""
+    return [s for s in SECTIONS if not same(old.get(s), new.get(s))]
+
+
+def summary(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[Change]]:
+    """What a save would change: per section, the changed keys (revisions left out)."""
+    grouped: dict[str, list[Change]] = {}
+    for change in diff_policies(old, new):
+        if change.section == "revisions":
+            continue
+        grouped.setdefault(change.section, []).append(change)
+    return grouped
+
+
+@dataclass
+class SessionRevision:
+    """The revision entry of one editing session (None until the first amending save)."""
+
+    entry: dict[str, Any] | None = None
+    """The entry as last written into the data."""
+
+    history: list[str] = field(default_factory=list)
+    """Sections this session has changed in saves so far, in the format's order."""
+
+    _pending: dict[str, Any] | None = None
+
+    @property
+    def note(self) -> str:
+        """The note written last in this session ("" before any)."""
+        if self.entry is None:
+            return ""
+        note = self.entry.get("note")
+        return note if isinstance(note, str) else ""
+
+    def apply(
+        self,
+        saved: Mapping[str, Any],
+        data: Mapping[str, Any],
+        *,
+        by: str,
+        note: str,
+        today: dt.date | None = None,
+    ) -> dict[str, Any]:
+        """`data` with this session's entry appended or updated for a save over `saved`.
+
+        Returns a copy; the session's entry changes only on `commit` (so a failed
+        save leaves no trace). Sections are those changed now plus those of earlier
+        saves in the session.
+        """
+        result = copy.deepcopy(dict(data))
+        sections = changed_sections(saved, data)
+        union = [s for s in SECTIONS if s in sections or s in self.history]
+        entry: dict[str, Any] = {"date": today or dt.date.today()}
+        if by.strip():
+            entry["by"] = by.strip()
+        entry["sections"] = union
+        if note.strip():
+            entry["note"] = note.strip()
+        revisions = result.get("revisions")
+        if not isinstance(revisions, list):
+            revisions = []
+        index = self._index_in(revisions)
+        if index is None:
+            revisions.append(entry)
+        else:
+            revisions[index] = entry
+        result["revisions"] = revisions
+        self._pending = copy.deepcopy(entry)
+        return result
+
+    def commit(self) -> None:
+        """The save that used the last `apply` succeeded: its entry is this session's now."""
+        if self._pending is not None:
+            self.entry = self._pending
+            sections = self._pending.get("sections")
+            self.history = list(sections) if isinstance(sections, list) else []
+            self._pending = None
+
+    def _index_in(self, revisions: list[Any]) -> int | None:
+        """Where this session's entry is in `revisions` (None: not written yet, or gone)."""
+        if self.entry is None:
+            return None
+        for index in range(len(revisions) - 1, -1, -1):
+            if same(revisions[index], self.entry):
+                return index
+        return None
+
+
+# -- the author's name ----------------------------------------------------------------
+def _author_file() -> Any:
+    return state_dir() / "author.json"
+
+
+def remembered_author() -> str:
+    """The name given last time, or ""."""
+    try:
+        body = json.loads(_author_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    name = body.get("by") if isinstance(body, dict) else None
+    return name if isinstance(name, str) else ""
+
+
+def remember_author(name: str) -> None:
+    """Keep `name` for next time (best effort: a failure is not an error)."""
+    target = _author_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".author-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"by": name.strip()}, handle, ensure_ascii=False)
+        os.replace(temp, target)
+    except OSError:
+        return

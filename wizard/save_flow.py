@@ -1,0 +1,434 @@
+"""Saving without loss, in the app: autosave, recovery, conflicts, failures, locks.
+
+`SaveFlow` is the app's partner for everything that protects the author's work:
+- every change restarts a short timer; when it fires (and on every screen change)
+  the draft is brought in step with the state (`wizard.session.EditSession`);
+- opening a file checks its lock (another wizard: read-only, continue or quit) and
+  offers to restore a draft left by a crash;
+- saving checks the file on disk (changed since it was read: reload, overwrite,
+  save as, compare), shows what an amendment changes and asks for the revision
+  note, writes, and on failure says why and offers save-as;
+- SIGTERM and SIGHUP end the app cleanly, and `close` (called on unmount) keeps a
+  draft only of unsaved work and releases the lock;
+- a file that is not valid TOML gets `BrokenFileScreen` instead of the editor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shlex
+import signal
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import SuspendNotSupported
+from textual.timer import Timer
+
+from screens.broken_file import BrokenFileScreen
+from screens.conflict import ChangesDialog, ConflictDialog
+from screens.dialogs import ConfirmDialog, MessageDialog
+from screens.lock_warning import LockDialog
+from screens.recovery import RecoveryDialog
+from screens.save_failed import SaveAsDialog
+from screens.save_summary import RevisionNote, SaveSummaryDialog, group
+from wizard import recent, revisions
+from wizard.drafts import Draft
+from wizard.flow import STEPS, step_for_path
+from wizard.i18n import t
+from wizard.session import EditSession
+from wizard.state import PolicyState
+
+if TYPE_CHECKING:
+    from exports.store import PolicyReadError
+    from wizard.app import PresenceApp
+
+AUTOSAVE_DELAY = 1.0
+"""Seconds of quiet after the last change before the draft is written."""
+
+AUTOSAVE_MAX_WAIT = 5.0
+"""Continuous typing still writes the draft at least this often (seconds)."""
+
+Then = Callable[[], None] | None
+
+
+def first_error(state: PolicyState) -> tuple[str, str] | None:
+    """The step and key path of the policy's first error (in the wizard's order), if any."""
+    order = {step.name: index for index, step in enumerate(STEPS)}
+    errors = [p for p in state.problems() if p.level == "error"]
+    if not errors:
+        return None
+    first = min(errors, key=lambda p: order.get(step_for_path(p.path).name, len(order)))
+    return step_for_path(first.path).name, first.path
+
+
+def is_broken(error: PolicyReadError) -> bool:
+    """Whether a read error is one the author can fix in the file (syntax, encoding).
+
+    A file from a newer program is refused instead: it is never opened or rewritten.
+    """
+    return error.line is not None and "newer than this program" not in error.message
+
+
+class SaveFlow:
+    """Autosave, recovery, locks, conflicts and save failures of the app's policy."""
+
+    def __init__(self, app: PresenceApp) -> None:
+        self.app = app
+        self.session: EditSession | None = None
+        self._forget: Callable[[], None] | None = None
+        self._timer: Timer | None = None
+        self._first_pending: float | None = None
+        self._warned_draft = False
+        self._signals: list[int] = []
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the policy was opened read-only (another wizard holds it)."""
+        return self.session is not None and self.session.read_only
+
+    # -- starting ------------------------------------------------------------------
+    def attach(self, state: PolicyState, *, at_problem: bool = False) -> None:
+        """Start a session over `state`: lock, then a draft to recover, if any.
+
+        With `at_problem`, a policy with errors opens at its first error's field.
+        """
+        previous = self.session
+        carried = None
+        if previous is not None:
+            if previous.state is state:
+                return
+            if previous.path == state.path:
+                carried = previous.revision
+            self._stop_timer()
+            if self._forget is not None:
+                self._forget()
+            previous.close()
+        self.session = EditSession(state, revision=carried)
+        self._forget = state.add_listener(self._changed)
+        if at_problem and (target := first_error(state)) is not None:
+            self._focus(*target)
+        if state.path is None:
+            return
+        holder = self.session.other_editor()
+        if holder is None:
+            self.session.take_lock()
+            self._offer_draft()
+            return
+        self.session.paused = True
+        self.app.push_screen(LockDialog(str(state.path), holder), self._lock_answer)
+
+    def _focus(self, step: str, path: str) -> None:
+        from screens.base import SectionScreen
+
+        self.app.goto(step)
+        screen = self.app.screen
+        if isinstance(screen, SectionScreen):
+            screen.focus_path(path)
+
+    def _lock_answer(self, choice: str | None) -> None:
+        session = self.session
+        if session is None:
+            return
+        if choice == "read_only":
+            session.read_only = True
+            session.paused = False
+            self.app.refresh_title()
+            self.app.notify(t("lock.banner"), severity="warning")
+        elif choice == "continue":
+            session.take_lock()
+            self._offer_draft()
+        else:
+            self.app.exit(0)
+
+    def _offer_draft(self) -> None:
+        session = self.session
+        if session is None or session.path is None:
+            return
+        draft = session.pending_draft()
+        if draft is None:
+            session.paused = False
+            return
+        session.paused = True
+        stale = draft.is_stale(session.current_digest())
+        changes = revisions.summary(session.state.data, draft.data)
+        dialog = RecoveryDialog(str(session.path), draft.written_at, changes, stale=stale)
+        self.app.push_screen(dialog, lambda choice: self._recovery_answer(draft, choice))
+
+    def _recovery_answer(self, draft: Draft, choice: str | None) -> None:
+        session = self.session
+        if session is None:
+            return
+        session.paused = False
+        if choice == "restore":
+            session.restore(draft)
+            self.flush()
+            self.app.notify(t("recovery.restored"))
+        else:
+            session.discard_draft()
+
+    # -- autosave --------------------------------------------------------------------
+    def _changed(self, path: str) -> None:
+        session = self.session
+        if session is None or session.paused or session.read_only:
+            return
+        now = time.monotonic()
+        if self._first_pending is None:
+            self._first_pending = now
+        if self._timer is not None:
+            self._timer.stop()
+        waited = now - self._first_pending
+        delay = AUTOSAVE_DELAY if waited < AUTOSAVE_MAX_WAIT else 0.0
+        self._timer = self.app.set_timer(delay, self.flush)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._first_pending = None
+
+    def flush(self) -> None:
+        """Write (or remove) the draft now: after the quiet time, on a screen change."""
+        self._stop_timer()
+        session = self.session
+        if session is None:
+            return
+        session.autosave()
+        if session.draft_error and not self._warned_draft:
+            self._warned_draft = True
+            self.app.notify(t("draft.failed", reason=session.draft_error), severity="warning")
+
+    # -- saving ------------------------------------------------------------------------
+    def save(self, then: Then = None) -> None:
+        """Save the policy (ctrl+s); `then` runs after a successful save."""
+        from exports.store import file_changed_on_disk
+
+        session = self.session
+        if session is None:
+            return
+        state = session.state
+        if session.read_only:
+            self.app.notify(t("save.read_only"), severity="warning")
+            return
+        if not state.is_dirty and not state.is_new:
+            self.app.notify(t("save.nothing"))
+            if then is not None:
+                then()
+            return
+        if state.path is None:
+            self.app.push_screen(MessageDialog(t("save.failed_title"), t("save.no_path")))
+            return
+        conflict = state.source is not None and file_changed_on_disk(state.source)
+        if not conflict and not session.amending:
+            self._write(state.path, None, then)
+            return
+        self.app.run_worker(self._save_with_dialogs(conflict, then), group="save", exclusive=True)
+
+    async def _save_with_dialogs(self, conflict: bool, then: Then) -> None:
+        session = self.session
+        if session is None or session.state.path is None:
+            return
+        state = session.state
+        path: Path = state.path
+        if conflict:
+            choice = "compare"
+            while choice == "compare":
+                choice = await self.app.push_screen_wait(ConflictDialog(str(path)))
+                if choice == "compare":
+                    await self._compare_with_disk(path)
+            if choice == "reload":
+                self.reload()
+                return
+            if choice == "save_as":
+                target = await self.app.push_screen_wait(
+                    SaveAsDialog(t("save_as.title"), t("save_as.text"), path)
+                )
+                if target is None:
+                    return
+                path = target
+            elif choice != "overwrite":
+                return
+        note: RevisionNote | None = None
+        if session.amending:
+            note = await self.app.push_screen_wait(
+                SaveSummaryDialog(
+                    revisions.summary(state.saved, state.data),
+                    note=session.revision.note,
+                    by=revisions.remembered_author(),
+                )
+            )
+            if note is None:
+                return
+            if note.by:
+                revisions.remember_author(note.by)
+        self._write(path, note, then)
+
+    def _write(self, path: Path, note: RevisionNote | None, then: Then) -> bool:
+        """Write the policy to `path`; a failure keeps everything and offers save-as."""
+        from exports.store import PolicyReadError, PolicyWriteError, save_policy
+
+        session = self.session
+        if session is None:
+            return False
+        state = session.state
+        data = state.data if note is None else session.apply_revision(note.by, note.note)
+        try:
+            source = save_policy(path, data, state.source)
+        except (PolicyWriteError, PolicyReadError, OSError) as error:
+            reason = getattr(error, "message", None) or str(error)
+            self.flush()
+            dialog = SaveAsDialog(
+                t("save.failed_title"),
+                t("save.failed", path=str(path), reason=reason),
+                path,
+                failed=True,
+            )
+            self.app.push_screen(dialog, lambda target: self._save_as(target, path, note, then))
+            return False
+        old_path = state.path
+        if data is not state.data:
+            state.replace(data)
+        state.mark_saved(source, path)
+        session.saved(old_path)
+        if path != old_path:
+            session.moved_to(path)
+            self.app.refresh_title()
+        self._stop_timer()
+        recent.remember(path)
+        self.app.notify(t("save.done", path=str(path)))
+        if then is not None:
+            then()
+        return True
+
+    def _save_as(self, target: Path | None, failed: Path, note: RevisionNote | None, then: Then) -> None:
+        if target is None:
+            return
+        if target.exists() and target.resolve() != failed.resolve():
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._write(target, note, then)
+
+            self.app.push_screen(ConfirmDialog(t("save_as.replace", path=str(target))), answer)
+            return
+        self._write(target, note, then)
+
+    async def _compare_with_disk(self, path: Path) -> None:
+        from exports.diff import diff_policies
+        from exports.store import PolicyReadError, read_policy
+
+        session = self.session
+        if session is None:
+            return
+        try:
+            disk = read_policy(path)
+        except PolicyReadError as error:
+            await self.app.push_screen_wait(MessageDialog(t("conflict.title"), str(error)))
+            return
+        changes = group(diff_policies(disk.data, session.state.data))
+        await self.app.push_screen_wait(
+            ChangesDialog(t("conflict.compare_title"), t("conflict.compare_text"), changes)
+        )
+
+    def reload(self) -> None:
+        """Read the file again; the edits stay in a draft, offered for restoring."""
+        from exports.store import PolicyReadError, read_policy
+
+        session = self.session
+        if session is None or session.path is None:
+            return
+        path = session.path
+        self._stop_timer()
+        session.paused = False
+        session.autosave()
+        try:
+            source = read_policy(path)
+        except PolicyReadError as error:
+            if is_broken(error):
+                self.show_broken(path, error)
+            else:
+                self.app.push_screen(MessageDialog(t("open.failed_title"), str(error)))
+            return
+        state = PolicyState(source.data, path=path, source=source)
+        self.app.edit(state, self.app.current_step or "document")
+
+    # -- ending ------------------------------------------------------------------------
+    def discard(self) -> None:
+        """The author chose to throw the unsaved changes away (quit → discard)."""
+        if self.session is not None:
+            self.session.discarded = True
+
+    def close(self) -> None:
+        """The app is ending: a draft only of unsaved work; the lock released."""
+        self._stop_timer()
+        if self.session is not None:
+            self.session.close()
+        self.remove_signal_handlers()
+
+    def install_signal_handlers(self) -> None:
+        """SIGTERM and SIGHUP end the app the clean way (drafts kept, lock released)."""
+        with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(number, self._terminated, number)
+                self._signals.append(number)
+
+    def remove_signal_handlers(self) -> None:
+        """Undo `install_signal_handlers`."""
+        with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
+            loop = asyncio.get_running_loop()
+            for number in self._signals:
+                loop.remove_signal_handler(number)
+        self._signals = []
+
+    def _terminated(self, number: int) -> None:
+        self.app.exit(128 + number)
+
+    # -- a file that cannot be parsed ------------------------------------------------
+    def show_broken(self, path: Path, error: PolicyReadError) -> None:
+        """Show where the file is broken; the author fixes it in $EDITOR or quits."""
+        screen = BrokenFileScreen(path, error.message, error.line, error.column)
+        self.app.push_screen(screen, lambda choice: self._broken_answer(path, error, choice))
+
+    def _broken_answer(self, path: Path, error: PolicyReadError, choice: str | None) -> None:
+        if choice == "quit" or choice is None:
+            self.app.exit(2)
+            return
+        if choice == "edit":
+            self.run_editor(path, error.line)
+        self.open_fixed(path)
+
+    def open_fixed(self, path: Path) -> None:
+        """Read the file again: the editor if it reads now, the broken-file screen if not."""
+        from exports.store import PolicyReadError, read_policy
+
+        try:
+            source = read_policy(path)
+        except PolicyReadError as error:
+            if is_broken(error):
+                self.show_broken(path, error)
+            else:
+                self.app.push_screen(MessageDialog(t("open.failed_title"), str(error)))
+            return
+        self.app.edit(PolicyState(source.data, path=path, source=source), at_problem=True)
+
+    def run_editor(self, path: Path, line: int | None = None) -> bool:
+        """Open `path` in $VISUAL / $EDITOR (default vi) with the app suspended."""
+        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+        if line is not None and Path(command[0]).name in _LINE_AWARE:
+            command.append(f"+{line}")
+        try:
+            with self.app.suspend():
+                subprocess.run([*command, str(path)], check=False)
+        except (SuspendNotSupported, OSError) as error:
+            self.app.notify(t("editor.failed", reason=str(error)), severity="error")
+            return False
+        return True
+
+
+_LINE_AWARE = frozenset({"vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "joe", "mg"})
+"""Editors that take `+LINE` before the file name."""

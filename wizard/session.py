@@ -1,0 +1,146 @@
+"""One editing session of one policy file: its draft, its lock and its revision entry.
+
+The app creates an `EditSession` whenever it starts editing a `PolicyState` and
+closes it whatever way the wizard ends. The session keeps the draft in step with
+the state (written while the state differs from the file, removed when it does
+not), holds the lock of the file, and carries the session's `[[revisions]]` entry
+from one save to the next. Timers and dialogs are the app's business (see
+`wizard.save_flow`); this module has no Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from exports.diff import same
+from wizard import drafts, lock
+from wizard.drafts import Draft
+from wizard.revisions import SessionRevision
+from wizard.state import PolicyState
+
+
+class EditSession:
+    """Drafts, lock and revision entry of the policy being edited."""
+
+    def __init__(self, state: PolicyState, *, revision: SessionRevision | None = None) -> None:
+        """A session over `state`; `revision` carries an entry over a reload of the same file."""
+        self.state = state
+        self.amending = not state.is_new
+        """Whether the session started from a saved file (only then is a revision logged)."""
+        self.revision = revision or SessionRevision()
+        self.read_only = False
+        self.paused = False
+        """True while the author decides about a draft: nothing is written over it."""
+        self.discarded = False
+        self.draft_error: str | None = None
+        self._locked: Path | None = None
+
+    @property
+    def path(self) -> Path | None:
+        """The policy file."""
+        return self.state.path
+
+    @property
+    def base_digest(self) -> str:
+        """The digest of the file the state is based on ("" for a file never saved)."""
+        source = self.state.source
+        digest = getattr(source, "digest", "") if source is not None else ""
+        return digest if isinstance(digest, str) else ""
+
+    # -- drafts --------------------------------------------------------------------
+    def pending_draft(self) -> Draft | None:
+        """A draft left by an earlier session that differs from what is loaded, if any.
+
+        A draft that holds exactly the loaded data is removed: nothing to recover.
+        """
+        if self.path is None:
+            return None
+        draft = drafts.read_draft(self.path)
+        if draft is None:
+            return None
+        if same(draft.data, self.state.data):
+            drafts.remove_draft(self.path)
+            return None
+        return draft
+
+    def current_digest(self) -> str:
+        """The digest of the file on disk now ("" when it does not exist)."""
+        return drafts.file_digest(self.path) if self.path is not None else ""
+
+    def autosave(self) -> bool:
+        """Bring the draft in step with the state; returns whether a draft exists after.
+
+        A failure to write is remembered in `draft_error` (the app says so once) and
+        is not fatal: the state itself is still in memory.
+        """
+        if self.path is None or self.read_only or self.paused:
+            return False
+        if not self.state.is_dirty:
+            drafts.remove_draft(self.path)
+            return False
+        try:
+            drafts.write_draft(self.path, self.state.data, self.base_digest)
+        except OSError as error:
+            self.draft_error = error.strerror or str(error)
+            return False
+        self.draft_error = None
+        return True
+
+    def restore(self, draft: Draft) -> None:
+        """Put the draft's data into the state (the saved snapshot stays the file's)."""
+        self.state.replace(draft.data)
+
+    def discard_draft(self) -> None:
+        """Forget the draft on disk."""
+        if self.path is not None:
+            drafts.remove_draft(self.path)
+
+    def saved(self, old_path: Path | None) -> None:
+        """A save succeeded: the draft (of the old path too, after save-as) is gone."""
+        self.revision.commit()
+        self.amending = True
+        for path in {old_path, self.path}:
+            if path is not None:
+                drafts.remove_draft(path)
+
+    def apply_revision(self, by: str, note: str) -> dict[str, Any]:
+        """The data to write for an amending save: the state's data with the entry."""
+        return self.revision.apply(self.state.saved, self.state.data, by=by, note=note)
+
+    # -- lock ------------------------------------------------------------------------
+    def other_editor(self) -> lock.LockInfo | None:
+        """Another live wizard on this file, if any."""
+        return lock.holder(self.path) if self.path is not None else None
+
+    def take_lock(self) -> None:
+        """Hold the file's lock (nothing happens for a policy without a path)."""
+        if self.path is not None and lock.acquire(self.path):
+            self._locked = self.path
+
+    def release_lock(self) -> None:
+        """Give the lock back if this session holds it."""
+        if self._locked is not None:
+            lock.release(self._locked)
+            self._locked = None
+
+    def moved_to(self, path: Path) -> None:
+        """After save-as: hold the new file's lock instead."""
+        self.release_lock()
+        with contextlib.suppress(OSError):
+            if lock.holder(path) is None:
+                self.take_lock()
+
+    # -- ending ------------------------------------------------------------------------
+    def close(self) -> None:
+        """The wizard is leaving this file: keep a draft only of unsaved, undiscarded work.
+
+        While a draft of an earlier session is still being decided on (`paused`), it is
+        left as it is.
+        """
+        if self.discarded:
+            self.discard_draft()
+        elif not self.read_only and not self.paused:
+            self.autosave()
+        self.release_lock()
