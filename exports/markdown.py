@@ -23,6 +23,7 @@ from exports.doc_parts import (
 )
 from exports.escape import escape_inline, escape_lines, escape_text, text_lines
 from exports.wording import SECTION_WORDS, DocLanguage
+from schemas import check_policy
 from schemas.problems import Problem
 from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS
 
@@ -62,8 +63,6 @@ def export_markdown(
     """
     data = table_of(data)
     if problems is None:
-        from schemas import check_policy
-
         problems = check_policy(data)
     missing = frozenset(p.path for p in problems if p.level == "missing")
     doc = Doc(document_language(data), missing, include_access)

@@ -60,9 +60,7 @@ class BrokenFileScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         where = (
-            str(self.path)
-            if self.line is None
-            else f"{self.path}:{self.line}:{self.column or 1}"
+            str(self.path) if self.line is None else f"{self.path}:{self.line}:{self.column or 1}"
         )
         with Vertical(id="broken-box"):
             yield Static(t("broken.title"), id="broken-title")

@@ -102,9 +102,7 @@ class SaveSummaryDialog(ModalScreen[RevisionNote | None]):
             yield Static(t("summary.intro"), classes="amend-text")
             yield ChangeList(self.changes, id="summary-changes")
             yield Static(t("summary.note"), classes="amend-label")
-            yield Input(
-                self.note, id="summary-note", placeholder=t("summary.note_placeholder")
-            )
+            yield Input(self.note, id="summary-note", placeholder=t("summary.note_placeholder"))
             yield Static(t("summary.by"), classes="amend-label")
             yield Input(self.by, id="summary-by")
             with Horizontal(classes="amend-buttons"):

@@ -90,7 +90,7 @@ def decode(value: Any) -> Any:
     """The inverse of `encode`."""
     if isinstance(value, dict):
         if len(value) == 1:
-            (tag, text), = value.items()
+            ((tag, text),) = value.items()
             if isinstance(text, str):
                 if tag == "$datetime":
                     return dt.datetime.fromisoformat(text)

@@ -53,7 +53,7 @@ AUTOSAVE_DELAY = 1.0
 AUTOSAVE_MAX_WAIT = 5.0
 """Continuous typing still writes the draft at least this often (seconds)."""
 
-Then = Callable[[], None] | None
+Then = Callable[[], object] | None
 
 
 def first_error(state: PolicyState) -> tuple[str, str] | None:
@@ -233,7 +233,7 @@ class SaveFlow:
         if session is None or session.state.path is None:
             return
         state = session.state
-        path: Path = state.path
+        path = session.state.path
         if conflict:
             choice = "compare"
             while choice == "compare":
@@ -244,12 +244,12 @@ class SaveFlow:
                 self.reload()
                 return
             if choice == "save_as":
-                target = await self.app.push_screen_wait(
+                chosen = await self.app.push_screen_wait(
                     SaveAsDialog(t("save_as.title"), t("save_as.text"), path)
                 )
-                if target is None:
+                if chosen is None:
                     return
-                path = target
+                path = chosen
             elif choice != "overwrite":
                 return
         note: RevisionNote | None = None
@@ -304,7 +304,9 @@ class SaveFlow:
             then()
         return True
 
-    def _save_as(self, target: Path | None, failed: Path, note: RevisionNote | None, then: Then) -> None:
+    def _save_as(
+        self, target: Path | None, failed: Path, note: RevisionNote | None, then: Then
+    ) -> None:
         if target is None:
             return
         if target.exists() and target.resolve() != failed.resolve():

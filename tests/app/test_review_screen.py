@@ -53,9 +53,10 @@ async def _until(pilot: Any, condition: Callable[[], object]) -> None:
     """Let the app work until `condition()` holds (workers and dialogs take a few turns)."""
     for _ in range(100):
         if condition():
+            await pilot.pause()  # and let the layout settle before the next click
             return
         await pilot.pause(0.02)
-    assert condition(), pilot.app.screen
+    assert condition()
 
 
 async def _choose(pilot: Any, list_id: str, needle: str) -> None:

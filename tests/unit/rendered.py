@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from exports.escape import text_lines
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = Path("/work/shared/spec/example-policy.toml")
+EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
 FIXTURES = ROOT / "tests" / "fixtures"
 UK_POLICY = FIXTURES / "uk-policy.toml"
 DRAFT_POLICY = FIXTURES / "draft-policy.toml"
@@ -41,9 +41,8 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def example_path() -> Path:
-    """The example policy: the shared spec's copy, or the repository's if it has one."""
-    local = ROOT / "docs" / "example-policy.toml"
-    return EXAMPLE if EXAMPLE.exists() or not local.exists() else local
+    """The format's complete example policy (the copy the wizard ships)."""
+    return EXAMPLE
 
 
 def load(path: Path) -> dict[str, Any]:
