@@ -34,7 +34,7 @@ from textual.widgets import Input
 from bench.trivial_app import TrivialApp
 
 SIZE = (100, 30)
-TIMEOUT = 30.0
+TIMEOUT = 15.0
 """Seconds an action may take before it counts as failed."""
 
 REVIEW_REPEATS = 3
@@ -169,12 +169,15 @@ async def walk_and_type(
         await probe.goto("alt+3", "platforms")
         editor = app.screen.query_one("#platforms", ListEditor)
         editor.entry_list.focus()
-        for number in range(min(repeats, len(editor.entries) - 1)):
+        if editor.selected != 0:
+            await probe.key("goto", "home", lambda: editor.selected == 0)
+        for number in range(repeats):
+            target = 1 - number % 2  # down to the second entry, up to the first, ...
 
-            def selected(target: int = number + 1) -> bool:
+            def selected(target: int = target) -> bool:
                 return editor.selected == target
 
-            await probe.key("open-entry", "down", selected)
+            await probe.key("open-entry", "down" if target else "up", selected)
 
     async def keystrokes(probe: Probe) -> None:
         await probe.goto("alt+5", "communication-style")

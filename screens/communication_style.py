@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
+from textual.widgets import RadioButton, RadioSet
 
 from schemas.model import ADDRESSES, EMOJI_USES, GOALS, STYLES
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldSpec
+
+BUTTON_EXTRA = 6
+"""Cells a radio button takes besides its label (the button, padding)."""
 
 
 class CommunicationStyleScreen(SectionScreen):
@@ -29,3 +34,13 @@ class CommunicationStyleScreen(SectionScreen):
     def compose_fields(self) -> ComposeResult:
         for spec in self.FIELDS:
             yield self.field(spec)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_style_labels)
+
+    def _fit_style_labels(self) -> None:
+        """Give a style whose description does not fit on one line a second line."""
+        radio = self.query_one("#communication-style", RadioSet)
+        width = radio.content_size.width
+        for button in radio.query(RadioButton):
+            button.set_class(len(str(button.label)) + BUTTON_EXTRA > width, "-wrap")

@@ -137,13 +137,16 @@ class PresenceApp(App[int]):
             self._forget_listener()
         self.state = state
         self._forget_listener = state.add_listener(self._state_changed)
-        for screen in list(self._screens.values()):
-            self._drop(screen)
+        # The current page may be one of the old screens (a reload): new screens get
+        # new names, the old ones go once they are off the stack.
+        old = list(self._screens.values())
         self._screens = {}
+        self._generation += 1
         self._update_title()
         if state.path is not None and not state.is_new:
             recent.remember(state.path)
         self.goto(step)
+        self.call_after_refresh(self._drop_all, old)
         self.save_flow.attach(state, at_problem=at_problem)
 
     def open_path(self, path: Path) -> None:

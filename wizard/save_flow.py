@@ -181,9 +181,11 @@ class SaveFlow:
             self._first_pending = now
         if self._timer is not None:
             self._timer.stop()
-        waited = now - self._first_pending
-        delay = AUTOSAVE_DELAY if waited < AUTOSAVE_MAX_WAIT else 0.0
-        self._timer = self.app.set_timer(delay, self.flush)
+        if now - self._first_pending >= AUTOSAVE_MAX_WAIT:
+            self._timer = None
+            self.app.call_later(self.flush)
+            return
+        self._timer = self.app.set_timer(AUTOSAVE_DELAY, self.flush)
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
@@ -388,7 +390,7 @@ class SaveFlow:
         self._signals = []
 
     def _terminated(self, number: int) -> None:
-        self.app.exit(128 + number)
+        self.app.exit(128 + number, return_code=128 + number)
 
     # -- a file that cannot be parsed ------------------------------------------------
     def show_broken(self, path: Path, error: PolicyReadError) -> None:
@@ -398,7 +400,7 @@ class SaveFlow:
 
     def _broken_answer(self, path: Path, error: PolicyReadError, choice: str | None) -> None:
         if choice == "quit" or choice is None:
-            self.app.exit(2)
+            self.app.exit(2, return_code=2)
             return
         if choice == "edit":
             self.run_editor(path, error.line)

@@ -214,8 +214,8 @@ async def test_templates_add_edit_remove_reorder_and_copy(tmp_path: Path) -> Non
         # reorder, edit, remove
         await click(pilot, "#communication-templates-up")
         assert _titles(app) == ["Order problem", "Thanks"]
-        title = app.query_one("#communication-templates-title", Input)
-        title.value = "Order issue"
+        title_input = app.query_one("#communication-templates-title", Input)
+        title_input.value = "Order issue"
         await pilot.pause()
         assert _titles(app) == ["Order issue", "Thanks"]
         await click(pilot, "#communication-templates-copy")

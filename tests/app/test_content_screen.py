@@ -58,7 +58,8 @@ def _policy(**content: Any) -> dict[str, Any]:
 
 async def test_every_key_has_its_field(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=[{"name": "News"}]))
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         assert tuple(s.path for s in RUBRIC_FIELDS) == tuple(f"content.rubrics.{k}" for k in KEYS)
         for key in KEYS:
             assert app.query_one(f"#content-rubrics-{key}") is not None
@@ -72,6 +73,7 @@ async def test_every_key_has_its_field(tmp_path: Path) -> None:
 async def test_rubrics_add_edit_remove_reorder_filter(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         await click(pilot, "#content-rubrics-add")
         assert app.query_one("#content-rubrics-name", Input).has_focus
@@ -110,6 +112,7 @@ async def test_picker_offers_the_entered_platforms(tmp_path: Path) -> None:
     rubrics = [{"name": "News", "platforms": ["instagram", "Telgram"]}]
     app = _app(tmp_path, _policy(rubrics=rubrics))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         # the platforms of section 2, then the reference that names none of them
         assert _options(app) == ["Instagram", "Telegram", "TikTok", "Telgram (not in section 2)"]
@@ -134,6 +137,7 @@ async def test_picker_offers_the_entered_platforms(tmp_path: Path) -> None:
 async def test_picker_follows_section_2(tmp_path: Path) -> None:
     app = _app(tmp_path, {"schema_version": 1, "content": {"rubrics": [{"name": "News"}]}})
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         assert _options(app) == []
         assert app.query_one(".picker-empty").display
         app.goto("platforms")
@@ -152,6 +156,7 @@ async def test_picker_follows_section_2(tmp_path: Path) -> None:
 async def test_brand_hashtags_checked_one_by_one(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=[{"name": "News"}]))
     async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         new = app.query_one("#content-hashtags-new", Input)
         new.focus()
@@ -179,6 +184,7 @@ async def test_brand_hashtags_checked_one_by_one(tmp_path: Path) -> None:
 async def test_rubric_hashtags_and_example_in_ukrainian(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=[{"name": "Новини", "platforms": ["Instagram"]}]), "uk")
     async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         assert "Типи контенту" in str(app.query_one("#section-title", Static).render())
         new = app.query_one("#content-rubrics-hashtags-new", Input)
@@ -200,6 +206,7 @@ async def test_rubric_hashtags_and_example_in_ukrainian(tmp_path: Path) -> None:
 
 async def test_rubrics_required(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy())
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         editor = app.query_one("#content-rubrics", ListEditor)
         assert "add at least one" in str(editor.query_one(".list-problem", Static).render())

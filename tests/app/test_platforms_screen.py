@@ -66,7 +66,8 @@ def _with_rubrics() -> dict[str, Any]:
 
 async def test_every_key_has_its_field(tmp_path: Path) -> None:
     app = _app(tmp_path, {"schema_version": 1, "platforms": [{"name": "X"}]})
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         assert tuple(spec.path for spec in FIELDS) == tuple(f"platforms.{k}" for k in KEYS)
         for key in KEYS:
             assert app.query_one(f"#platforms-{key}") is not None
@@ -79,6 +80,7 @@ async def test_every_key_has_its_field(tmp_path: Path) -> None:
 async def test_add_edit_remove_reorder(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         problem = app.query_one("#platforms").query_one(".list-problem", Static)
         assert "add at least one" in str(problem.render())
@@ -134,6 +136,7 @@ async def test_filter_among_500(tmp_path: Path) -> None:
     platforms = [{"name": f"Platform {i}", "owner": f"Owner {i % 7}"} for i in range(500)]
     app = _app(tmp_path, {"schema_version": 1, "platforms": platforms})
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         editor = app.query_one("#platforms", ListEditor)
         assert app.query_one("#platforms-entries", OptionList).option_count == 500
         await click(pilot, "#platforms-filter")
@@ -153,6 +156,7 @@ async def test_bad_url_duplicate_name_and_secret_at_the_fields(tmp_path: Path) -
     data = {"schema_version": 1, "platforms": [{"name": "Instagram"}, {"name": "Telegram"}]}
     app = _app(tmp_path, data)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         url = app.query_one("#platforms-url", Input)
         url.value = "instagram.com/northwind"
         await pilot.pause()
@@ -188,6 +192,7 @@ async def test_bad_url_duplicate_name_and_secret_at_the_fields(tmp_path: Path) -
 async def test_rename_updates_rubric_references(tmp_path: Path, notes: Notes) -> None:
     app = _app(tmp_path, _with_rubrics())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         app.notify = notes  # type: ignore[method-assign]
         state = _state(app)
         app.query_one("#platforms-entries", OptionList).highlighted = 1
@@ -209,6 +214,7 @@ async def test_rename_updates_rubric_references(tmp_path: Path, notes: Notes) ->
 async def test_rename_is_carried_over_when_leaving_the_screen(tmp_path: Path) -> None:
     app = _app(tmp_path, _with_rubrics())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         name = app.query_one("#platforms-name", Input)
         name.focus()
@@ -225,6 +231,7 @@ async def test_remove_used_platform_asks_then_removes_references(
 ) -> None:
     app = _app(tmp_path, _with_rubrics())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         app.notify = notes  # type: ignore[method-assign]
         state = _state(app)
         app.query_one("#platforms-entries", OptionList).highlighted = 1
@@ -248,6 +255,7 @@ async def test_remove_used_platform_asks_then_removes_references(
 async def test_remove_used_platform_can_keep_references(tmp_path: Path) -> None:
     app = _app(tmp_path, _with_rubrics())
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         entries = app.query_one("#platforms-entries", OptionList)
         entries.focus()
@@ -263,6 +271,7 @@ async def test_remove_used_platform_can_keep_references(tmp_path: Path) -> None:
 async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
     app = _app(tmp_path, lang="uk")
     async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         assert "Майданчики" in str(app.query_one("#section-title", Static).render())
         await click(pilot, "#platforms-add")
@@ -280,6 +289,7 @@ async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
 async def test_small_terminal_reaches_the_last_field(tmp_path: Path) -> None:
     app = _app(tmp_path, {"schema_version": 1, "platforms": [{"name": "Viber"}]})
     async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         await click(pilot, "#platforms-two_factor")
         assert _state(app).get("platforms[0].two_factor") is True
         await click(pilot, "#nav-next")

@@ -49,6 +49,7 @@ def test_catalogue() -> None:
 async def test_empty_list_is_fine_and_every_key_has_its_field(tmp_path: Path) -> None:
     app = _app(tmp_path, {"schema_version": 1, "tools": [{"name": "Buffer"}]})
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         assert tuple(spec.path for spec in FIELDS) == tuple(f"tools.{k}" for k in KEYS)
         for key in KEYS:
             assert app.query_one(f"#tools-{key}") is not None
@@ -69,6 +70,7 @@ async def test_empty_list_is_fine_and_every_key_has_its_field(tmp_path: Path) ->
 async def test_add_with_catalogue_category_edit_remove_reorder(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         state = _state(app)
         await click(pilot, "#tools-add")
         assert app.query_one("#tools-name", Input).has_focus
@@ -114,6 +116,7 @@ async def test_filter(tmp_path: Path) -> None:
     tools[150]["purpose"] = "Weekly report"
     app = _app(tmp_path, {"schema_version": 1, "tools": tools})
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         await click(pilot, "#tools-filter")
         await pilot.press(*"weekly")
         assert len(_lines(app)) == 1
@@ -125,6 +128,7 @@ async def test_bad_url_and_duplicate_name_at_the_fields(tmp_path: Path) -> None:
     data = {"schema_version": 1, "tools": [{"name": "Buffer"}, {"name": "Canva"}]}
     app = _app(tmp_path, data)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         app.query_one("#tools-url", Input).value = "buffer.com"
         await pilot.pause()
         assert _problem(app, "tools-url").has_class("-error")
@@ -140,6 +144,7 @@ async def test_bad_url_and_duplicate_name_at_the_fields(tmp_path: Path) -> None:
 async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
     app = _app(tmp_path, lang="uk")
     async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()  # let the screen finish mounting
         await click(pilot, "#tools-add")
         await pilot.press(*"Canva")
         area = app.query_one("#tools-recommendations", TextArea)

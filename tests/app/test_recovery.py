@@ -1,0 +1,305 @@
+"""Drafts while editing and after: autosave, recovery (restore, discard, compare, stale),
+every exit path, the lock warning, files with problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Static
+
+from screens.base import SectionScreen
+from screens.broken_file import BrokenFileScreen
+from screens.dialogs import QuitDialog
+from screens.lock_warning import LockDialog
+from screens.recovery import RecoveryDialog
+from tests.app.conftest import SIZE, Notes
+from wizard import drafts, lock, save_flow
+from wizard.app import PresenceApp, build_app
+from wizard.drafts import file_digest, read_draft, write_draft
+
+ORIGINAL = 'schema_version = 1\n\n[document]\ncompany = "Acme"\napproved_by = "Jane"\n'
+
+
+@pytest.fixture
+def policy(tmp_path: Path) -> Path:
+    path = tmp_path / "brand-policy.toml"
+    path.write_text(ORIGINAL, encoding="utf-8")
+    return path
+
+
+def _open(path: Path, section: str | None = "document") -> PresenceApp:
+    return build_app(path=path, section=section, lang="en", new=False, from_=None)
+
+
+def _draft(path: Path, company: str, digest: str | None = None) -> None:
+    data = {"schema_version": 1, "document": {"company": company, "approved_by": "Jane"}}
+    write_draft(path, data, file_digest(path) if digest is None else digest)
+
+
+async def _type(pilot: Any, app: PresenceApp, selector: str, text: str) -> None:
+    field = app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = text
+    await pilot.pause()
+
+
+async def test_autosave_after_a_quiet_moment_and_on_screen_change(
+    policy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(save_flow, "AUTOSAVE_DELAY", 0.05)
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, app, "#document-company", "Typed")
+        await pilot.pause(0.3)
+        draft = read_draft(policy)
+        assert draft is not None and draft.data["document"]["company"] == "Typed"
+        assert draft.base_digest == file_digest(policy)
+        await _type(pilot, app, "#document-company", "Typed more")
+        await pilot.press("ctrl+n")  # a screen change writes at once
+        draft = read_draft(policy)
+        assert draft is not None and draft.data["document"]["company"] == "Typed more"
+        app.state.set("document.company", "Acme")  # type: ignore[union-attr]
+        await pilot.pause(0.3)
+        assert read_draft(policy) is None  # back to the file: no draft
+    assert policy.read_text(encoding="utf-8") == ORIGINAL
+
+
+async def test_restore(policy: Path) -> None:
+    _draft(policy, "From the draft")
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, RecoveryDialog) and not dialog.stale
+        assert "Document details" in str(dialog.query_one("#recovery-sections", Static).render())
+        await pilot.click("#recovery-restore")
+        await pilot.pause()
+        assert isinstance(app.screen, SectionScreen)
+        assert app.screen.query_one("#document-company", Input).value == "From the draft"
+        assert app.state is not None and app.state.is_dirty
+        assert app.sub_title == "modified"
+    assert policy.read_text(encoding="utf-8") == ORIGINAL  # only saving writes the file
+    assert read_draft(policy) is not None  # still unsaved: the draft stays
+
+
+async def test_discard(policy: Path) -> None:
+    _draft(policy, "From the draft")
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#recovery-discard")
+        await pilot.pause()
+        assert app.screen.query_one("#document-company", Input).value == "Acme"
+    assert read_draft(policy) is None
+
+
+async def test_compare_and_stale_warning(policy: Path) -> None:
+    _draft(policy, "From the draft", digest="0" * 64)
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, RecoveryDialog) and dialog.stale
+        assert dialog.query_one("#recovery-stale").display
+        changes = dialog.query_one("#recovery-changes")
+        assert not changes.display
+        await pilot.click("#recovery-compare")
+        await pilot.pause()
+        assert changes.display
+        lines = [str(s.render()) for s in changes.query(".change-line").results(Static)]
+        assert lines == ['document.company: "Acme" → "From the draft"']
+        assert "anyway" in str(dialog.query_one("#recovery-restore").render())
+        await pilot.click("#recovery-restore")
+        await pilot.pause()
+        assert app.state is not None and app.state.get("document.company") == "From the draft"
+
+
+async def test_a_draft_equal_to_the_file_is_not_offered(policy: Path) -> None:
+    _draft(policy, "Acme")
+    app = _open(policy)
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, SectionScreen)
+    assert read_draft(policy) is None
+
+
+async def test_new_on_the_same_path_offers_the_draft(tmp_path: Path) -> None:
+    path = tmp_path / "never-saved.toml"
+    _draft(path, "Typed before the crash", digest="")
+    app = build_app(path=path, section=None, lang="en", new=True, from_=None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, RecoveryDialog) and not app.screen.stale
+        await pilot.click("#recovery-restore")
+        await pilot.pause()
+        assert app.state is not None
+        assert app.state.get("document.company") == "Typed before the crash"
+
+
+# -- exit paths ------------------------------------------------------------------------
+
+
+async def test_quit_with_nothing_changed_removes_the_draft(policy: Path) -> None:
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, app, "#document-company", "X")
+        app.save_flow.flush()
+        assert read_draft(policy) is not None
+        await _type(pilot, app, "#document-company", "Acme")
+        await pilot.press("ctrl+q")
+    assert read_draft(policy) is None
+    assert lock.read_lock(policy) is None
+
+
+async def test_app_exit_with_changes_keeps_a_draft_and_releases_the_lock(policy: Path) -> None:
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, app, "#document-company", "Unsaved")
+        info = lock.read_lock(policy)
+        assert info is not None and info.pid == os.getpid()
+        app.exit(0)  # straight away, before any timer fires
+        await pilot.pause()
+    draft = read_draft(policy)
+    assert draft is not None and draft.data["document"]["company"] == "Unsaved"
+    assert lock.read_lock(policy) is None
+
+
+async def test_quit_and_discard_removes_the_draft(policy: Path) -> None:
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, app, "#document-company", "Unsaved")
+        app.save_flow.flush()
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitDialog)
+        await pilot.click("#quit-discard")
+        await pilot.pause()
+    assert read_draft(policy) is None
+    assert policy.read_text(encoding="utf-8") == ORIGINAL
+
+
+async def test_save_removes_the_draft(policy: Path) -> None:
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, app, "#document-company", "Saved")
+        app.save_flow.flush()
+        assert read_draft(policy) is not None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#summary-save")
+        await pilot.pause()
+        assert read_draft(policy) is None
+    assert tomllib.loads(policy.read_text(encoding="utf-8"))["document"]["company"] == "Saved"
+
+
+# -- locks --------------------------------------------------------------------------------
+
+
+def _foreign_lock(policy: Path) -> None:
+    target = lock.lock_file(policy)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC).isoformat()
+    body = f'{{"pid": {os.getppid()}, "host": "{socket.gethostname()}", "started": "{started}"}}'
+    target.write_text(body, encoding="utf-8")
+
+
+async def test_second_wizard_is_warned_and_may_open_read_only(policy: Path, notes: Notes) -> None:
+    _foreign_lock(policy)
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = notes  # type: ignore[method-assign]
+        dialog = app.screen
+        assert isinstance(dialog, LockDialog)
+        assert str(os.getppid()) in str(dialog.query_one(".amend-text", Static).render())
+        await pilot.click("#lock-read_only")
+        await pilot.pause()
+        assert app.save_flow.read_only
+        assert app.sub_title.startswith("read-only")
+        await _type(pilot, app, "#document-company", "Not saved")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert notes.messages[-1].startswith("Opened read-only")
+        app.exit(0)
+    assert policy.read_text(encoding="utf-8") == ORIGINAL
+    assert read_draft(policy) is None  # a read-only session keeps no draft
+    info = lock.read_lock(policy)
+    assert info is not None and info.pid == os.getppid()  # not ours to release
+
+
+async def test_second_wizard_may_continue(policy: Path) -> None:
+    _foreign_lock(policy)
+    _draft(policy, "Drafted")
+    app = _open(policy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#lock-continue")
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryDialog)  # then the draft is offered
+        info = lock.read_lock(policy)
+        assert info is not None and info.pid == os.getpid()
+
+
+# -- files with problems ------------------------------------------------------------------
+
+
+async def test_syntax_error_screen_then_fixed_file_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "broken.toml"
+    broken = 'schema_version = 1\n[document]\ncompany = "Acme\n'
+    path.write_text(broken, encoding="utf-8")
+    app = build_app(path=path, section=None, lang="en", new=False, from_=None)
+    fixed: list[Path] = []
+
+    def editor(flow: object, target: Path, line: int | None = None) -> bool:
+        fixed.append(target)
+        target.write_text('schema_version = 1\n[document]\ncompany = "Acme"\n', encoding="utf-8")
+        return True
+
+    monkeypatch.setattr(save_flow.SaveFlow, "run_editor", editor)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BrokenFileScreen)
+        assert (screen.line, screen.column) == (3, 16)
+        assert f"{path}:3:16" in str(screen.query_one("#broken-where", Static).render())
+        excerpt = str(screen.query_one("#broken-excerpt", Static).render())
+        assert excerpt == 'company = "Acme\n' + " " * 15 + "^"
+        assert path.read_text(encoding="utf-8") == broken  # never rewritten
+        await pilot.click("#broken-edit")
+        await pilot.pause()
+        assert fixed == [path]
+        assert isinstance(app.screen, SectionScreen)
+        assert app.screen.query_one("#document-company", Input).value == "Acme"
+
+
+async def test_syntax_error_screen_quit(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("schema_version = = 1\n", encoding="utf-8")
+    app = build_app(path=path, section=None, lang="en", new=False, from_=None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, BrokenFileScreen)
+        await pilot.click("#broken-quit")
+        await pilot.pause()
+    assert app.return_code == 2
+    assert path.read_text(encoding="utf-8") == "schema_version = = 1\n"
+
+
+async def test_file_with_errors_opens_at_the_first_problem(tmp_path: Path) -> None:
+    path = tmp_path / "errors.toml"
+    path.write_text(
+        'schema_version = 1\n[document]\ncompany = "A"\n'
+        '[communication.response_time]\nfirst_reply_max_minutes = "thirty"\n',
+        encoding="utf-8",
+    )
+    app = build_app(path=path, section=None, lang="en", new=False, from_=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.current_step == "communication-response"
+        focused = app.focused
+        assert focused is not None
+        assert focused.id == "communication-response_time-first_reply_max_minutes"
+        problem = app.screen.query_one(".field-problem.-error", Static)
+        assert str(problem.render())
+
+
+def test_drafts_live_in_the_state_dir(tmp_path: Path) -> None:
+    assert drafts.drafts_dir() == tmp_path / "state" / "drafts"
