@@ -68,9 +68,11 @@ def _cache_bytecode() -> None:
     )
 
 
-def results_markdown(rows: list[Row], arguments: str, seconds: float) -> str:
+def results_markdown(
+    rows: list[Row], machine_description: list[tuple[str, str]], arguments: str, seconds: float
+) -> str:
     """The text of bench/results.md."""
-    machine = "\n".join(f"- {name}: {value}" for name, value in describe_machine())
+    machine = "\n".join(f"- {name}: {value}" for name, value in machine_description)
     return f"""# Benchmark results
 
 Written by `make bench` (`python bench/run.py{arguments}`) in {seconds:.0f} s.
@@ -91,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     growth_rounds = options.growth_rounds or (3 if quick else 5)
     repeats = options.repeats or (8 if quick else 16)
     started = time.perf_counter()
+    machine = describe_machine()
     _cache_bytecode()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="presence-bench-") as folder:
@@ -113,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     table = text_table(rows)
     print(table)
     arguments = "".join(f" {arg}" for arg in (sys.argv[1:] if argv is None else argv))
-    options.output.write_text(results_markdown(rows, arguments, seconds), encoding="utf-8")
+    options.output.write_text(results_markdown(rows, machine, arguments, seconds), encoding="utf-8")
     print(f"\n{len(rows)} figures in {seconds:.0f} s; written to {options.output}")
     return 1 if any(row.verdict.startswith("FAIL") for row in rows) else 0
 

@@ -1,8 +1,9 @@
 """2. Social media platforms: where the brand is present, with every key of each entry.
 
-Renaming a platform that rubrics name updates those references when the name
-field is left (not on every keystroke, so half-typed names never reach the
-rubrics); removing one asks whether to take it out of the rubrics too.
+Renaming a platform that rubrics name carries the new name into those references
+as it is typed (so a save at any moment writes matching names) and says how many
+rubrics changed when the name field is left; removing one asks whether to take it
+out of the rubrics too.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
 from wizard.i18n import t
-from wizard.references import drop_platform, rename_platform, rubrics_using
+from wizard.references import (
+    PlatformRename,
+    begin_rename,
+    drop_platform,
+    follow_rename,
+    rubrics_using,
+)
 from wizard.state import PolicyState
 
 PLATFORM_NAMES: tuple[str, ...] = (
@@ -151,8 +158,8 @@ class PlatformsScreen(SectionScreen):
 
     def __init__(self, state: PolicyState) -> None:
         super().__init__(state)
-        self._renaming: tuple[int, str] | None = None
-        """(index, name when its field got the focus) while a name is being edited."""
+        self._renaming: tuple[int, PlatformRename] | None = None
+        """(index, rename) while the name of platform `index` has the keyboard."""
 
     def compose_fields(self) -> ComposeResult:
         yield PlatformsEditor(
@@ -176,7 +183,18 @@ class PlatformsScreen(SectionScreen):
         index = self.editor.selected
         if index is not None:
             name = self.state.get(f"platforms[{index}].name")
-            self._renaming = (index, name if isinstance(name, str) else "")
+            rename = begin_rename(self.state, name if isinstance(name, str) else "")
+            self._renaming = (index, rename)
+
+    @on(Edited)
+    def _name_edited(self, event: Edited) -> None:
+        """References follow the name as it is typed (the base class then refreshes)."""
+        if self._renaming is None:
+            return
+        index, rename = self._renaming
+        if event.path == f"platforms[{index}].name" and rename.refs:
+            name = self.state.get(event.path)
+            follow_rename(self.state, rename, name if isinstance(name, str) else "")
 
     @on(DescendantBlur)
     def _blurred(self, event: DescendantBlur) -> None:
@@ -188,17 +206,15 @@ class PlatformsScreen(SectionScreen):
         self.finish_rename()
 
     def finish_rename(self) -> int:
-        """Carry a finished rename over to the rubrics; returns how many were updated."""
+        """End a rename; says how many rubrics now name the platform differently."""
         if self._renaming is None:
             return 0
-        index, old = self._renaming
+        index, rename = self._renaming
         self._renaming = None
         new = self.state.get(f"platforms[{index}].name")
-        if not isinstance(new, str) or new == old:
+        if not isinstance(new, str) or new == rename.old or not rename.refs:
             return 0
-        count = rename_platform(self.state, old, new)
-        if count:
-            self.post_message(Edited("content.rubrics"))
-            key = "platforms.refs_renamed.one" if count == 1 else "platforms.refs_renamed.many"
-            self.app.notify(t(key, n=count, old=old, new=new))
+        count = rename.rubrics
+        key = "platforms.refs_renamed.one" if count == 1 else "platforms.refs_renamed.many"
+        self.app.notify(t(key, n=count, old=rename.old, new=new))
         return count

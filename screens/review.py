@@ -1,10 +1,12 @@
 """Review: what is missing or wrong (jump to any field), warnings, the revision log,
 a preview of the exported document, then Save and Export.
 
-The preview is rendered when the screen opens (and again after changes) for a
-document of ordinary size, in a worker after the screen is shown; Textual's
-`Markdown` widget needs seconds for a very large document, so then it waits for the
-"Render preview" button. Nothing here renders on a keystroke.
+The preview is rendered when its tab is opened (and again, while it is open, when
+the policy changed), in a worker: the document is written in a thread, then shown.
+Textual's `Markdown` widget takes about a second for an ordinary policy and many for
+a large one, during which the interface does not respond; so nothing renders on a
+keystroke or merely on opening the review, and a large document waits for the
+"Render preview" button.
 """
 
 from __future__ import annotations
@@ -32,19 +34,30 @@ from wizard.flow import step_for_path
 from wizard.i18n import has, t
 from wizard.state import is_blank
 
-PREVIEW_LIMIT = 60_000
+PREVIEW_LIMIT = 20_000
 """Characters of Markdown rendered without asking (the example policy has about 5,000)."""
 
-LEVEL_MARKS = {"error": ("! ", "bold red"), "missing": ("• ", "dim"), "warning": ("⚠ ", "yellow")}
+PREVIEW_TAB = "review-tab-preview"
+
+LEVEL_MARKS: dict[str, tuple[str, str, str]] = {
+    "error": ("! ", "bold red", "review.level.error"),
+    "missing": ("• ", "dim", "review.level.missing"),
+    "warning": ("⚠ ", "yellow", "review.level.warning"),
+}
+"""Per level: the mark, its style and the catalogue key of the level's name."""
 
 
 class ProblemList(OptionList):
     """Problems grouped by section; Enter or a click on one jumps to its field."""
 
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self._problems: list[Problem] = []
+
     def show(self, problems: list[Problem], empty: str) -> None:
         """List `problems` under their sections' titles (`empty` when there are none)."""
         self._problems = problems
-        options: list[Option | None] = []
+        options: list[Option] = []
         groups: dict[str, list[int]] = {}
         for index, problem in enumerate(problems):
             section: str = problem.section if problem.section in SECTIONS else ""
@@ -56,21 +69,20 @@ class ProblemList(OptionList):
             options.append(Option(Text(title, style="bold"), disabled=True))
             for index in groups[section]:
                 problem = problems[index]
-                mark, style = LEVEL_MARKS[problem.level]
+                mark, style, word = LEVEL_MARKS[problem.level]
                 line = Text(mark, style=style)
-                line.append(t(f"review.level.{problem.level}") + ": ", style=style)
+                line.append(t(word) + ": ", style=style)
                 line.append(problem_line(problem))
                 options.append(Option(line, id=str(index)))
         if not options:
             options.append(Option(Text(empty, style="green"), disabled=True))
-        self.set_options(option for option in options if option is not None)
+        self.set_options(options)
 
     def problem_at(self, option: Option) -> Problem | None:
         """The problem an option stands for."""
-        problems: list[Problem] = getattr(self, "_problems", [])
         if option.id is None:
             return None
-        return problems[int(option.id)]
+        return self._problems[int(option.id)]
 
 
 class ReviewScreen(SectionScreen):
@@ -99,15 +111,11 @@ class ReviewScreen(SectionScreen):
                 yield ProblemList(id="review-warnings")
             with TabPane(t("review.revisions"), id="review-tab-revisions"):
                 yield Static("", id="review-revisions", markup=False)
-            with TabPane(t("review.preview"), id="review-tab-preview"):
+            with TabPane(t("review.preview"), id=PREVIEW_TAB):
                 yield Static("", id="review-preview-note")
                 yield Button(t("review.render"), id="review-render", compact=True)
                 with VerticalScroll(id="review-preview-scroll"):
                     yield Markdown(id="review-preview")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.call_after_refresh(self.update_preview)
 
     # -- refreshing --------------------------------------------------------------
     def refresh_problems(self) -> None:
@@ -130,7 +138,8 @@ class ReviewScreen(SectionScreen):
 
     def reload(self) -> None:
         super().reload()
-        self.call_after_refresh(self.update_preview)
+        if self.query_one("#review-tabs", TabbedContent).active == PREVIEW_TAB:
+            self.call_after_refresh(self.update_preview)
 
     def _revision_log(self) -> str:
         revisions = [r for r in self.state.items("revisions") if isinstance(r, dict)]
@@ -184,6 +193,12 @@ class ReviewScreen(SectionScreen):
         await self.query_one("#review-preview", Markdown).update(text)
         note.update("")
         self._preview_revision = revision
+
+    @on(TabbedContent.TabActivated, "#review-tabs")
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        if event.pane.id == PREVIEW_TAB:
+            self.update_preview()
 
     @on(Button.Pressed, "#review-render")
     def _render_pressed(self, event: Button.Pressed) -> None:

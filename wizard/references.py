@@ -7,6 +7,7 @@ spaces (`schemas.collect.name_key`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from schemas.collect import name_key
@@ -53,18 +54,56 @@ def is_platform_name(state: PolicyState, name: str) -> bool:
     return any(_same(other, name) for other in platform_names(state))
 
 
-def rename_platform(state: PolicyState, old: str, new: str) -> int:
-    """Write `new` in place of every reference to `old`; returns how many rubrics changed.
+@dataclass
+class PlatformRename:
+    """A rename in progress: the references that named the platform when it began.
 
-    Nothing changes when either name is blank or when another platform is still
-    called `old` (the references then still name a platform).
+    While the author types the new name, exactly these references follow it, so
+    the policy is consistent at every keystroke (a save in the middle writes
+    matching names) and a half-typed name that happens to equal another
+    platform's never captures that platform's references.
     """
-    if not old.strip() or not new.strip() or is_platform_name(state, old):
-        return 0
+
+    old: str
+    """The platform's name when the rename began."""
+
+    refs: list[tuple[int, int]] = field(default_factory=list)
+    """(rubric index, position in its `platforms`) of each reference to `old`."""
+
+    @property
+    def rubrics(self) -> int:
+        """How many rubrics the rename touches."""
+        return len({rubric for rubric, _ in self.refs})
+
+
+def begin_rename(state: PolicyState, name: str) -> PlatformRename:
+    """Start renaming the platform now called `name`.
+
+    No reference follows when the name is blank or another platform has the same
+    name (the references then belong to both).
+    """
+    if not name.strip() or sum(_same(other, name) for other in platform_names(state)) > 1:
+        return PlatformRename(name)
+    refs = [
+        (index, position)
+        for index, rubric in enumerate(state.items(RUBRICS))
+        for position, ref in enumerate(_platform_refs(rubric))
+        if _same(ref, name)
+    ]
+    return PlatformRename(name, refs)
+
+
+def follow_rename(state: PolicyState, rename: PlatformRename, new: str) -> int:
+    """Point the rename's references at `new` (at the old name while `new` is blank);
+    returns how many rubrics changed."""
+    target = new if new.strip() else rename.old
     changed = 0
-    for index in rubrics_using(state, old):
+    for index in sorted({rubric for rubric, _ in rename.refs}):
         refs = _platform_refs(state.get(f"{RUBRICS}[{index}]"))
-        updated = [new if _same(ref, old) else ref for ref in refs]
+        updated = list(refs)
+        for rubric, position in rename.refs:
+            if rubric == index and position < len(updated):
+                updated[position] = target
         if updated != refs and state.set(f"{RUBRICS}[{index}].platforms", updated):
             changed += 1
     return changed

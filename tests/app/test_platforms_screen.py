@@ -199,31 +199,36 @@ async def test_rename_updates_rubric_references(tmp_path: Path, notes: Notes) ->
         await pilot.pause()
         name = app.query_one("#platforms-name", Input)
         name.focus()
-        await pilot.press("end", *" channel")
-        # nothing reaches the rubrics while the name is being typed
-        assert state.get("content.rubrics[1].platforms") == ["Telegram"]
-        await pilot.press("tab")
+        await pilot.press("end", *" chan")
+        # the references follow as the name is typed: a save now writes matching names
+        assert state.get("content.rubrics[1].platforms") == ["Telegram chan"]
+        assert not [p for p in state.problems() if p.code.startswith("unknown_platform")]
+        assert notes.messages == []
+        await pilot.press(*"nel", "tab")
         assert state.get("platforms[1].name") == "Telegram channel"
         assert state.get("content.rubrics[0].platforms") == ["Instagram", "Telegram channel"]
         assert state.get("content.rubrics[1].platforms") == ["Telegram channel"]
         assert state.get("content.rubrics[2].platforms") == ["Instagram"]
-        assert notes.messages[-1] == "Updated 2 rubrics: Telegram → Telegram channel"
-        assert not [p for p in state.problems() if p.code.startswith("unknown_platform")]
+        assert notes.messages == ["Updated 2 rubrics: Telegram → Telegram channel"]
 
 
-async def test_rename_is_carried_over_when_leaving_the_screen(tmp_path: Path) -> None:
+async def test_rename_through_another_platforms_name(tmp_path: Path) -> None:
     app = _app(tmp_path, _with_rubrics())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
         state = _state(app)
+        app.query_one("#platforms-entries", OptionList).highlighted = 1
+        await pilot.pause()
         name = app.query_one("#platforms-name", Input)
         name.focus()
         await pilot.pause()
-        name.value = "Insta"
-        await pilot.press("ctrl+n")  # straight to the next section
-        await pilot.pause()
-        assert state.get("content.rubrics[0].platforms") == ["Insta", "telegram"]
-        assert state.get("content.rubrics[2].platforms") == ["Insta"]
+        for typed in ("", "Instagram", "Instagram 2"):  # passes through a taken name
+            name.value = typed
+            await pilot.pause()
+        await click(pilot, "#nav-next")
+        assert state.get("content.rubrics[0].platforms") == ["Instagram", "Instagram 2"]
+        assert state.get("content.rubrics[1].platforms") == ["Instagram 2"]
+        assert state.get("content.rubrics[2].platforms") == ["Instagram"]
 
 
 async def test_remove_used_platform_asks_then_removes_references(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Checkbox, Input, Markdown, OptionList, Static
+from textual.widgets import Checkbox, Input, Markdown, OptionList, Static, TabbedContent
 
 import screens.review
 from screens.dialogs import ConfirmDialog, MessageDialog
@@ -96,6 +96,12 @@ async def test_checklist_groups_problems_and_jumps_to_the_field(tmp_path: Path) 
         assert app.current_step == "communication-response"
         assert app.focused is not None
         assert app.focused.id == "communication-response_time-first_reply_avg_minutes"
+        # a screen already open elsewhere: the jump focuses the field there too
+        app.query_one("#communication-response_time-working_hours").focus()
+        await pilot.press("ctrl+r")
+        await _choose(pilot, "review-checklist", "Average reply time")
+        assert app.focused is not None
+        assert app.focused.id == "communication-response_time-first_reply_avg_minutes"
 
 
 async def test_jump_selects_the_list_entry_first(tmp_path: Path) -> None:
@@ -146,16 +152,22 @@ async def test_complete_policy_warnings_and_revisions(tmp_path: Path) -> None:
         assert log[1].startswith("2026-11-28 — Jane Doe")
 
 
-async def test_preview_renders_when_opened(tmp_path: Path) -> None:
+async def test_preview_renders_when_its_tab_opens(tmp_path: Path) -> None:
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
         preview = app.query_one("#review-preview", Markdown)
-        for _ in range(50):
-            if preview.source:
-                break
-            await pilot.pause(0.05)
+        await pilot.pause()
+        assert preview.source == ""  # opening the review costs nothing
+        tabs = app.query_one("#review-tabs", TabbedContent)
+        tabs.active = "review-tab-preview"
+        await _until(pilot, lambda: preview.source)
         assert preview.source.startswith("# Brand presence policy")
         assert not app.query_one("#review-render").display
+        # a change made elsewhere shows when the review is back
+        await pilot.press("alt+1")
+        app.query_one("#document-company", Input).value = "Southwind Bakery"
+        await pilot.press("ctrl+r")
+        await _until(pilot, lambda: "Southwind" in preview.source)
 
 
 async def test_large_preview_waits_for_the_button(
@@ -165,21 +177,13 @@ async def test_large_preview_waits_for_the_button(
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
         button = app.query_one("#review-render")
-        for _ in range(50):
-            if button.display:
-                break
-            await pilot.pause(0.05)
-        assert button.display
+        app.query_one("#review-tabs", TabbedContent).active = "review-tab-preview"
+        await _until(pilot, lambda: button.display)
         preview = app.query_one("#review-preview", Markdown)
         assert preview.source == ""
         assert "large" in str(app.query_one("#review-preview-note", Static).render())
-        app.query_one("#review-tabs").active = "review-tab-preview"  # type: ignore[attr-defined]
-        await pilot.pause()
         await click(pilot, "#review-render")
-        for _ in range(50):
-            if preview.source:
-                break
-            await pilot.pause(0.05)
+        await _until(pilot, lambda: preview.source)
         assert preview.source.startswith("# Brand presence policy")
 
 

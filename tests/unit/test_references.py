@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.references import drop_platform, platform_names, rename_platform, rubrics_using
+from wizard.references import (
+    begin_rename,
+    drop_platform,
+    follow_rename,
+    platform_names,
+    rubrics_using,
+)
 from wizard.state import PolicyState
 
 
@@ -29,26 +35,39 @@ def test_rubrics_using_compares_case_insensitively() -> None:
     assert rubrics_using(state, "  ") == []
 
 
-def test_rename_rewrites_matching_references_only() -> None:
+def test_rename_follows_the_name_as_it_is_typed() -> None:
     state = _state("Instagram", "Telegram", rubrics=[["Instagram", "telegram"], ["Instagram"]])
-    state.set("platforms[1].name", "Telegram channel")
-    assert rename_platform(state, "Telegram", "Telegram channel") == 1
+    rename = begin_rename(state, "Telegram")
+    assert rename.refs == [(0, 1)] and rename.rubrics == 1
+    for typed in ("Telegram ", "Telegram c", "Telegram channel"):
+        state.set("platforms[1].name", typed)
+        follow_rename(state, rename, typed)
+        assert not [p for p in state.problems() if p.code.startswith("unknown_platform")]
     assert _refs(state) == [["Instagram", "Telegram channel"], ["Instagram"]]
-    assert not [p for p in state.problems() if p.code.startswith("unknown_platform")]
 
 
-def test_rename_keeps_references_another_platform_still_answers_to() -> None:
-    state = _state("Telegram", "Telegram", rubrics=[["Telegram"]])
-    state.set("platforms[1].name", "Viber")
-    assert rename_platform(state, "Telegram", "Viber") == 0
-    assert _refs(state) == [["Telegram"]]
+def test_a_passing_name_never_captures_another_platforms_references() -> None:
+    state = _state("Instagram", "Insta", rubrics=[["Instagram"], ["Insta"]])
+    rename = begin_rename(state, "Insta")
+    for typed in ("Instagram", "Instagram2"):
+        state.set("platforms[1].name", typed)
+        follow_rename(state, rename, typed)
+    assert _refs(state) == [["Instagram"], ["Instagram2"]]
 
 
-def test_rename_to_or_from_blank_changes_nothing() -> None:
+def test_a_blank_name_leaves_the_old_name_in_place() -> None:
     state = _state("Telegram", rubrics=[["Telegram"]])
-    assert rename_platform(state, "Telegram", " ") == 0
-    assert rename_platform(state, "", "Telegram") == 0
+    rename = begin_rename(state, "Telegram")
+    follow_rename(state, rename, "TG")
+    assert follow_rename(state, rename, "  ") == 1
     assert _refs(state) == [["Telegram"]]
+
+
+def test_shared_or_blank_names_have_no_references_to_follow() -> None:
+    assert (
+        begin_rename(_state("Telegram", "telegram", rubrics=[["Telegram"]]), "Telegram").refs == []
+    )
+    assert begin_rename(_state("", rubrics=[[""]]), "").refs == []
 
 
 def test_drop_removes_references_and_empty_lists() -> None:
