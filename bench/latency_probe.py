@@ -211,6 +211,8 @@ async def walk_and_type(
                 await phase(probe)
             except Exception as error:  # reported; the next phase still runs
                 errors[f"{label}{phase.__name__}"] = f"{type(error).__name__}: {error}"[:300]
+                if not app.is_running:  # the app stopped (it raised): nothing more to time
+                    break
 
 
 async def add_entries(results: Results, path: Path, repeats: int) -> None:

@@ -60,6 +60,8 @@ class PresenceApp(App[int]):
         Binding("ctrl+b", "previous", "key.back"),
         Binding("ctrl+n", "next", "key.next"),
         Binding("ctrl+r", "review", "key.review"),
+        Binding("ctrl+e", "edit_externally", "key.edit_externally", show=False, priority=True),
+        Binding("alt+r", "revert_field", "key.revert_field", show=False),
         *(
             Binding(f"alt+{number}", f"goto('{section}')", show=False)
             for number, section in enumerate(SIDEBAR_SECTIONS, 1)
@@ -292,6 +294,19 @@ class PresenceApp(App[int]):
     def action_export(self) -> None:
         """Exporting happens on the review screen."""
         self.goto("review")
+
+    def action_edit_externally(self) -> None:
+        """Edit the focused long text in $EDITOR (ctrl+e; elsewhere ctrl+e is end of line)."""
+        from wizard.field_keys import edit_externally
+
+        edit_externally(self)
+
+    def action_revert_field(self) -> None:
+        """Put back the focused field's saved value (alt+r)."""
+        from wizard.field_keys import revert_field
+
+        if self.state is not None and not isinstance(self.screen, ModalScreen):
+            revert_field(self, self.state)
 
     def action_help(self) -> None:
         """Show the help screen."""

@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import shlex
 import signal
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import SuspendNotSupported
 from textual.timer import Timer
 
 from screens.broken_file import BrokenFileScreen
@@ -38,6 +34,7 @@ from screens.save_failed import SaveAsDialog
 from screens.save_summary import RevisionNote, SaveSummaryDialog, group
 from wizard import recent, revisions
 from wizard.drafts import Draft
+from wizard.field_keys import open_in_editor
 from wizard.flow import STEPS, step_for_path
 from wizard.i18n import t
 from wizard.session import EditSession
@@ -251,6 +248,10 @@ class SaveFlow:
                 )
                 if chosen is None:
                     return
+                if chosen.exists() and chosen.resolve() != path.resolve():
+                    replace = ConfirmDialog(t("save_as.replace", path=str(chosen)))
+                    if not await self.app.push_screen_wait(replace):
+                        return
                 path = chosen
             elif choice != "overwrite":
                 return
@@ -422,17 +423,7 @@ class SaveFlow:
 
     def run_editor(self, path: Path, line: int | None = None) -> bool:
         """Open `path` in $VISUAL / $EDITOR (default vi) with the app suspended."""
-        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
-        if line is not None and Path(command[0]).name in _LINE_AWARE:
-            command.append(f"+{line}")
-        try:
-            with self.app.suspend():
-                subprocess.run([*command, str(path)], check=False)
-        except (SuspendNotSupported, OSError) as error:
-            self.app.notify(t("editor.failed", reason=str(error)), severity="error")
-            return False
-        return True
-
-
-_LINE_AWARE = frozenset({"vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "joe", "mg"})
-"""Editors that take `+LINE` before the file name."""
+        problem = open_in_editor(self.app, path, line)
+        if problem is not None:
+            self.app.notify(t("editor.failed", reason=problem), severity="error")
+        return problem is None

@@ -249,8 +249,9 @@ class Author:
     def __init__(
         self, pilot: Pilot[Any], *, lang: str = "en", keys: bool = False, buttons: bool = False
     ) -> None:
-        """`lang`: how minutes are written; `keys`: type short ASCII text key by key
-        (else paste everything); `buttons`: move on with Next (else ctrl+n)."""
+        """`lang`: how minutes are written; `keys`: type dates and minutes key by key
+        (text is always pasted: typing all of it key by key takes minutes); `buttons`:
+        move on with Next (else ctrl+n)."""
         self.pilot = pilot
         self.lang = lang
         self.keys = keys
@@ -292,39 +293,38 @@ class Author:
         await self.pilot.pause()
 
     # -- entering values -----------------------------------------------------------
-    async def type(self, widget_id: str, text: str) -> None:
-        """Focus an Input or TextArea, clear it and enter `text`."""
+    async def type(self, widget_id: str, text: str, *, keys: bool = False) -> None:
+        """Focus an Input or TextArea, clear it and enter `text` (with `keys` and ASCII
+        text into an Input, key by key; else pasted)."""
         widget = await self.focus(widget_id)
         if isinstance(widget, Input):
-            await self.pilot.press("home", "ctrl+k")
-            assert widget.value == ""
-            if self.keys and text.isascii() and len(text) <= 40:
+            if widget.value:
+                await self.pilot.press("home", "ctrl+k")
+                assert widget.value == ""
+            if keys and text.isascii():
                 await self.pilot.press(*text)
             else:
                 self.app.post_message(events.Paste(text))
             await self.until(lambda: widget.value == text, f"{widget_id} = {text!r}")
         elif isinstance(widget, TextArea):
-            await self.pilot.press("f7")  # select all: the paste replaces it
+            if widget.text:
+                await self.pilot.press("f7")  # select all: the paste replaces it
             self.app.post_message(events.Paste(text))
             await self.until(lambda: widget.text == text, f"{widget_id} = {text!r}")
         else:
             raise AssertionError(f"{widget_id} is a {type(widget).__name__}, not a text field")
 
     async def choose(self, widget_id: str, label: str) -> None:
-        """Open the Select `#widget_id`, move to the option reading `label`, press Enter."""
+        """Open the Select `#widget_id`, go down to the option reading `label`, press Enter."""
         select = await self.focus(widget_id)
         assert isinstance(select, Select)
         await self.pilot.press("enter")
         overlay = select.query_one(OptionList)
         await self.until(lambda: overlay.has_focus, f"{widget_id} opened")
-        await self.pilot.press("home")
-        for _ in range(overlay.option_count):
-            index = overlay.highlighted
-            if index is not None and str(overlay.get_option_at_index(index).prompt) == label:
-                break
-            await self.pilot.press("down")
-        else:
-            raise AssertionError(f"{widget_id} offers no {label!r}")
+        prompts = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
+        assert label in prompts, f"{widget_id} offers no {label!r} but {prompts}"
+        await self.pilot.press("home", *["down"] * prompts.index(label))
+        assert overlay.highlighted == prompts.index(label)
         await self.pilot.press("enter")
         await self.until(lambda: not select.expanded, f"{widget_id} closed")
 
@@ -339,16 +339,10 @@ class Author:
         """Tick `values` of the SelectionList `#widget_id`, in this order, with space."""
         selection = await self.focus(widget_id)
         assert isinstance(selection, SelectionList)
+        offered = [selection.get_option_at_index(i).value for i in range(selection.option_count)]
         for value in values:
-            await self.pilot.press("home")
-            for _ in range(selection.option_count):
-                index = selection.highlighted
-                if index is not None and selection.get_option_at_index(index).value == value:
-                    break
-                await self.pilot.press("down")
-            else:
-                raise AssertionError(f"{widget_id} offers no {value!r}")
-            await self.pilot.press("space")
+            assert value in offered, f"{widget_id} offers no {value!r} but {offered}"
+            await self.pilot.press("home", *["down"] * offered.index(value), "space")
         assert list(selection.selected) == values
 
     async def check(self, widget_id: str, value: bool) -> None:
@@ -370,7 +364,7 @@ class Author:
 
     async def minutes(self, widget_id: str, minutes: int) -> None:
         """Type a duration; the field must say what it understood."""
-        await self.type(widget_id, minutes_text(minutes, self.lang))
+        await self.type(widget_id, minutes_text(minutes, self.lang), keys=self.keys)
         row = next(a for a in self.widget(widget_id).ancestors if isinstance(a, FieldRow))
         line = row.query_one(".field-problem", Static)
         assert line.has_class("-info"), f"{widget_id}: {line.render()}"
@@ -381,7 +375,7 @@ class Author:
             await self.type(widget_id, value)
         elif kind == "date":
             assert isinstance(value, dt.date)
-            await self.type(widget_id, value.isoformat())
+            await self.type(widget_id, value.isoformat(), keys=self.keys)
         elif kind == "minutes":
             await self.minutes(widget_id, value)
         elif kind == "choice":

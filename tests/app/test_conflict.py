@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static
 
-from exports import atomic
 from screens.base import SectionScreen
 from screens.conflict import ChangesDialog, ConflictDialog
 from screens.recovery import RecoveryDialog
@@ -141,7 +140,7 @@ async def test_failed_save_says_why_and_offers_save_as(
 
     async with app.run_test(size=SIZE) as pilot:
         await _type_company(pilot, app, "Mine")
-        monkeypatch.setattr(atomic.os, step, fail)
+        monkeypatch.setattr(f"exports.atomic.os.{step}", fail)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.click("#summary-save")

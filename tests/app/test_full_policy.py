@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from schemas import check_policy
 from schemas.sections import SECTIONS
 from screens.export_dialog import ExportDialog
-from tests.app.conftest import SIZE
+from tests.app.conftest import SIZE, SMALL
 from tests.app.fill import Author, covered_paths, data_paths, write_policy
 from wizard.app import EXAMPLE_PATH as EXAMPLE_FILE
 from wizard.app import PresenceApp
@@ -98,21 +98,22 @@ def test_the_example_is_the_spec_example() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "source", "keys", "buttons"),
+    ("lang", "source", "size", "keys", "buttons"),
     [
-        pytest.param("en", EXAMPLE_FILE, True, False, id="english"),
-        pytest.param("uk", UK_FILE, False, True, id="ukrainian"),
+        pytest.param("en", EXAMPLE_FILE, SMALL, True, False, id="english"),
+        pytest.param("uk", UK_FILE, SIZE, False, True, id="ukrainian"),
     ],
 )
 async def test_write_the_whole_policy_save_and_export(
-    tmp_path: Path, lang: str, source: Path, keys: bool, buttons: bool
+    tmp_path: Path, lang: str, source: Path, size: tuple[int, int], keys: bool, buttons: bool
 ) -> None:
-    """English: short text typed key by key, ctrl+n; Ukrainian: everything pasted
-    (« » — ’ and emoji arrive intact), the Next button."""
+    """English at 80x24: dates and minutes typed key by key, ctrl+n to move on;
+    Ukrainian at 100x30: everything pasted (« » — ’ and emoji arrive intact), the
+    Next button. Text is pasted into the field that has the focus, as a terminal does."""
     target = _target(source)
     policy = tmp_path / "brand-policy.toml"
     app = PresenceApp(PolicyState(path=policy), lang=lang)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         author = Author(pilot, lang=lang, keys=keys, buttons=buttons)
         await write_policy(author, target)
         state = app.state

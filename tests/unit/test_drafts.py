@@ -104,7 +104,7 @@ def test_failed_write_keeps_the_old_draft(tmp_path: Path, monkeypatch: pytest.Mo
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(drafts.os, "replace", fail)
+    monkeypatch.setattr("wizard.drafts.os.replace", fail)
     with pytest.raises(OSError):
         write_draft(policy, {"schema_version": 1}, "new")
     draft = read_draft(policy)

@@ -430,6 +430,11 @@ MESSAGES: dict[str, str] = {
     "broken.reload": "Reload",
     "broken.quit": "Quit",
     "editor.failed": "The editor could not be started: {reason}",
+    "key.edit_externally": "Edit in $EDITOR",
+    "key.revert_field": "Revert field",
+    "revert.done": "The field is back to its saved value.",
+    "revert.unchanged": "The field already has its saved value.",
+    "revert.no_field": "Put the cursor in a field to revert it.",
     # -- start screen ----------------------------------------------------------------
     "start.title": "Brand presence policy",
     "start.intro": (

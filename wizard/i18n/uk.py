@@ -430,6 +430,11 @@ MESSAGES: dict[str, str] = {
     "broken.reload": "Перечитати",
     "broken.quit": "Вийти",
     "editor.failed": "Не вдалося запустити редактор: {reason}",
+    "key.edit_externally": "Редагувати в $EDITOR",
+    "key.revert_field": "Повернути поле",
+    "revert.done": "Поле повернуто до збереженого значення.",
+    "revert.unchanged": "Поле вже має збережене значення.",
+    "revert.no_field": "Поставте курсор у поле, щоб повернути його.",
     # -- start screen ----------------------------------------------------------------
     "start.title": "Політика представленості бренду",
     "start.intro": (

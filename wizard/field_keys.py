@@ -1,0 +1,100 @@
+"""Keys that act on the focused field: edit a long text in $EDITOR, revert to the saved value.
+
+`ctrl+e` in a long-text field (a TextArea) suspends the app, opens the text in
+`$VISUAL` / `$EDITOR` (default vi) through a temporary file and reads it back;
+in other fields ctrl+e keeps its usual meaning (end of line). `alt+r` puts back
+the value the field has in the saved file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from textual.actions import SkipAction
+from textual.app import App, SuspendNotSupported
+from textual.widgets import TextArea
+
+from screens.widgets.fields import FieldRow
+from screens.widgets.messages import Edited
+from wizard.i18n import t
+from wizard.state import PolicyState
+
+LINE_AWARE = frozenset({"vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "joe", "mg"})
+"""Editors that take `+LINE` before the file name."""
+
+
+def editor_command() -> list[str]:
+    """The author's editor: $VISUAL, else $EDITOR, else vi."""
+    return shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi") or ["vi"]
+
+
+def open_in_editor(app: App[Any], path: Path, line: int | None = None) -> str | None:
+    """Run the editor on `path` with the app suspended; the reason when it could not."""
+    command = editor_command()
+    if line is not None and Path(command[0]).name in LINE_AWARE:
+        command.append(f"+{line}")
+    try:
+        with app.suspend():
+            subprocess.run([*command, str(path)], check=False)
+    except (SuspendNotSupported, OSError) as error:
+        return str(error) or type(error).__name__
+    return None
+
+
+def focused_row(app: App[Any]) -> FieldRow | None:
+    """The field row holding the focused widget, if any."""
+    widget = app.focused
+    if widget is None:
+        return None
+    for node in (widget, *widget.ancestors):
+        if isinstance(node, FieldRow):
+            return node
+    return None
+
+
+def edit_externally(app: App[Any]) -> None:
+    """Edit the focused long text in $EDITOR; `SkipAction` when the focus is elsewhere."""
+    widget = app.focused
+    row = focused_row(app)
+    if not isinstance(widget, TextArea) or row is None or row.data_path is None:
+        raise SkipAction()
+    text = widget.text
+    fd, name = tempfile.mkstemp(prefix="presence-", suffix=".txt")
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        problem = open_in_editor(app, temp)
+        new = temp.read_text(encoding="utf-8") if problem is None else text
+    except (OSError, UnicodeDecodeError) as error:
+        problem, new = str(error), text
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    if problem is not None:
+        app.notify(t("editor.failed", reason=problem), severity="error")
+        return
+    if new.endswith("\n") and not text.endswith("\n"):
+        new = new[:-1]  # editors end the file with a newline; the field had none
+    if new != text:
+        widget.load_text(new)
+
+
+def revert_field(app: App[Any], state: PolicyState) -> None:
+    """Put back the saved value of the focused field."""
+    row = focused_row(app)
+    if row is None or row.data_path is None:
+        app.notify(t("revert.no_field"))
+        return
+    if state.revert(row.data_path):
+        row.load()
+        row.post_message(Edited(row.data_path))
+        app.notify(t("revert.done"))
+    else:
+        app.notify(t("revert.unchanged"))
