@@ -16,6 +16,7 @@ import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from exports.diff import Change, diff_policies, same
@@ -113,7 +114,7 @@ class SessionRevision:
 
 
 # -- the author's name ----------------------------------------------------------------
-def _author_file() -> Any:
+def _author_file() -> Path:
     return state_dir() / "author.json"
 
 

@@ -367,7 +367,7 @@ class Author:
         await self.type(widget_id, minutes_text(minutes, self.lang), keys=self.keys)
         row = next(a for a in self.widget(widget_id).ancestors if isinstance(a, FieldRow))
         line = row.query_one(".field-problem", Static)
-        assert line.has_class("-info"), f"{widget_id}: {line.render()}"
+        await self.until(lambda: line.has_class("-info"), f"{widget_id} understood")
 
     async def enter(self, path: str, widget_id: str, kind: Kind, value: Any) -> None:
         """Enter `value` into the widget of key path `path` (without indices)."""

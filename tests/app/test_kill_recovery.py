@@ -38,6 +38,7 @@ class Terminal:
 
     def __init__(self) -> None:
         self.socket = f"presence-test-{uuid.uuid4().hex[:12]}"
+        self.socket_path: Path | None = None
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(
@@ -47,6 +48,7 @@ class Terminal:
 
     def start(self, command: str) -> None:
         self.tmux("new-session", "-d", "-s", "w", "-x", "100", "-y", "30", command)
+        self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-t", "w", "-p")
@@ -56,6 +58,8 @@ class Terminal:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        if self.socket_path is not None:
+            self.socket_path.unlink(missing_ok=True)
 
 
 @pytest.fixture

@@ -1,0 +1,134 @@
+"""Snapshots of every screen at 100x30 and 80x24, in English and Ukrainian, with a
+filled policy (the example / the Ukrainian fixture) and with an empty new one.
+
+Deterministic by construction: the file is a fixed relative name in a temporary
+folder (the title shows `brand-policy.toml`), "today" is a fixed date for the lint
+of `review_by`, the state dir is private (no recent files, drafts or locks), and
+the cursors do not blink. Regenerate the baselines with
+`pytest tests/app/test_snapshots.py --snapshot-update` and look at the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import shutil
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+import schemas
+from screens.base import SectionScreen
+from screens.dialogs import QuitDialog
+from screens.help import HelpScreen
+from screens.start import StartScreen
+from tests.app.conftest import SIZE, SMALL
+from wizard.app import EXAMPLE_PATH, PresenceApp, load_state
+from wizard.flow import STEPS
+from wizard.state import PolicyState
+
+TODAY = dt.date(2026, 11, 30)
+"""The day the snapshots are taken on, as far as the lint knows."""
+
+POLICY = Path("brand-policy.toml")
+FILLED = {"en": EXAMPLE_PATH, "uk": Path(__file__).resolve().parents[1] / "fixtures" / "uk-policy.toml"}
+
+SCREENS: tuple[str, ...] = ("start", *(step.name for step in STEPS), "help", "quit")
+"""The start screen, every step of the wizard, the help screen and the quit dialog."""
+
+SnapCompare = Callable[..., bool]
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for screen in SCREENS:
+        # the start screen has no policy; the quit dialog only asks about unsaved changes
+        fills = ("empty",) if screen == "start" else ("filled",) if screen == "quit" else (
+            "filled",
+            "empty",
+        )
+        for fill in fills:
+            for lang in ("en", "uk"):
+                for size in (SIZE, SMALL):
+                    name = f"{screen}-{lang}-{fill}-{size[0]}x{size[1]}"
+                    cases.append(pytest.param(screen, lang, fill, size, id=name))
+    return cases
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The policy's problems are computed as on `TODAY` (review_by stays in the future)."""
+    monkeypatch.setattr(schemas, "check_policy", functools.partial(schemas.check_policy, today=TODAY))
+
+
+def _app(screen: str, lang: str, fill: str) -> PresenceApp:
+    """The wizard as `presence` / `presence new` / `presence edit` would start it."""
+    if screen == "start":
+        return PresenceApp(lang=lang)
+    step = "document" if screen in ("help", "quit") else screen
+    if fill == "empty":
+        return PresenceApp(PolicyState(path=POLICY), section=step, lang=lang)
+    shutil.copyfile(FILLED[lang], POLICY)
+    state = load_state(POLICY)
+    if screen == "quit":
+        state.set("document.version", "2.1")  # an unsaved change, so quitting asks
+    return PresenceApp(state, section=step, lang=lang)
+
+
+def _still(pilot: Pilot[Any]) -> None:
+    """No blinking cursor: the focused field shows a steady one."""
+    for widget in pilot.app.screen_stack[-1].query("Input, TextArea"):
+        assert isinstance(widget, (Input, TextArea))
+        widget.cursor_blink = False
+
+
+async def _until(pilot: Pilot[Any], condition: Callable[[], object], what: str) -> None:
+    for _ in range(300):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _prepare(screen: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, PresenceApp)
+        if screen == "start":
+            await _until(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
+        else:
+            step = "document" if screen in ("help", "quit") else screen
+            await _until(
+                pilot,
+                lambda: isinstance(app.screen, SectionScreen) and app.screen.STEP == step,
+                step,
+            )
+        if screen == "help":
+            await pilot.press("f1")
+            await _until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
+        elif screen == "quit":
+            await pilot.press("ctrl+q")
+            await _until(pilot, lambda: isinstance(app.screen, QuitDialog), "the quit dialog")
+        # every screen and dialog gives a widget the focus when it opens: wait for it
+        await _until(pilot, lambda: app.focused is not None, "the focus")
+        await pilot.pause()
+        _still(pilot)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize(("screen", "lang", "fill", "size"), _cases())
+def test_screen(
+    snap_compare: SnapCompare,
+    screen: str,
+    lang: str,
+    fill: str,
+    size: tuple[int, int],
+) -> None:
+    app = _app(screen, lang, fill)
+    assert snap_compare(app, terminal_size=size, run_before=_prepare(screen))
