@@ -1,31 +1,90 @@
-"""The policy file's models and the one source of truth for its validity (no Textual here)."""
+"""The policy file's models and the one source of truth for its validity (no Textual here).
+
+The names below load on first use (module `__getattr__`): `from schemas.sections
+import SECTIONS` must not build the pydantic models, which cost a tenth of a second
+at start-up. The problem type and its English messages load at once, so
+`Problem.message` works whichever submodule was imported first.
+"""
 
 from __future__ import annotations
 
-from schemas.jsonschema import policy_json_schema
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from schemas.messages import MESSAGES
-from schemas.model import (
-    MAX_MINUTES,
-    SCHEMA_VERSION,
-    Communication,
-    Content,
-    Document,
-    EscalationContact,
-    Mission,
-    Negative,
-    Platform,
-    Policy,
-    ResponseTime,
-    Revision,
-    Rubric,
-    Template,
-    Tool,
-    Value,
-)
 from schemas.problems import LEVELS, Level, Problem
-from schemas.rules import check_policy, check_section
-from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS, SECTIONS, TOP_LEVEL_ORDER
-from schemas.text import is_blank
+
+if TYPE_CHECKING:
+    from schemas.jsonschema import policy_json_schema
+    from schemas.model import (
+        MAX_MINUTES,
+        SCHEMA_VERSION,
+        Communication,
+        Content,
+        Document,
+        EscalationContact,
+        Mission,
+        Negative,
+        Platform,
+        Policy,
+        ResponseTime,
+        Revision,
+        Rubric,
+        Template,
+        Tool,
+        Value,
+    )
+    from schemas.rules import check_policy, check_section
+    from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS, SECTIONS, TOP_LEVEL_ORDER
+    from schemas.text import is_blank
+
+_LAZY: dict[str, str] = {
+    "policy_json_schema": "schemas.jsonschema",
+    **dict.fromkeys(
+        (
+            "MAX_MINUTES",
+            "SCHEMA_VERSION",
+            "Communication",
+            "Content",
+            "Document",
+            "EscalationContact",
+            "Mission",
+            "Negative",
+            "Platform",
+            "Policy",
+            "ResponseTime",
+            "Revision",
+            "Rubric",
+            "Template",
+            "Tool",
+            "Value",
+        ),
+        "schemas.model",
+    ),
+    "check_policy": "schemas.rules",
+    "check_section": "schemas.rules",
+    "DEFAULT_TITLES": "schemas.sections",
+    "SECTION_HEADINGS": "schemas.sections",
+    "SECTIONS": "schemas.sections",
+    "TOP_LEVEL_ORDER": "schemas.sections",
+    "is_blank": "schemas.text",
+}
+"""Each lazily loaded name and the submodule that defines it."""
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its submodule on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "DEFAULT_TITLES",

@@ -2,7 +2,8 @@
 
 The rules, the lint and the JSON Schema walk this tree instead of the pydantic
 internals, so the models stay the one place where a key, its type and its
-description are written.
+description are written. The descriptions (docstrings under the keys) are not part
+of the tree: the rules never need them, and `schemas.docstrings` reads them on demand.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ class FieldSpec:
     """One key of a table (or the items of an array): its kind and limits."""
 
     kind: Kind
-    description: str = ""
     choices: tuple[str, ...] = ()
     """The allowed values of an enum."""
     max_length: int | None = None
@@ -48,6 +48,8 @@ class TableSpec:
     title: str
     description: str
     fields: dict[str, FieldSpec] = field(default_factory=dict)
+    model: type[BaseModel] | None = field(default=None, compare=False, repr=False)
+    """The model the table comes from (the keys' descriptions are read from it)."""
 
     def order(self, key: str) -> int:
         """The position of a key among the table's keys; unknown keys come last."""
@@ -72,7 +74,7 @@ def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
             return annotation, metadata
 
 
-def _field_spec(annotation: Any, metadata: Sequence[Any], description: str) -> FieldSpec:
+def _field_spec(annotation: Any, metadata: Sequence[Any]) -> FieldSpec:
     """The spec of one annotated key."""
     annotation, more = _unwrap(annotation)
     metadata = [*metadata, *more]
@@ -87,18 +89,18 @@ def _field_spec(annotation: Any, metadata: Sequence[Any], description: str) -> F
     origin = typing.get_origin(annotation)
     if origin is Literal:
         choices = tuple(str(arg) for arg in typing.get_args(annotation))
-        return FieldSpec("enum", description, choices=choices)
+        return FieldSpec("enum", choices=choices)
     if origin is list:
         (item_type,) = typing.get_args(annotation)
-        item = _field_spec(item_type, (), "")
-        return FieldSpec("array", description, item=item, table=item.table)
+        item = _field_spec(item_type, ())
+        return FieldSpec("array", item=item, table=item.table)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return FieldSpec("table", description, table=table_spec(annotation))
+        return FieldSpec("table", table=table_spec(annotation))
     kinds: dict[Any, Kind] = {str: "string", int: "integer", bool: "boolean"}
     if annotation in kinds:
-        return FieldSpec(kinds[annotation], description, **limits)
+        return FieldSpec(kinds[annotation], **limits)
     if annotation is dt.date:
-        return FieldSpec("date", description)
+        return FieldSpec("date")
     raise TypeError(f"no field kind for {annotation!r}")
 
 
@@ -106,11 +108,11 @@ def _field_spec(annotation: Any, metadata: Sequence[Any], description: str) -> F
 def table_spec(model: type[BaseModel]) -> TableSpec:
     """The spec of a model's table."""
     fields = {
-        name: _field_spec(info.annotation, info.metadata, info.description or "")
+        name: _field_spec(info.annotation, info.metadata)
         for name, info in model.model_fields.items()
     }
     doc = (model.__doc__ or "").strip()
-    return TableSpec(model.__name__, doc, fields)
+    return TableSpec(model.__name__, doc, fields, model)
 
 
 def root() -> TableSpec:

@@ -1,15 +1,17 @@
 """A JSON Schema (draft 2020-12) of the policy file, for editors such as Taplo / Even Better TOML.
 
 Built from the models' shape (`schemas.fields`): descriptions are the field
-docstrings. TOML local dates are `"type": "string", "format": "date"`, as Taplo
-expects. Keys a *finished* policy needs are not `required` here (a draft is a
-valid file); their descriptions say so. Only `schema_version` is required.
+docstrings (`schemas.docstrings`). TOML local dates are `"type": "string",
+"format": "date"`, as Taplo expects. Keys a *finished* policy needs are not
+`required` here (a draft is a valid file); their descriptions say so. Only
+`schema_version` is required.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from schemas.docstrings import field_description
 from schemas.fields import FieldSpec, TableSpec, root
 from schemas.formats import HASHTAG_MAX_CHARS
 from schemas.model import SCHEMA_VERSION
@@ -62,15 +64,19 @@ def policy_json_schema() -> dict[str, Any]:
     schema["properties"]["schema_version"] = {
         "type": "integer",
         "const": SCHEMA_VERSION,
-        "description": root().fields["schema_version"].description,
+        "description": _description(root(), "schema_version"),
     }
     schema["required"] = ["schema_version"]
     return schema
 
 
+def _description(table: TableSpec, key: str) -> str:
+    return field_description(table.model, key) if table.model is not None else ""
+
+
 def _table(table: TableSpec, path: str) -> dict[str, Any]:
     properties = {
-        name: _field(field, f"{path}.{name}" if path else name)
+        name: _field(field, f"{path}.{name}" if path else name, _description(table, name))
         for name, field in table.fields.items()
     }
     return {
@@ -81,9 +87,8 @@ def _table(table: TableSpec, path: str) -> dict[str, Any]:
     }
 
 
-def _field(field: FieldSpec, path: str) -> dict[str, Any]:
+def _field(field: FieldSpec, path: str, description: str) -> dict[str, Any]:
     schema: dict[str, Any] = _shape(field, path)
-    description = field.description
     if path in _NEEDED:
         description += " Required for a finished policy."
     schema["description"] = description

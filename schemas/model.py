@@ -53,11 +53,15 @@ LANGUAGES: tuple[Language, ...] = ("en", "uk")
 class _Table(BaseModel):
     """A table of the policy file: strict types, no unknown keys."""
 
+    # No `use_attribute_docstrings`: it reads the source of every class at import;
+    # the docstrings under the keys are read on demand by `schemas.docstrings`.
+    # `defer_build`: only the models validated on their own (in practice `Policy`)
+    # build a validator, on first use, not all fifteen at import.
     model_config = ConfigDict(
         strict=True,
         extra="forbid",
-        use_attribute_docstrings=True,
         frozen=True,
+        defer_build=True,
     )
 
 

@@ -15,6 +15,7 @@ a list editor's form the index is dropped (`platforms-url`).
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -54,6 +55,9 @@ class Table:
 
 
 Item = Field | Table
+
+PATIENCE = 20.0
+"""Seconds to wait for the app before a test fails (a loaded machine is slow, never stuck)."""
 
 STEPS: tuple[tuple[str, tuple[Item, ...]], ...] = (
     (
@@ -270,18 +274,19 @@ class Author:
 
     async def until(self, condition: Callable[[], object], what: str = "") -> None:
         """Let the app work until `condition()` holds (screens and workers take turns)."""
-        for _ in range(200):
-            if condition():
-                return
+        deadline = time.monotonic() + PATIENCE
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {what or condition}")
             await self.pilot.pause(0.02)
-        raise AssertionError(f"timed out waiting for {what or condition}")
 
     async def focus(self, widget_id: str) -> Widget:
         """Focus `#widget_id` (scrolling it into view) and return it."""
         widget = self.widget(widget_id)
-        widget.focus()
-        await self.pilot.pause()
-        assert self.app.focused is widget, f"{widget_id} did not take the focus"
+        if self.app.focused is not widget:
+            widget.focus()
+            # Every frame costs a layout of a screen full of widgets: no pause here.
+            # The focus is taken before any key or paste that follows (same queue).
         return widget
 
     async def click(self, widget_id: str) -> None:
@@ -290,7 +295,6 @@ class Author:
         widget.scroll_visible(animate=False, immediate=True)
         await self.pilot.pause()
         assert await self.pilot.click(widget), f"the click missed {widget_id}"
-        await self.pilot.pause()
 
     # -- entering values -----------------------------------------------------------
     async def type(self, widget_id: str, text: str, *, keys: bool = False) -> None:
@@ -305,14 +309,17 @@ class Author:
                 await self.pilot.press(*text)
             else:
                 self.app.post_message(events.Paste(text))
+                await self.pilot.pause()
             await self.until(lambda: widget.value == text, f"{widget_id} = {text!r}")
         elif isinstance(widget, TextArea):
             if widget.text:
                 await self.pilot.press("f7")  # select all: the paste replaces it
             self.app.post_message(events.Paste(text))
+            await self.pilot.pause()
             await self.until(lambda: widget.text == text, f"{widget_id} = {text!r}")
         else:
             raise AssertionError(f"{widget_id} is a {type(widget).__name__}, not a text field")
+        assert self.app.focused is widget, f"{widget_id} did not take the focus"
 
     async def choose(self, widget_id: str, label: str) -> None:
         """Open the Select `#widget_id`, go down to the option reading `label`, press Enter."""
@@ -346,7 +353,7 @@ class Author:
         assert list(selection.selected) == values
 
     async def check(self, widget_id: str, value: bool) -> None:
-        """Click the Checkbox `#widget_id` until it shows `value`."""
+        """Click the Checkbox `#widget_id` if it does not show `value` yet."""
         box = self.widget(widget_id)
         assert isinstance(box, Checkbox)
         if box.value != value:
@@ -396,7 +403,7 @@ class Author:
             lambda: (
                 self.app.current_step == step
                 and isinstance(self.app.screen, SectionScreen)
-                and self.app.screen.STEP == step
+                and step == self.app.screen.STEP
             ),
             f"step {step}",
         )

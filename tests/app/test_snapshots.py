@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import shutil
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from screens.dialogs import QuitDialog
 from screens.help import HelpScreen
 from screens.start import StartScreen
 from tests.app.conftest import SIZE, SMALL
+from tests.app.fill import PATIENCE
 from wizard.app import EXAMPLE_PATH, PresenceApp, load_state
 from wizard.flow import STEPS
 from wizard.state import PolicyState
@@ -35,7 +37,10 @@ TODAY = dt.date(2026, 11, 30)
 """The day the snapshots are taken on, as far as the lint knows."""
 
 POLICY = Path("brand-policy.toml")
-FILLED = {"en": EXAMPLE_PATH, "uk": Path(__file__).resolve().parents[1] / "fixtures" / "uk-policy.toml"}
+FILLED = {
+    "en": EXAMPLE_PATH,
+    "uk": Path(__file__).resolve().parents[1] / "fixtures" / "uk-policy.toml",
+}
 
 SCREENS: tuple[str, ...] = ("start", *(step.name for step in STEPS), "help", "quit")
 """The start screen, every step of the wizard, the help screen and the quit dialog."""
@@ -43,26 +48,27 @@ SCREENS: tuple[str, ...] = ("start", *(step.name for step in STEPS), "help", "qu
 SnapCompare = Callable[..., bool]
 
 
+FILLS: dict[str, tuple[str, ...]] = {"start": ("empty",), "quit": ("filled",)}
+"""The start screen has no policy; the quit dialog only asks about unsaved changes."""
+
+
 def _cases() -> list[Any]:
     cases = []
     for screen in SCREENS:
-        # the start screen has no policy; the quit dialog only asks about unsaved changes
-        fills = ("empty",) if screen == "start" else ("filled",) if screen == "quit" else (
-            "filled",
-            "empty",
-        )
-        for fill in fills:
+        for fill in FILLS.get(screen, ("filled", "empty")):
             for lang in ("en", "uk"):
-                for size in (SIZE, SMALL):
-                    name = f"{screen}-{lang}-{fill}-{size[0]}x{size[1]}"
-                    cases.append(pytest.param(screen, lang, fill, size, id=name))
+                for width, height in (SIZE, SMALL):
+                    name = f"{screen}-{lang}-{fill}-{width}x{height}"
+                    cases.append(pytest.param(screen, lang, fill, (width, height), id=name))
     return cases
 
 
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """The policy's problems are computed as on `TODAY` (review_by stays in the future)."""
-    monkeypatch.setattr(schemas, "check_policy", functools.partial(schemas.check_policy, today=TODAY))
+    monkeypatch.setattr(
+        schemas, "check_policy", functools.partial(schemas.check_policy, today=TODAY)
+    )
 
 
 def _app(screen: str, lang: str, fill: str) -> PresenceApp:
@@ -87,11 +93,11 @@ def _still(pilot: Pilot[Any]) -> None:
 
 
 async def _until(pilot: Pilot[Any], condition: Callable[[], object], what: str) -> None:
-    for _ in range(300):
-        if condition():
-            return
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _prepare(screen: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -104,7 +110,7 @@ def _prepare(screen: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
             step = "document" if screen in ("help", "quit") else screen
             await _until(
                 pilot,
-                lambda: isinstance(app.screen, SectionScreen) and app.screen.STEP == step,
+                lambda: isinstance(app.screen, SectionScreen) and step == app.screen.STEP,
                 step,
             )
         if screen == "help":

@@ -11,6 +11,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 import schemas
+from schemas.docstrings import field_description, field_docstrings
 from schemas.fields import FieldSpec, TableSpec, root, spec_at, table_at
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
@@ -70,8 +71,17 @@ def test_unknown_keys_are_forbidden() -> None:
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_every_key_has_a_description(model: type[BaseModel]) -> None:
     assert model.__doc__
-    for name, info in model.model_fields.items():
-        assert info.description, f"{model.__name__}.{name}"
+    docs = field_docstrings(model)
+    for name in model.model_fields:
+        assert docs.get(name), f"{model.__name__}.{name}"
+        assert field_description(model, name) == docs[name]
+
+
+def test_descriptions_are_the_docstrings_under_the_keys() -> None:
+    docs = field_docstrings(schemas.Rubric)
+    assert docs["description"] == "What the rubric is about."
+    assert docs["format"] == 'The post format, such as "Reel or story".'
+    assert set(docs) == set(schemas.Rubric.model_fields)
 
 
 def test_the_shape_tree_follows_the_models() -> None:
