@@ -10,13 +10,13 @@ as "moved", a renamed platform as a changed `name`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeGuard
 
+from exports import tomlrender
 from schemas.sections import TOP_LEVEL_ORDER
 
 ChangeKind = Literal["added", "removed", "changed", "moved"]
@@ -25,7 +25,6 @@ IDENTITY_KEYS: tuple[str, ...] = ("name", "title", "topic")
 """Keys that identify an entry of an array of tables, in order of preference."""
 
 _LAST_SECTIONS: tuple[str, ...] = ("revisions",)
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 @dataclass(frozen=True)
@@ -253,28 +252,7 @@ def _diff_lists(
 
 def render_value(value: object) -> str:
     """A value on one line, written as TOML writes it (strings quoted, escapes kept)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        inner = ", ".join(f"{_render_key(str(k))} = {render_value(v)}" for k, v in value.items())
-        return "{" + (f" {inner} " if inner else "") + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(render_value(v) for v in value) + "]"
-    return str(value)
-
-
-def _render_key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    return tomlrender.render_value(value, one_line=True)
 
 
 def _old_path(change: Change) -> str:

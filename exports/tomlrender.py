@@ -14,12 +14,12 @@ import types
 import typing
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from exports.positions import KeyPath
-from schemas.model import Policy
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -76,10 +76,13 @@ def _control_escape(char: str) -> str:
     return f"\\u{ord(char):04X}" if _CONTROL.match(char) else char
 
 
-def render_value(value: Any) -> str:
-    """Any policy value as inline TOML (arrays and tables on one line, except `\"\"\"` strings)."""
+def render_value(value: Any, *, one_line: bool = False) -> str:
+    """Any policy value as inline TOML: arrays and tables on one line; a string with a
+    line break as a `\"\"\"` string, or with `\\n` escapes when `one_line` is asked for."""
     if isinstance(value, str):
-        return render_multiline_string(value) if "\n" in value else render_basic_string(value)
+        if "\n" in value and not one_line:
+            return render_multiline_string(value)
+        return render_basic_string(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -93,10 +96,14 @@ def render_value(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Mapping):
-        items = [f"{render_key(k)} = {render_value(v)}" for k, v in value.items() if v is not None]
+        items = [
+            f"{render_key(str(k))} = {render_value(v, one_line=one_line)}"
+            for k, v in value.items()
+            if v is not None
+        ]
         return "{ " + ", ".join(items) + " }" if items else "{}"
     if isinstance(value, Sequence):
-        return "[" + ", ".join(render_value(item) for item in value) + "]"
+        return "[" + ", ".join(render_value(item, one_line=one_line) for item in value) + "]"
     raise TypeError(f"cannot write a {type(value).__name__} value to TOML")
 
 
@@ -112,6 +119,8 @@ def is_table_like(value: Any) -> bool:
 @cache
 def field_order(path: KeyPath) -> tuple[str, ...]:
     """The model's key order of the table at a key path (empty for unknown tables)."""
+    from schemas.model import Policy  # the models load only when a file is written
+
     model: type[BaseModel] | None = Policy
     for part in path:
         if model is None:
@@ -124,6 +133,8 @@ def field_order(path: KeyPath) -> tuple[str, ...]:
 
 
 def _table_model(annotation: Any) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)

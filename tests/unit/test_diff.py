@@ -178,6 +178,16 @@ def test_render_value_writes_toml_literals() -> None:
     assert render_value("Кав'ярня «Зерно»") == '"Кав\'ярня «Зерно»"'
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["line\nbreak\r\ttab", 'quote " and \\', "bell \x07 del \x7f", ["a\nb", {"k": "c\nd"}]],
+)
+def test_render_value_stays_on_one_line_and_reads_back_as_toml(value: object) -> None:
+    text = render_value(value)
+    assert "\n" not in text
+    assert tomllib.loads(f"v = {text}")["v"] == value
+
+
 def test_markdown_is_a_table_per_section_and_keeps_the_author_text_literal(
     policy: dict[str, Any],
 ) -> None:
