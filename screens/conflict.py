@@ -18,17 +18,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from exports.diff import Change
+from screens.dialogs import ChoiceDialog
 from screens.save_summary import ChangeList
 from wizard.i18n import t
 
 CONFLICT_CHOICES: tuple[str, ...] = ("reload", "overwrite", "save_as", "compare", "cancel")
 
 
-class ConflictDialog(ModalScreen[str]):
+class ConflictDialog(ChoiceDialog):
     """Someone else changed the file: reload, overwrite, save as, compare or cancel."""
 
     CSS_PATH = "amend.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "key.cancel")]
+    CHOICE_PREFIX = "conflict"
+    FOCUSED = "compare"
 
     def __init__(self, path: str) -> None:
         super().__init__()
@@ -44,14 +47,6 @@ class ConflictDialog(ModalScreen[str]):
                 yield Button(t("conflict.save_as"), id="conflict-save_as")
                 yield Button(t("conflict.compare"), id="conflict-compare")
                 yield Button(t("conflict.cancel"), id="conflict-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#conflict-compare").focus()
-
-    @on(Button.Pressed)
-    def _answer(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss((event.button.id or "conflict-cancel").removeprefix("conflict-"))
 
 
 class ChangesDialog(ModalScreen[None]):

@@ -1,8 +1,14 @@
 """Modal dialogs: a yes/no question, the save / discard / cancel question on quit,
-and a message (such as why a save failed)."""
+and a message (such as why a save failed).
+
+`ChoiceDialog` is the base of every dialog answered by one of several buttons: each
+button's id names its choice, and pressing it dismisses the dialog with that choice.
+The small dialogs here share `dialogs.tcss` (`DIALOG_CSS`).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -14,27 +20,39 @@ from textual.widgets import Button, Static
 
 from wizard.i18n import t
 
-_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 64;
-    max-width: 100%;
-    height: auto;
-    max-height: 100%;
-    border: thick $primary;
-    background: $surface;
-    padding: 1 2;
-}}
-{name} .dialog-text {{ height: auto; margin: 0 0 1 0; }}
-{name} .dialog-buttons {{ height: auto; align: right middle; }}
-{name} .dialog-buttons Button {{ margin: 0 0 0 1; }}
-"""
+DIALOG_CSS = Path(__file__).with_name("dialogs.tcss")
+"""The look of the small dialogs: a box of `.dialog-text` above a row of `.dialog-buttons`."""
+
+
+class ChoiceDialog(ModalScreen[str]):
+    """A question answered by a button whose id is `<CHOICE_PREFIX>-<choice>`.
+
+    Pressing a button dismisses with its choice; the `FOCUSED` choice's button has the
+    focus when the dialog opens.
+    """
+
+    CHOICE_PREFIX: ClassVar[str]
+    """The first part of every button's id, e.g. "quit" in "quit-save"."""
+    FOCUSED: ClassVar[str]
+    """The choice whose button is focused first."""
+    FALLBACK: ClassVar[str] = "cancel"
+    """The choice of a button without an id."""
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.CHOICE_PREFIX}-{self.FOCUSED}").focus()
+
+    @on(Button.Pressed)
+    def _answer(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(
+            (event.button.id or "").removeprefix(f"{self.CHOICE_PREFIX}-") or self.FALLBACK
+        )
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True for yes."""
 
-    DEFAULT_CSS = _CSS.format(name="ConfirmDialog")
+    CSS_PATH = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(False)", "key.cancel")]
 
     def __init__(self, question: str, *, yes: str | None = None) -> None:
@@ -43,7 +61,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.yes = yes
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-box"):
             yield Static(self.question, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes or t("dialog.yes"), id="dialog-yes", variant="primary")
@@ -57,32 +75,27 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "dialog-yes")
 
 
-class QuitDialog(ModalScreen[str]):
+class QuitDialog(ChoiceDialog):
     """Unsaved changes: dismisses with "save", "discard" or "cancel"."""
 
-    DEFAULT_CSS = _CSS.format(name="QuitDialog")
+    CSS_PATH = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "key.cancel")]
+    CHOICE_PREFIX = "quit"
+    FOCUSED = "save"
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-box"):
             yield Static(t("quit.question"), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("quit.save"), id="quit-save", variant="primary")
                 yield Button(t("quit.discard"), id="quit-discard", variant="error")
                 yield Button(t("quit.cancel"), id="quit-cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#quit-save").focus()
-
-    @on(Button.Pressed)
-    def _answer(self, event: Button.Pressed) -> None:
-        self.dismiss((event.button.id or "quit-cancel").removeprefix("quit-"))
-
 
 class MessageDialog(ModalScreen[None]):
     """Show a title and a message until dismissed."""
 
-    DEFAULT_CSS = _CSS.format(name="MessageDialog")
+    CSS_PATH = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "key.close")]
 
     def __init__(self, title: str, message: str) -> None:
@@ -91,7 +104,7 @@ class MessageDialog(ModalScreen[None]):
         self.message = message
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-text dialog-title")
             yield Static(self.message, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):

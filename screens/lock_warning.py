@@ -5,20 +5,22 @@ Dismisses with "read_only", "continue" or "quit".
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from screens.dialogs import ChoiceDialog
 from wizard.i18n import t
 from wizard.lock import LockInfo
 
 
-class LockDialog(ModalScreen[str]):
-    """Warn that `holder` is editing `path`."""
+class LockDialog(ChoiceDialog):
+    """Warn that `holder` is editing `path`; no escape: the choice decides how to go on."""
 
     CSS_PATH = "amend.tcss"
+    CHOICE_PREFIX = "lock"
+    FOCUSED = "read_only"
+    FALLBACK = "quit"
 
     def __init__(self, path: str, holder: LockInfo) -> None:
         super().__init__()
@@ -44,11 +46,3 @@ class LockDialog(ModalScreen[str]):
                 yield Button(t("lock.read_only"), id="lock-read_only", variant="primary")
                 yield Button(t("lock.continue"), id="lock-continue", variant="warning")
                 yield Button(t("lock.quit"), id="lock-quit")
-
-    def on_mount(self) -> None:
-        self.query_one("#lock-read_only").focus()
-
-    @on(Button.Pressed)
-    def _answer(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss((event.button.id or "lock-quit").removeprefix("lock-"))

@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur, DescendantFocus, ScreenSuspend
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from schemas.model import PLATFORM_STATUSES
 from screens.base import SectionScreen, section_css
+from screens.dialogs import DIALOG_CSS, ChoiceDialog
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
@@ -65,25 +65,13 @@ FIELDS: tuple[FieldSpec, ...] = (
 NAME_ID = "platforms-name"
 
 
-class RemovePlatformDialog(ModalScreen[str]):
+class RemovePlatformDialog(ChoiceDialog):
     """Rubrics use the platform being removed: dismisses with "remove", "keep" or "cancel"."""
 
-    DEFAULT_CSS = """
-    RemovePlatformDialog { align: center middle; }
-    RemovePlatformDialog > Vertical {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    RemovePlatformDialog .dialog-text { height: auto; margin: 0 0 1 0; }
-    RemovePlatformDialog .dialog-buttons { height: auto; align: right middle; }
-    RemovePlatformDialog .dialog-buttons Button { margin: 0 0 0 1; }
-    """
+    CSS_PATH = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "key.cancel")]
+    CHOICE_PREFIX = "platform"
+    FOCUSED = "remove"
 
     def __init__(self, name: str, count: int) -> None:
         """Ask about removing platform `name`, which `count` rubrics use."""
@@ -92,7 +80,7 @@ class RemovePlatformDialog(ModalScreen[str]):
         self.count = count
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-box -wide"):
             yield Static(
                 t(
                     "platforms.remove_used.one"
@@ -108,14 +96,6 @@ class RemovePlatformDialog(ModalScreen[str]):
                 yield Button(t("platforms.remove_refs"), id="platform-remove", variant="primary")
                 yield Button(t("platforms.keep_refs"), id="platform-keep")
                 yield Button(t("platforms.cancel"), id="platform-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#platform-remove").focus()
-
-    @on(Button.Pressed)
-    def _answer(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss((event.button.id or "platform-cancel").removeprefix("platform-"))
 
 
 class PlatformsEditor(ListEditor):
