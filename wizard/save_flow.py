@@ -41,7 +41,7 @@ from wizard.session import EditSession
 from wizard.state import PolicyState
 
 if TYPE_CHECKING:
-    from exports.store import PolicyReadError
+    from exports.store import PolicyReadError, PolicySource
     from wizard.app import PresenceApp
 
 AUTOSAVE_DELAY = 1.0
@@ -69,6 +69,15 @@ def is_broken(error: PolicyReadError) -> bool:
     A file from a newer program is refused instead: it is never opened or rewritten.
     """
     return error.line is not None and "newer than this program" not in error.message
+
+
+def _replaces_another(target: Path, current: Path) -> bool:
+    """Whether saving to `target` would replace a file other than `current`."""
+    return target.exists() and target.resolve() != current.resolve()
+
+
+def _replace_dialog(target: Path) -> ConfirmDialog:
+    return ConfirmDialog(t("save_as.replace", path=str(target)))
 
 
 class SaveFlow:
@@ -248,10 +257,10 @@ class SaveFlow:
                 )
                 if chosen is None:
                     return
-                if chosen.exists() and chosen.resolve() != path.resolve():
-                    replace = ConfirmDialog(t("save_as.replace", path=str(chosen)))
-                    if not await self.app.push_screen_wait(replace):
-                        return
+                if _replaces_another(chosen, path) and not await self.app.push_screen_wait(
+                    _replace_dialog(chosen)
+                ):
+                    return
                 path = chosen
             elif choice != "overwrite":
                 return
@@ -312,13 +321,13 @@ class SaveFlow:
     ) -> None:
         if target is None:
             return
-        if target.exists() and target.resolve() != failed.resolve():
+        if _replaces_another(target, failed):
 
             def answer(yes: bool | None) -> None:
                 if yes:
                     self._write(target, note, then)
 
-            self.app.push_screen(ConfirmDialog(t("save_as.replace", path=str(target))), answer)
+            self.app.push_screen(_replace_dialog(target), answer)
             return
         self._write(target, note, then)
 
@@ -341,8 +350,6 @@ class SaveFlow:
 
     def reload(self) -> None:
         """Read the file again; the edits stay in a draft, offered for restoring."""
-        from exports.store import PolicyReadError, read_policy
-
         session = self.session
         if session is None or session.path is None:
             return
@@ -350,16 +357,25 @@ class SaveFlow:
         self._stop_timer()
         session.paused = False
         session.autosave()
+        source = self._read(path)
+        if source is None:
+            return
+        state = PolicyState(source.data, path=path, source=source)
+        self.app.edit(state, self.app.current_step or "document")
+
+    def _read(self, path: Path) -> PolicySource | None:
+        """The file as it is now; None when it cannot be read, after showing why (the
+        broken-file screen for a file the author can fix, else a message)."""
+        from exports.store import PolicyReadError, read_policy
+
         try:
-            source = read_policy(path)
+            return read_policy(path)
         except PolicyReadError as error:
             if is_broken(error):
                 self.show_broken(path, error)
             else:
                 self.app.push_screen(MessageDialog(t("open.failed_title"), str(error)))
-            return
-        state = PolicyState(source.data, path=path, source=source)
-        self.app.edit(state, self.app.current_step or "document")
+            return None
 
     # -- ending ------------------------------------------------------------------------
     def discard(self) -> None:
@@ -409,15 +425,8 @@ class SaveFlow:
 
     def open_fixed(self, path: Path) -> None:
         """Read the file again: the editor if it reads now, the broken-file screen if not."""
-        from exports.store import PolicyReadError, read_policy
-
-        try:
-            source = read_policy(path)
-        except PolicyReadError as error:
-            if is_broken(error):
-                self.show_broken(path, error)
-            else:
-                self.app.push_screen(MessageDialog(t("open.failed_title"), str(error)))
+        source = self._read(path)
+        if source is None:
             return
         self.app.edit(PolicyState(source.data, path=path, source=source), at_problem=True)
 
