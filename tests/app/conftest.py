@@ -10,8 +10,11 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import OptionList, Static
 
+from wizard.app import PresenceApp
 from wizard.i18n import set_language
+from wizard.state import PolicyState
 
 SIZE = (100, 30)
 SMALL = (80, 24)
@@ -53,3 +56,33 @@ async def click(pilot: Pilot[Any], selector: str) -> None:
     widget.scroll_visible(animate=False, immediate=True)
     await pilot.pause()
     await pilot.click(widget)
+
+
+def open_app(
+    tmp_path: Path,
+    data: dict[str, Any] | None = None,
+    *,
+    section: str | None = None,
+    lang: str = "en",
+) -> PresenceApp:
+    """The wizard editing `data` as the unsaved `p.toml` in `tmp_path`, opened at `section`."""
+    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), section=section, lang=lang)
+
+
+def state_of(app: PresenceApp) -> PolicyState:
+    """The policy the app is editing."""
+    assert app.state is not None
+    return app.state
+
+
+def entry_lines(app: App[Any], list_id: str) -> list[str]:
+    """The lines of a list editor's entries (the `OptionList` with id `list_id`)."""
+    entries = app.query_one(f"#{list_id}", OptionList)
+    return [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
+
+
+def field_problem(app: App[Any], field_id: str) -> Static:
+    """The problem line under the field whose widget has id `field_id`."""
+    row = app.query_one(f"#{field_id}").parent
+    assert row is not None
+    return row.query_one(".field-problem", Static)

@@ -12,31 +12,17 @@ from textual.widgets import Input, OptionList, Select, SelectionList, Static, Te
 from screens.content import RUBRIC_FIELDS, PlatformPicker
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
-from tests.app.conftest import SIZE, SMALL, click
+from tests.app.conftest import SIZE, SMALL, click, entry_lines, field_problem, open_app, state_of
 from wizard.app import PresenceApp
-from wizard.state import PolicyState
 
 KEYS = ("name", "goal", "description", "format", "frequency", "platforms", "hashtags", "example")
 
+ENTRIES = "content-rubrics-entries"
+"""The id of the list editor's entries."""
+
 
 def _app(tmp_path: Path, data: dict[str, Any] | None = None, lang: str = "en") -> PresenceApp:
-    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), section="content", lang=lang)
-
-
-def _state(app: PresenceApp) -> PolicyState:
-    assert app.state is not None
-    return app.state
-
-
-def _lines(app: PresenceApp, list_id: str = "content-rubrics-entries") -> list[str]:
-    entries = app.query_one(f"#{list_id}", OptionList)
-    return [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
-
-
-def _problem(app: PresenceApp, field_id: str) -> Static:
-    row = app.query_one(f"#{field_id}").parent
-    assert row is not None
-    return row.query_one(".field-problem", Static)
+    return open_app(tmp_path, data, section="content", lang=lang)
 
 
 def _picker(app: PresenceApp) -> SelectionList[str]:
@@ -74,7 +60,7 @@ async def test_rubrics_add_edit_remove_reorder_filter(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         await click(pilot, "#content-rubrics-add")
         assert app.query_one("#content-rubrics-name", Input).has_focus
         await pilot.press(*"Behind the ovens")
@@ -89,7 +75,7 @@ async def test_rubrics_add_edit_remove_reorder_filter(tmp_path: Path) -> None:
             {"name": "Behind the ovens", "goal": "trust", "format": "Reel or story"},
             {"name": "Fresh today", "goal": "sales"},
         ]
-        assert "Fresh today — Direct sales" in _lines(app)[1]
+        assert "Fresh today — Direct sales" in entry_lines(app, ENTRIES)[1]
         await click(pilot, "#content-rubrics-up")
         assert [r["name"] for r in state.get("content.rubrics")] == [
             "Fresh today",
@@ -97,7 +83,7 @@ async def test_rubrics_add_edit_remove_reorder_filter(tmp_path: Path) -> None:
         ]
         app.query_one("#content-rubrics-filter", Input).value = "reel"
         await pilot.pause()
-        assert len(_lines(app)) == 1
+        assert len(entry_lines(app, ENTRIES)) == 1
         assert app.query_one("#content-rubrics-name", Input).value == "Behind the ovens"
         app.query_one("#content-rubrics-name", Input).value = "Behind the scenes"
         await pilot.pause()
@@ -113,12 +99,14 @@ async def test_picker_offers_the_entered_platforms(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=rubrics))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         # the platforms of section 2, then the reference that names none of them
         assert _options(app) == ["Instagram", "Telegram", "TikTok", "Telgram (not in section 2)"]
         assert _picker(app).selected == ["Instagram", "Telgram"]
-        assert _problem(app, "content-rubrics-platforms").has_class("-error")
-        assert "did you mean “Telegram”" in str(_problem(app, "content-rubrics-platforms").render())
+        assert field_problem(app, "content-rubrics-platforms").has_class("-error")
+        assert "did you mean “Telegram”" in str(
+            field_problem(app, "content-rubrics-platforms").render()
+        )
         _picker(app).deselect("Telgram")
         await pilot.pause()
         assert state.get("content.rubrics[0].platforms") == ["instagram"]  # kept as written
@@ -126,7 +114,7 @@ async def test_picker_offers_the_entered_platforms(tmp_path: Path) -> None:
         _picker(app).select("Telegram")
         await pilot.pause()
         assert state.get("content.rubrics[0].platforms") == ["instagram", "Telegram", "TikTok"]
-        assert not _problem(app, "content-rubrics-platforms").has_class("-error")
+        assert not field_problem(app, "content-rubrics-platforms").has_class("-error")
         # by the keyboard: Space ticks the highlighted platform
         _picker(app).focus()
         _picker(app).highlighted = 0
@@ -150,14 +138,14 @@ async def test_picker_follows_section_2(tmp_path: Path) -> None:
         assert not app.query_one(".picker-empty").display
         _picker(app).select("Viber")
         await pilot.pause()
-        assert _state(app).get("content.rubrics[0].platforms") == ["Viber"]
+        assert state_of(app).get("content.rubrics[0].platforms") == ["Viber"]
 
 
 async def test_brand_hashtags_checked_one_by_one(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=[{"name": "News"}]))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         new = app.query_one("#content-hashtags-new", Input)
         new.focus()
         await pilot.press(*"#BakedAtDawn", "enter")
@@ -165,27 +153,27 @@ async def test_brand_hashtags_checked_one_by_one(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("enter")
         assert state.get("content.hashtags") == ["#BakedAtDawn", "#ХлібЩодня_2026"]
-        assert str(_problem(app, "content-hashtags").render()) == ""
+        assert str(field_problem(app, "content-hashtags").render()) == ""
         await pilot.press(*"bread now", "enter")
-        problem = _problem(app, "content-hashtags")
+        problem = field_problem(app, "content-hashtags")
         assert problem.has_class("-error")
         assert "“bread now” is not a hashtag" in str(problem.render())
         items = app.query_one("#content-hashtags-items", OptionList)
         items.focus()
         items.highlighted = 2
         await pilot.press("delete")
-        assert not _problem(app, "content-hashtags").has_class("-error")
+        assert not field_problem(app, "content-hashtags").has_class("-error")
         new.focus()
         await pilot.press(*"#bakedatdawn", "enter")
-        assert _problem(app, "content-hashtags").has_class("-error")
-        assert "already listed" in str(_problem(app, "content-hashtags").render())
+        assert field_problem(app, "content-hashtags").has_class("-error")
+        assert "already listed" in str(field_problem(app, "content-hashtags").render())
 
 
 async def test_rubric_hashtags_and_example_in_ukrainian(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=[{"name": "Новини", "platforms": ["Instagram"]}]), "uk")
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         assert "Типи контенту" in str(app.query_one("#section-title", Static).render())
         new = app.query_one("#content-rubrics-hashtags-new", Input)
         new.focus()
@@ -194,7 +182,7 @@ async def test_rubric_hashtags_and_example_in_ukrainian(tmp_path: Path) -> None:
             await pilot.pause()
             await pilot.press("enter")
         assert len(state.get("content.rubrics[0].hashtags")) == 6
-        problem = _problem(app, "content-rubrics-hashtags")
+        problem = field_problem(app, "content-rubrics-hashtags")
         assert problem.has_class("-warning")
         assert "Instagram" in str(problem.render())
         example = app.query_one("#content-rubrics-example", TextArea)

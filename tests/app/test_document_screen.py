@@ -8,19 +8,13 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input, Select, Static
 
-from tests.app.conftest import SIZE, SMALL
+from tests.app.conftest import SIZE, SMALL, field_problem, open_app
 from wizard.app import PresenceApp
 from wizard.state import PolicyState
 
 
 def _app(tmp_path: Path, data: dict[str, object] | None = None, lang: str = "en") -> PresenceApp:
-    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), lang=lang)
-
-
-def _problem(app: PresenceApp, field_id: str) -> Static:
-    row = app.query_one(f"#{field_id}").parent
-    assert row is not None
-    return row.query_one(".field-problem", Static)
+    return open_app(tmp_path, data, lang=lang)
 
 
 def _text(widget: Static) -> str:
@@ -48,7 +42,7 @@ async def test_company_too_long_shows_and_clears(tmp_path: Path) -> None:
         company = app.query_one("#document-company", Input)
         company.value = "x" * 201
         await pilot.pause()
-        problem = _problem(app, "document-company")
+        problem = field_problem(app, "document-company")
         assert problem.has_class("-error")
         assert "200" in _text(problem) and "201" in _text(problem)
         company.focus()
@@ -60,7 +54,7 @@ async def test_company_too_long_shows_and_clears(tmp_path: Path) -> None:
 async def test_missing_company_is_marked_required(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE):
-        problem = _problem(app, "document-company")
+        problem = field_problem(app, "document-company")
         assert problem.has_class("-missing")
         assert _text(problem) == "Required"
 
@@ -73,7 +67,7 @@ async def test_review_before_effective_date(tmp_path: Path) -> None:
         app.query_one("#document-review_by", Input).value = "2026-01-01"
         await pilot.pause()
         assert app.state.get("document.review_by") == dt.date(2026, 1, 1)
-        problem = _problem(app, "document-review_by")
+        problem = field_problem(app, "document-review_by")
         assert problem.has_class("-error")
         assert "2026-12-01" in _text(problem)
         app.query_one("#document-review_by", Input).value = "2027-12-01"
@@ -88,7 +82,7 @@ async def test_bad_date_is_kept_and_flagged(tmp_path: Path) -> None:
         field = app.query_one("#document-effective_on", Input)
         field.focus()
         await pilot.press(*"2026-13-01")
-        problem = _problem(app, "document-effective_on")
+        problem = field_problem(app, "document-effective_on")
         assert "YYYY-MM-DD" in _text(problem)
         assert problem.has_class("-error")
         assert field.value == "2026-13-01"
@@ -134,4 +128,4 @@ async def test_ukrainian_paste(tmp_path: Path) -> None:
         assert app.state.get("document.company") == "Кав'ярня «Зерно» — №1"
         company.value = "x" * 201
         await pilot.pause()
-        assert "символів" in _text(_problem(app, "document-company"))
+        assert "символів" in _text(field_problem(app, "document-company"))

@@ -9,18 +9,12 @@ from textual.widgets import Input, OptionList, TextArea
 
 from screens.dialogs import ConfirmDialog
 from screens.widgets.list_editor import ListEditor
-from tests.app.conftest import SIZE, SMALL, click
+from tests.app.conftest import SIZE, SMALL, click, entry_lines, open_app
 from wizard.app import PresenceApp
-from wizard.state import PolicyState
 
 
 def _app(tmp_path: Path, data: dict[str, Any] | None = None) -> PresenceApp:
-    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), section="mission")
-
-
-def _lines(app: PresenceApp, list_id: str) -> list[str]:
-    option_list = app.query_one(f"#{list_id}", OptionList)
-    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+    return open_app(tmp_path, data, section="mission")
 
 
 async def test_values_add_edit_remove_reorder(tmp_path: Path) -> None:
@@ -40,7 +34,7 @@ async def test_values_add_edit_remove_reorder(tmp_path: Path) -> None:
             {"name": "Honesty", "meaning": "We admit mistakes."},
             {"name": "Warmth"},
         ]
-        assert "Warmth" in _lines(app, "mission-values-entries")[1]
+        assert "Warmth" in entry_lines(app, "mission-values-entries")[1]
         # move the second entry up
         await click(pilot, "#mission-values-up")
         assert [v["name"] for v in state.get("mission.values")] == ["Warmth", "Honesty"]
@@ -71,7 +65,7 @@ async def test_values_filter_and_required(tmp_path: Path) -> None:
         assert app.query_one("#mission-values-entries", OptionList).option_count == 300
         app.query_one("#mission-values-filter", Input).value = "value 29"
         await pilot.pause()
-        assert len(_lines(app, "mission-values-entries")) == 11  # 29, 290-299
+        assert len(entry_lines(app, "mission-values-entries")) == 11  # 29, 290-299
         assert editor.selected == 29
         assert app.query_one("#mission-values-name", Input).value == "Value 29"
 
@@ -96,7 +90,7 @@ async def test_duplicate_value_name_is_shown_at_the_field(tmp_path: Path) -> Non
         row = name.parent
         assert row is not None
         assert row.query_one(".field-problem").has_class("-error")
-        assert _lines(app, "mission-values-entries")[1].startswith("! ")
+        assert entry_lines(app, "mission-values-entries")[1].startswith("! ")
 
 
 async def test_objectives_add_edit_remove_reorder(tmp_path: Path) -> None:

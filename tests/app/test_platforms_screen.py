@@ -12,9 +12,17 @@ from textual.widgets import Checkbox, Input, OptionList, Select, Static
 from screens.dialogs import ConfirmDialog
 from screens.platforms import FIELDS, RemovePlatformDialog
 from screens.widgets.list_editor import ListEditor
-from tests.app.conftest import SIZE, SMALL, Notes, click
+from tests.app.conftest import (
+    SIZE,
+    SMALL,
+    Notes,
+    click,
+    entry_lines,
+    field_problem,
+    open_app,
+    state_of,
+)
 from wizard.app import PresenceApp
-from wizard.state import PolicyState
 
 KEYS = (
     "name",
@@ -29,25 +37,12 @@ KEYS = (
     "two_factor",
 )
 
+ENTRIES = "platforms-entries"
+"""The id of the list editor's entries."""
+
 
 def _app(tmp_path: Path, data: dict[str, Any] | None = None, lang: str = "en") -> PresenceApp:
-    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), section="platforms", lang=lang)
-
-
-def _state(app: PresenceApp) -> PolicyState:
-    assert app.state is not None
-    return app.state
-
-
-def _lines(app: PresenceApp) -> list[str]:
-    entries = app.query_one("#platforms-entries", OptionList)
-    return [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
-
-
-def _problem(app: PresenceApp, field_id: str) -> Static:
-    row = app.query_one(f"#{field_id}").parent
-    assert row is not None
-    return row.query_one(".field-problem", Static)
+    return open_app(tmp_path, data, section="platforms", lang=lang)
 
 
 def _with_rubrics() -> dict[str, Any]:
@@ -81,7 +76,7 @@ async def test_add_edit_remove_reorder(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         problem = app.query_one("#platforms").query_one(".list-problem", Static)
         assert "add at least one" in str(problem.render())
         await click(pilot, "#platforms-add")
@@ -108,8 +103,8 @@ async def test_add_edit_remove_reorder(tmp_path: Path) -> None:
             },
             {"name": "Mastodon", "status": "planned"},
         ]
-        assert "Instagram — Active — @northwind — SMM manager" in _lines(app)[0]
-        assert "Mastodon — Planned" in _lines(app)[1]
+        assert "Instagram — Active — @northwind — SMM manager" in entry_lines(app, ENTRIES)[0]
+        assert "Mastodon — Planned" in entry_lines(app, ENTRIES)[1]
         assert str(problem.render()) == ""
         # reorder: the selected (second) entry moves up
         await click(pilot, "#platforms-up")
@@ -141,7 +136,7 @@ async def test_filter_among_500(tmp_path: Path) -> None:
         assert app.query_one("#platforms-entries", OptionList).option_count == 500
         await click(pilot, "#platforms-filter")
         await pilot.press(*"platform 42")
-        assert [line.split(". ", 1)[1].split(" —")[0] for line in _lines(app)] == [
+        assert [line.split(". ", 1)[1].split(" —")[0] for line in entry_lines(app, ENTRIES)] == [
             "Platform 42",
             *(f"Platform {i}" for i in range(420, 430)),
         ]
@@ -149,7 +144,7 @@ async def test_filter_among_500(tmp_path: Path) -> None:
         assert app.query_one("#platforms-name", Input).value == "Platform 42"
         app.query_one("#platforms-filter", Input).value = ""
         await pilot.pause()
-        assert len(_lines(app)) == 500
+        assert len(entry_lines(app, ENTRIES)) == 500
 
 
 async def test_bad_url_duplicate_name_and_secret_at_the_fields(tmp_path: Path) -> None:
@@ -160,33 +155,33 @@ async def test_bad_url_duplicate_name_and_secret_at_the_fields(tmp_path: Path) -
         url = app.query_one("#platforms-url", Input)
         url.value = "instagram.com/northwind"
         await pilot.pause()
-        assert _problem(app, "platforms-url").has_class("-error")
+        assert field_problem(app, "platforms-url").has_class("-error")
         assert "not an absolute http or https address" in str(
-            _problem(app, "platforms-url").render()
+            field_problem(app, "platforms-url").render()
         )
         assert url.has_class("-invalid")
         url.value = "ftp://instagram.com"
         await pilot.pause()
-        assert _problem(app, "platforms-url").has_class("-error")
+        assert field_problem(app, "platforms-url").has_class("-error")
         url.value = "https://instagram.com/northwind"
         await pilot.pause()
-        assert not _problem(app, "platforms-url").has_class("-error")
+        assert not field_problem(app, "platforms-url").has_class("-error")
         # duplicate name (case-insensitive) on the second entry
         app.query_one("#platforms-entries", OptionList).highlighted = 1
         await pilot.pause()
         app.query_one("#platforms-name", Input).value = "instagram"
         await pilot.pause()
-        assert _problem(app, "platforms-name").has_class("-error")
-        assert "already used" in str(_problem(app, "platforms-name").render())
-        assert _lines(app)[1].startswith("! ")
+        assert field_problem(app, "platforms-name").has_class("-error")
+        assert "already used" in str(field_problem(app, "platforms-name").render())
+        assert entry_lines(app, ENTRIES)[1].startswith("! ")
         # a password in the access field: the lint warning, at the field
         app.query_one("#platforms-access", Input).value = "password: Hunter2hunter2"
         await pilot.pause()
-        assert _problem(app, "platforms-access").has_class("-warning")
-        assert "Looks like a password" in str(_problem(app, "platforms-access").render())
+        assert field_problem(app, "platforms-access").has_class("-warning")
+        assert "Looks like a password" in str(field_problem(app, "platforms-access").render())
         app.query_one("#platforms-access", Input).value = "Password manager, vault Social"
         await pilot.pause()
-        assert not _problem(app, "platforms-access").has_class("-warning")
+        assert not field_problem(app, "platforms-access").has_class("-warning")
 
 
 async def test_rename_updates_rubric_references(tmp_path: Path, notes: Notes) -> None:
@@ -194,7 +189,7 @@ async def test_rename_updates_rubric_references(tmp_path: Path, notes: Notes) ->
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
         app.notify = notes  # type: ignore[method-assign]
-        state = _state(app)
+        state = state_of(app)
         app.query_one("#platforms-entries", OptionList).highlighted = 1
         await pilot.pause()
         name = app.query_one("#platforms-name", Input)
@@ -216,7 +211,7 @@ async def test_rename_through_another_platforms_name(tmp_path: Path) -> None:
     app = _app(tmp_path, _with_rubrics())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         app.query_one("#platforms-entries", OptionList).highlighted = 1
         await pilot.pause()
         name = app.query_one("#platforms-name", Input)
@@ -238,7 +233,7 @@ async def test_remove_used_platform_asks_then_removes_references(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
         app.notify = notes  # type: ignore[method-assign]
-        state = _state(app)
+        state = state_of(app)
         app.query_one("#platforms-entries", OptionList).highlighted = 1
         await pilot.pause()
         await click(pilot, "#platforms-remove")
@@ -261,7 +256,7 @@ async def test_remove_used_platform_can_keep_references(tmp_path: Path) -> None:
     app = _app(tmp_path, _with_rubrics())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         entries = app.query_one("#platforms-entries", OptionList)
         entries.focus()
         await pilot.press("down", "delete")
@@ -277,7 +272,7 @@ async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
     app = _app(tmp_path, lang="uk")
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         assert "Майданчики" in str(app.query_one("#section-title", Static).render())
         await click(pilot, "#platforms-add")
         await pilot.press(*"Телеграм")
@@ -288,7 +283,7 @@ async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
         assert state.get("platforms[0].name") == "Телеграм"
         assert state.get("platforms[0].purpose") == "Щоранку — «що свіженького» №1"
         assert str(app.query_one("#platforms-status", Select).selection) == "active"
-        assert "Активний" in _lines(app)[0]
+        assert "Активний" in entry_lines(app, ENTRIES)[0]
 
 
 async def test_small_terminal_reaches_the_last_field(tmp_path: Path) -> None:
@@ -296,6 +291,6 @@ async def test_small_terminal_reaches_the_last_field(tmp_path: Path) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()  # let the screen finish mounting
         await click(pilot, "#platforms-two_factor")
-        assert _state(app).get("platforms[0].two_factor") is True
+        assert state_of(app).get("platforms[0].two_factor") is True
         await click(pilot, "#nav-next")
         assert app.current_step == "tools"

@@ -11,31 +11,17 @@ from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from screens.tools import FIELDS, TOOL_NAMES, catalogue_category
 from screens.widgets.list_editor import ListEditor
-from tests.app.conftest import SIZE, SMALL, click
+from tests.app.conftest import SIZE, SMALL, click, entry_lines, field_problem, open_app, state_of
 from wizard.app import PresenceApp
-from wizard.state import PolicyState
 
 KEYS = ("name", "category", "url", "purpose", "recommendations", "owner", "access")
 
+ENTRIES = "tools-entries"
+"""The id of the list editor's entries."""
+
 
 def _app(tmp_path: Path, data: dict[str, Any] | None = None, lang: str = "en") -> PresenceApp:
-    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), section="tools", lang=lang)
-
-
-def _state(app: PresenceApp) -> PolicyState:
-    assert app.state is not None
-    return app.state
-
-
-def _lines(app: PresenceApp) -> list[str]:
-    entries = app.query_one("#tools-entries", OptionList)
-    return [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
-
-
-def _problem(app: PresenceApp, field_id: str) -> Static:
-    row = app.query_one(f"#{field_id}").parent
-    assert row is not None
-    return row.query_one(".field-problem", Static)
+    return open_app(tmp_path, data, section="tools", lang=lang)
 
 
 def test_catalogue() -> None:
@@ -58,7 +44,7 @@ async def test_empty_list_is_fine_and_every_key_has_its_field(tmp_path: Path) ->
         await click(pilot, "#tools-remove")
         await pilot.click("#dialog-yes")
         await pilot.pause()
-        state = _state(app)
+        state = state_of(app)
         assert state.get("tools") is None
         assert state.section_status("tools").state == "done"
         problem = app.query_one("#tools").query_one(".list-problem", Static)
@@ -71,13 +57,13 @@ async def test_add_with_catalogue_category_edit_remove_reorder(tmp_path: Path) -
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # let the screen finish mounting
-        state = _state(app)
+        state = state_of(app)
         await click(pilot, "#tools-add")
         assert app.query_one("#tools-name", Input).has_focus
         await pilot.press(*"Buff", "right")
         assert state.get("tools[0]") == {"name": "Buffer", "category": "scheduling"}
         assert app.query_one("#tools-category", Select).value == "scheduling"
-        assert "Buffer — Scheduling" in _lines(app)[0]
+        assert "Buffer — Scheduling" in entry_lines(app, ENTRIES)[0]
         # a category chosen first is not overwritten by a catalogue name
         await click(pilot, "#tools-add")
         app.query_one("#tools-category", Select).value = "design"
@@ -119,7 +105,7 @@ async def test_filter(tmp_path: Path) -> None:
         await pilot.pause()  # let the screen finish mounting
         await click(pilot, "#tools-filter")
         await pilot.press(*"weekly")
-        assert len(_lines(app)) == 1
+        assert len(entry_lines(app, ENTRIES)) == 1
         assert app.query_one("#tools", ListEditor).selected == 150
         assert app.query_one("#tools-name", Input).value == "Tool 150"
 
@@ -131,14 +117,14 @@ async def test_bad_url_and_duplicate_name_at_the_fields(tmp_path: Path) -> None:
         await pilot.pause()  # let the screen finish mounting
         app.query_one("#tools-url", Input).value = "buffer.com"
         await pilot.pause()
-        assert _problem(app, "tools-url").has_class("-error")
+        assert field_problem(app, "tools-url").has_class("-error")
         app.query_one("#tools-entries", OptionList).highlighted = 1
         await pilot.pause()
-        assert not _problem(app, "tools-url").has_class("-error")
+        assert not field_problem(app, "tools-url").has_class("-error")
         app.query_one("#tools-name", Input).value = "BUFFER"
         await pilot.pause()
-        assert _problem(app, "tools-name").has_class("-error")
-        assert "already used at tools[0].name" in str(_problem(app, "tools-name").render())
+        assert field_problem(app, "tools-name").has_class("-error")
+        assert "already used at tools[0].name" in str(field_problem(app, "tools-name").render())
 
 
 async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
@@ -151,8 +137,8 @@ async def test_ukrainian_text_by_paste(tmp_path: Path) -> None:
         area.focus()
         app.post_message(events.Paste("Лише фірмові шаблони — «Зерно»;\nжодних стокових фото"))
         await pilot.pause()
-        state = _state(app)
+        state = state_of(app)
         assert state.get("tools[0].recommendations") == (
             "Лише фірмові шаблони — «Зерно»;\nжодних стокових фото"
         )
-        assert "Canva — Дизайн" in _lines(app)[0]
+        assert "Canva — Дизайн" in entry_lines(app, ENTRIES)[0]
