@@ -119,16 +119,25 @@ def _start_editing(terminal: Terminal, policy: Path, state_dir: Path) -> int:
     return pid
 
 
-async def test_sigkill_mid_sentence_then_restore(
-    terminal: Terminal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _edit_then_signal(
+    terminal: Terminal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int
+) -> Path:
+    """Edit a new policy in `tmp_path`, type the sentence, send signal `number`: the
+    policy's path once the process is gone."""
     policy = tmp_path / "brand-policy.toml"
     policy.write_text(ORIGINAL, encoding="utf-8")
     state_dir = tmp_path / "state"
     monkeypatch.setenv("PRESENCE_STATE_DIR", str(state_dir))
     pid = _start_editing(terminal, policy, state_dir)
-    os.kill(pid, signal.SIGKILL)
-    wait_for(lambda: _gone(pid), "the process to die")
+    os.kill(pid, number)
+    wait_for(lambda: _gone(pid), f"the process to end on signal {number}")
+    return policy
+
+
+async def test_sigkill_mid_sentence_then_restore(
+    terminal: Terminal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = _edit_then_signal(terminal, tmp_path, monkeypatch, signal.SIGKILL)
     assert policy.read_text(encoding="utf-8") == ORIGINAL  # only a save writes the file
     draft = read_draft(policy)
     assert draft is not None
@@ -147,13 +156,7 @@ async def test_sigkill_mid_sentence_then_restore(
 def test_sigterm_exits_cleanly_keeping_the_draft(
     terminal: Terminal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    policy = tmp_path / "brand-policy.toml"
-    policy.write_text(ORIGINAL, encoding="utf-8")
-    state_dir = tmp_path / "state"
-    monkeypatch.setenv("PRESENCE_STATE_DIR", str(state_dir))
-    pid = _start_editing(terminal, policy, state_dir)
-    os.kill(pid, signal.SIGTERM)
-    wait_for(lambda: _gone(pid), "the process to exit")
+    policy = _edit_then_signal(terminal, tmp_path, monkeypatch, signal.SIGTERM)
     assert lock.read_lock(policy) is None  # released on the way out
     draft = read_draft(policy)
     assert draft is not None and draft.data["document"]["company"] == SENTENCE
