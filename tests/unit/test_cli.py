@@ -5,35 +5,26 @@ from __future__ import annotations
 import json
 import sys
 import types
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from schemas.sections import SECTIONS
-from wizard.cli import detect_language, main
+from tests.unit.conftest import Run
+from wizard.cli import detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
 EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
 SHARED_UK = ROOT / "tests" / "fixtures" / "uk-policy.toml"
 
-Run = Callable[..., tuple[int, str, str]]
-
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+def run(cli: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
     """`main(args)` from the fixture folder: (exit code, stdout, stderr)."""
     monkeypatch.chdir(FIXTURES)
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return _run
+    return cli
 
 
 # --- the language -------------------------------------------------------------------

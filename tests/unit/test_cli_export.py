@@ -5,32 +5,22 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from wizard.cli import main
+from tests.unit.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
 EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
 
-Run = Callable[..., tuple[int, str, str]]
-
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
+def run(cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
     """`main(args)` in a scratch folder: (exit code, stdout, stderr)."""
     monkeypatch.chdir(tmp_path)
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return _run
+    return cli
 
 
 @pytest.fixture
