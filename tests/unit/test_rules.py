@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemas import MESSAGES, SECTIONS, Problem, check_policy, check_section, is_blank
+from schemas.sections import TOP_LEVEL_ORDER
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 TODAY = dt.date(2026, 11, 28)
@@ -650,14 +651,7 @@ TOML_SCALARS = (
 )
 KEYS = st.sampled_from(
     [
-        "schema_version",
-        "document",
-        "mission",
-        "platforms",
-        "tools",
-        "communication",
-        "content",
-        "revisions",
+        *TOP_LEVEL_ORDER,
         "name",
         "title",
         "text",
