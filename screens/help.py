@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -16,6 +16,7 @@ from wizard.i18n import t
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "help.keys.tab"),
+    ("→ / End", "help.keys.suggestion"),
     ("ctrl+n / ctrl+b", "help.keys.next_back"),
     ("alt+1 … alt+7", "help.keys.sections"),
     ("ctrl+r", "help.keys.review"),
@@ -23,7 +24,11 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "help.keys.palette"),
     ("ctrl+q", "help.keys.quit"),
     ("Enter", "help.keys.lists"),
-    ("Delete, alt+↑ / alt+↓", "help.keys.list_edit"),
+    ("Insert / Delete", "help.keys.list_edit"),
+    ("alt+↑ / alt+↓", "help.keys.list_move"),
+    ("ctrl+e", "help.keys.editor"),
+    ("alt+r", "help.keys.revert"),
+    ("ctrl+t", "help.keys.copy"),
     ("F1", "help.keys.help"),
 )
 """Key and catalogue key of its explanation."""
@@ -41,10 +46,11 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(t("help.intro"), classes="help-para")
                 yield Static(t("help.keys"), classes="help-heading")
-                keys = Text()
+                keys = Table.grid(padding=(0, 2))
+                keys.add_column(style="bold", no_wrap=True)
+                keys.add_column()
                 for key, description in KEYS:
-                    keys.append(f"{key:<24}", style="bold")
-                    keys.append(t(description) + "\n")
+                    keys.add_row(key, t(description))
                 yield Static(keys, classes="help-para")
                 yield Static(t("help.sections"), classes="help-heading")
                 for section in SIDEBAR_SECTIONS:

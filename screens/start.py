@@ -13,6 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.widgets.completing_input import CompletingInput
 from screens.widgets.footer import CatalogueFooter
 from wizard.i18n import t
 
@@ -57,7 +58,7 @@ class StartScreen(Screen[None]):
                 yield Button(t("start.create"), id="start-new", variant="primary", compact=True)
             yield Static(t("start.open"), classes="start-heading")
             with Horizontal(classes="start-row"):
-                yield Input(
+                yield CompletingInput(
                     id="start-open-path",
                     placeholder=t("start.open_placeholder"),
                     suggester=SuggestFromList(policy_files(self.folder), case_sensitive=False),

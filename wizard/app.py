@@ -34,6 +34,9 @@ from wizard.palette import palette_commands
 from wizard.save_flow import SaveFlow, is_broken
 from wizard.state import PolicyState
 
+POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto"})
+"""Actions that need an open policy (hidden on the start screen)."""
+
 EXAMPLE = "example"
 EXAMPLE_PATH = Path(__file__).with_name("data") / "example-policy.toml"
 
@@ -273,6 +276,17 @@ class PresenceApp(App[int]):
             self.sub_title = t("lock.banner")
 
     # -- actions -----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the policy's keys where there is no policy (the start screen); dim Back
+        on the first step and Next on the last (the footer keeps its places)."""
+        if action in POLICY_ACTIONS and self.state is None:
+            return False
+        if action == "previous" and self.current_step is not None:
+            return None if previous_step(self.current_step) is None else True
+        if action == "next" and self.current_step is not None:
+            return None if next_step(self.current_step) is None else True
+        return True
+
     def action_next(self) -> None:
         """Go to the next step."""
         if self.current_step is not None and (step := next_step(self.current_step)):
@@ -292,8 +306,11 @@ class PresenceApp(App[int]):
         self.goto("review")
 
     def action_export(self) -> None:
-        """Exporting happens on the review screen."""
+        """Open the export dialog (on the review screen), from wherever the author is."""
         self.goto("review")
+        export = getattr(self._screens.get("review"), "action_export", None)
+        if callable(export):
+            self.call_after_refresh(export)
 
     def action_edit_externally(self) -> None:
         """Edit the focused long text in $EDITOR (ctrl+e; elsewhere ctrl+e is end of line)."""

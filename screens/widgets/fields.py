@@ -35,6 +35,7 @@ from textual.widgets import (
 )
 
 from schemas.problems import Problem
+from screens.widgets.completing_input import CompletingInput
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import StringListEditor
 from wizard.i18n import problem_message, t
@@ -131,7 +132,8 @@ class FieldRow(Vertical):
 
     # -- composition -------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Label(t(self.spec.label_key), classes="field-label")
+        if self.spec.kind != "bool":  # a checkbox shows the label itself, once
+            yield Label(t(self.spec.label_key), classes="field-label")
         yield self._make_editor()
         # The problem line sits right under the input, where the eye is while typing.
         yield Static("", classes="field-problem")
@@ -171,7 +173,9 @@ class FieldRow(Vertical):
             "date": t("field.date_placeholder"),
             "minutes": t("field.minutes_placeholder"),
         }
-        return Input(id=wid, suggester=suggester, placeholder=placeholder.get(spec.kind, ""))
+        return CompletingInput(
+            id=wid, suggester=suggester, placeholder=placeholder.get(spec.kind, "")
+        )
 
     def on_mount(self) -> None:
         self.load()

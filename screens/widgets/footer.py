@@ -1,22 +1,236 @@
-"""A footer whose key descriptions are catalogue keys, shown in the interface language."""
+"""The footer: the keys that matter first, in the interface language, never cut off.
+
+`CatalogueFooter` replaces Textual's `Footer` composition:
+
+- binding descriptions are catalogue keys (`"key.save"` -> "Save"); Textual's own
+  descriptions ("palette") have catalogue keys of their own here;
+- the wizard's keys come first in a fixed order (Save, Back, Next, Review, Help,
+  Quit), then the keys of the focused widget (a list's Add, Remove, Move); the
+  command palette key sits at the right edge;
+- keys that do not fit the width are left out, last first (the help screen and the
+  help line of each list explain them), so nothing is cut off at 80 columns;
+- "move up" and "move down" share one label (`alt+↑ alt+↓ Move`);
+- a dialog opened over the screen gets a footer of its own (`add_to_dialog`),
+  showing the dialog's keys instead of the screen's, which do nothing there;
+- the footer is rebuilt only when what it shows changes: a Tab between two fields
+  with the same keys costs nothing here.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen, SystemModalScreen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from wizard.i18n import t
 
+FIRST_ACTIONS: tuple[str, ...] = ("save", "previous", "next", "review", "help", "quit")
+"""The wizard's own keys, always shown first and in this order."""
+
+TEXTUAL_DESCRIPTIONS: dict[str, str] = {"palette": "key.palette"}
+"""Descriptions Textual gives its own bindings -> catalogue keys."""
+
+KEY_DISPLAYS: dict[str, str] = {"insert": "ins", "delete": "del", "f1": "F1"}
+"""Shorter or clearer displays of some keys."""
+
+MOVE_PAIR = ("key.move_up", "key.move_down")
+"""Descriptions of the two keys shown together under the label `key.move`."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One key as the footer shows it."""
+
+    key: str
+    display: str
+    description: str
+    action: str
+    enabled: bool
+    tooltip: str
+    label_key: str = ""
+    """The catalogue key of the description (before translation)."""
+
+    @property
+    def width(self) -> int:
+        """Cells taken in the compact footer: key, space, description, gap."""
+        text = self.display + (f" {self.description}" if self.description else "")
+        return cell_len(text) + 1
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the footer shows: the keys from the left and the palette key at the right."""
+
+    keys: tuple[Shown, ...]
+    palette: Shown | None
+
+
+def _action_name(action: str) -> str:
+    return action.removeprefix("app.").removeprefix("screen.")
+
+
+def _rank(item: Shown, position: int) -> tuple[int, int]:
+    name = _action_name(item.action)
+    if name in FIRST_ACTIONS:
+        return (0, FIRST_ACTIONS.index(name))
+    return (1, position)
+
 
 class CatalogueFooter(Footer):
-    """`Footer` that translates binding descriptions (`"key.save"` -> "Save").
+    """The wizard's footer (see the module's docstring)."""
 
-    Descriptions that are not catalogue keys (Textual's own) pass through unchanged.
+    DEFAULT_CSS = """
+    CatalogueFooter FooterKey.-command-palette {
+        margin-right: 0;
+    }
     """
 
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+        self._layout: Layout | None = None
+
+    # -- what to show ---------------------------------------------------------------
+    def _width(self) -> int:
+        return self.size.width or self.app.size.width
+
+    def layout_now(self) -> Layout:
+        """The keys to show for the current bindings and width."""
+        active = self.screen.active_bindings
+        palette_key = self.app.COMMAND_PALETTE_BINDING
+        seen: set[str] = set()
+        items: list[Shown] = []
+        for key, (_node, binding, enabled, tooltip) in active.items():
+            if not binding.show or binding.action in seen or key == palette_key:
+                continue
+            seen.add(binding.action)
+            items.append(self._shown(binding.key, binding, enabled, tooltip))
+        items = [
+            item for _, item in sorted(enumerate(items), key=lambda pair: _rank(pair[1], pair[0]))
+        ]
+        items = self._pair_moves(items)
+        palette: Shown | None = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
+            _node, binding, enabled, tooltip = active[palette_key]
+            palette = self._shown(binding.key, binding, enabled, tooltip or binding.tooltip)
+        room = self._width() - (palette.width if palette is not None else 0)
+        kept: list[Shown] = []
+        for item in items:
+            room -= item.width
+            if room < 0:
+                break
+            kept.append(item)
+        if kept and not kept[-1].description:
+            kept.pop()  # the first of a pair without its label says nothing
+        return Layout(tuple(kept), palette)
+
+    def _shown(self, key: str, binding: Binding, enabled: bool, tooltip: str) -> Shown:
+        description = TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
+        display = KEY_DISPLAYS.get(key, self.app.get_key_display(binding))
+        return Shown(
+            key=key,
+            display=display,
+            description=t(description) if description else "",
+            action=binding.action,
+            enabled=enabled,
+            tooltip=t(tooltip) if tooltip else "",
+            label_key=description,
+        )
+
+    @staticmethod
+    def _pair_moves(items: list[Shown]) -> list[Shown]:
+        """Show move up / move down as two keys and one label (`alt+↑ alt+↓ Move`)."""
+        up = next((item for item in items if item.label_key == MOVE_PAIR[0]), None)
+        down = next((item for item in items if item.label_key == MOVE_PAIR[1]), None)
+        if up is None or down is None:
+            return items
+        paired: list[Shown] = []
+        for item in items:
+            if item is up:
+                paired.append(_relabel(up, ""))
+                paired.append(_relabel(down, t("key.move")))
+            elif item is not down:
+                paired.append(item)
+        return paired
+
+    # -- composition ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            description = getattr(widget, "description", None)
-            if isinstance(description, str) and description:
-                setattr(widget, "description", t(description))  # noqa: B010 - public attr, untyped
-            yield widget
+        if not self._bindings_ready:
+            return
+        layout = self._layout = self.layout_now()
+        for item in layout.keys:
+            yield FooterKey(
+                item.key,
+                item.display,
+                item.description,
+                item.action,
+                disabled=not item.enabled,
+                tooltip=item.tooltip or item.description,
+            ).data_bind(compact=Footer.compact)
+        if layout.palette is not None:
+            item = layout.palette
+            yield FooterKey(
+                item.key,
+                item.display,
+                item.description,
+                item.action,
+                classes="-command-palette",
+                disabled=not item.enabled,
+                tooltip=item.tooltip or item.description,
+            ).data_bind(compact=Footer.compact)
+
+    def _update(self) -> None:
+        """Rebuild when what the footer shows has changed (and only then)."""
+        if not self.is_attached:
+            return
+        if self._layout is not None and self.layout_now() == self._layout:
+            return
+        self.call_after_refresh(self.recompose)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Textual calls this when the bindings of the footer's screen change."""
+        self._bindings_ready = True
+        if screen.app.app_focus and screen is self.screen:
+            self._update()
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """A screen was pushed, popped or switched: a dialog over ours gets its footer."""
+        top = self.app.screen
+        if (
+            top is not self.screen
+            and top.is_modal
+            and not isinstance(top, SystemModalScreen)
+            and not self.screen.is_modal
+            and self.screen in self.app.screen_stack
+        ):
+            top.call_after_refresh(add_to_dialog, top)
+
+    def on_mount(self) -> None:
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def on_unmount(self) -> None:
+        self.app.screen_change_signal.unsubscribe(self)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._bindings_ready:
+            self._update()
+
+
+def add_to_dialog(dialog: Screen[object]) -> None:
+    """Give `dialog` (a modal screen) a footer showing its keys, unless it has one."""
+    if dialog.is_attached and not dialog.query(Footer):
+        footer = CatalogueFooter()
+        dialog.mount(footer)
+        # The dialog announced its keys before the footer was there: show them now.
+        footer.call_after_refresh(footer.bindings_changed, dialog)
+
+
+def _relabel(item: Shown, description: str) -> Shown:
+    return Shown(
+        item.key, item.display, description, item.action, item.enabled, item.tooltip, item.label_key
+    )
