@@ -8,7 +8,7 @@ How to add a section screen
 
        class PlatformsScreen(SectionScreen):
            STEP = 'platforms'
-           CSS_PATH = section_css('platforms.tcss')      # .tcss next to the module
+           CSS_PATH = section_css('platforms.tcss')      # its .tcss listed in SECTION_STYLESHEETS
 
            def compose_fields(self) -> ComposeResult:
                yield ListEditor(self.state, 'platforms', columns=('name', 'status'),
@@ -58,10 +58,32 @@ from wizard.state import PolicyState, parse_path
 BASE_CSS = Path(__file__).with_name("base.tcss")
 """The stylesheet every section screen lists first in its CSS_PATH."""
 
+SECTION_STYLESHEETS: tuple[str, ...] = (
+    "document.tcss",
+    "mission.tcss",
+    "platforms.tcss",
+    "tools.tcss",
+    "communication.tcss",
+    "content.tcss",
+    "review.tcss",
+)
+"""Every section screen's own stylesheet (next to this module); their rules name ids
+of one screen each, so loading them all together changes no screen's look."""
+
 
 def section_css(*names: str) -> list[str | PurePath]:
-    """A section screen's CSS_PATH: the shared base.tcss, then the screen's own files."""
-    return [BASE_CSS, *names]
+    """A section screen's CSS_PATH: base.tcss, then every section's stylesheet.
+
+    `names` (the screen's own files) must be among `SECTION_STYLESHEETS`. All section
+    screens list the same files so that Textual reads and parses the stylesheet once,
+    when the first of them is shown: each new file would make it parse again every
+    rule of the app (tens of milliseconds on every first visit).
+    """
+    unknown = [name for name in names if name not in SECTION_STYLESHEETS]
+    if unknown:
+        raise ValueError(f"add {', '.join(unknown)} to SECTION_STYLESHEETS")
+    folder = BASE_CSS.parent
+    return [BASE_CSS, *(folder / name for name in SECTION_STYLESHEETS)]
 
 
 SIDEBAR_DELAY = 0.15
@@ -74,7 +96,7 @@ class SectionScreen(Screen[None]):
     STEP: ClassVar[str] = ""
     """The step of `wizard.flow.STEPS` this screen edits."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = [BASE_CSS]
+    CSS_PATH: ClassVar[list[str | PurePath]] = section_css()
     AUTO_FOCUS = "#body *"
     """The first field gets the keyboard (not the sidebar) when the screen opens."""
 
