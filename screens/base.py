@@ -39,7 +39,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.events import ScreenResume
+from textual.events import ScreenResume, ScreenSuspend
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -107,6 +107,8 @@ class SectionScreen(Screen[None]):
         self._sidebar_timer: Timer | None = None
         self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
         self._pending_focus: str | None = None
+        self._styled_with: tuple[object, bool] | None = None
+        """The app's stylesheet rules and focus when this screen was last left."""
 
     @property
     def section(self) -> str:
@@ -192,8 +194,25 @@ class SectionScreen(Screen[None]):
         self.refresh_problems()
         self.refresh_sidebar()
 
+    def _styles_token(self) -> tuple[object, bool]:
+        """What the styles of this screen's widgets depend on beyond the widgets
+        themselves: the parsed rules (new after a theme change or a newly loaded
+        stylesheet) and whether the app has the terminal's focus."""
+        return (self.app.stylesheet.rules, self.app.app_focus)
+
+    @on(ScreenSuspend)
+    def _suspended(self) -> None:
+        self._styled_with = self._styles_token()
+
     @on(ScreenResume)
-    def _resumed(self) -> None:
+    def _resumed(self, event: ScreenResume) -> None:
+        # Textual restyles every widget of a resumed screen (some 50 ms for a section
+        # screen); the styles are still right when no rule or app state they depend
+        # on changed while the screen was away.
+        if self._styled_with is not None:
+            (rules, focus), (now_rules, now_focus) = self._styled_with, self._styles_token()
+            if rules is now_rules and focus == now_focus:
+                event.refresh_styles = False
         if self.is_mounted:
             self.reload()
             if self._pending_focus is not None:

@@ -1,0 +1,77 @@
+"""Coming back to a section screen: it looks as it did, and shows what changed meanwhile.
+
+Screens are kept while the author moves around; on the way back the screen skips the
+work nothing asks for (restyling, reloading every field) and does it when the theme,
+the stylesheet or the policy changed while it was away.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from wizard.app import EXAMPLE_PATH, PresenceApp, load_state
+
+from .conftest import SIZE
+
+
+def _app(tmp_path: Path, section: str = "document") -> PresenceApp:
+    policy = tmp_path / "policy.toml"
+    policy.write_bytes(EXAMPLE_PATH.read_bytes())
+    return PresenceApp(load_state(policy), section=section, lang="en")
+
+
+async def test_a_screen_left_and_shown_again_looks_the_same(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shot = app.export_screenshot()
+        document = app.screen
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.name == "mission"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen is document
+        assert app.export_screenshot() == shot
+
+
+async def test_a_theme_changed_elsewhere_restyles_the_screen_on_return(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#section-title", Static)
+        dark = title.styles.color
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.query_one("#section-title", Static) is title
+        assert title.styles.color != dark
+
+
+async def test_a_change_made_elsewhere_shows_on_return(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        company = app.screen.query_one("#document-company", Input)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.state is not None
+        app.state.set("document.company", "Another Company")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.query_one("#document-company", Input) is company
+        assert company.value == "Another Company"
+        app.state.set("document.company", None)  # a required field, now missing
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert company.value == ""
+        row = company.parent
+        assert row is not None
+        assert row.query_one(".field-problem", Static).display
