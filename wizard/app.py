@@ -32,6 +32,7 @@ from wizard.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previou
 from wizard.i18n import detect_language, get_language, set_language, t
 from wizard.palette import palette_commands
 from wizard.save_flow import SaveFlow, is_broken
+from wizard.startup import release_collector
 from wizard.state import PolicyState
 
 POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto"})
@@ -129,6 +130,8 @@ class PresenceApp(App[int]):
             )
         else:
             self.show_start()
+        # The first screen is built: the start-up's objects are frozen, the collector back.
+        self.call_after_refresh(release_collector)
 
     def show_start(self) -> None:
         """Show the start screen."""

@@ -293,7 +293,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return open_wizard(path=args.path, section=args.section, lang=lang, new=False, from_=None)
 
     from wizard import commands
+    from wizard.startup import release_collector
 
+    release_collector()  # the modules are loaded: what follows is the command's own work
     if args.command == "validate":
         return commands.validate(args.paths, args.format)
     if args.command == "export":
@@ -311,7 +313,24 @@ def _forgiving_streams() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run `presence` with `argv` (default: the command line); return the exit code."""
+    """Run `presence` with `argv` (default: the command line); return the exit code.
+
+    Run as the program (no `argv`), the start-up goes without the cyclic garbage
+    collector (see `wizard.startup`): the headless commands turn it back on once
+    their modules are loaded, the wizard once its first screen is up.
+    """
+    if argv is None:
+        from wizard.startup import hold_collector, release_collector
+
+        hold_collector()
+        try:
+            return _main(None)
+        finally:
+            release_collector()
+    return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     _forgiving_streams()
     parser = build_parser()
     try:

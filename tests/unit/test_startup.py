@@ -1,0 +1,91 @@
+"""The start-up runs without the cyclic garbage collector, and only when `presence` is
+the program: afterwards the collector is on again and what the start-up built is frozen."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from wizard.cli import main
+from wizard.startup import hold_collector, release_collector
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """Whatever a test does to the collector is undone afterwards."""
+    was_enabled = gc.isenabled()
+    try:
+        yield
+    finally:
+        release_collector()
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+@pytest.mark.usefixtures("collector_restored")
+def test_hold_turns_the_collector_off_and_release_freezes_and_turns_it_on() -> None:
+    gc.enable()
+    gc.unfreeze()
+    hold_collector()
+    assert not gc.isenabled()
+    built: list[list[int]] = [[] for _ in range(100)]  # start-up objects, tracked by gc
+    release_collector()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(built)
+    frozen = gc.get_freeze_count()
+    release_collector()  # a second release changes nothing
+    assert gc.get_freeze_count() == frozen
+
+
+@pytest.mark.usefixtures("collector_restored")
+def test_release_without_hold_leaves_the_collector_alone() -> None:
+    gc.disable()
+    gc.unfreeze()
+    release_collector()
+    assert not gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.usefixtures("collector_restored")
+def test_main_with_arguments_leaves_the_collector_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    gc.enable()
+    gc.unfreeze()
+    assert main(["validate", str(EXAMPLE)]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    assert "valid" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["validate", "EXAMPLE"], ["export", "EXAMPLE", "-o", "-"], ["--version"], ["nope"]],
+)
+def test_the_program_ends_with_the_collector_on_and_the_start_up_frozen(
+    argv: list[str], tmp_path: Path
+) -> None:
+    args = [str(EXAMPLE) if arg == "EXAMPLE" else arg for arg in argv]
+    script = (
+        "import gc, sys\n"
+        "from wizard.cli import main\n"
+        f"sys.argv = ['presence', *{args!r}]\n"
+        "code = main()\n"
+        "sys.stderr.write(f'collector {gc.isenabled()} frozen {gc.get_freeze_count() > 0}\\n')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.endswith("collector True frozen True\n"), done.stderr
