@@ -1,14 +1,14 @@
 """Reading, locating and saving a policy file.
 
 Reading is lean (bytes, UTF-8, `tomllib`) because `validate` and `export` only read;
-positions of key paths are scanned only when a message needs one. Saving rewrites only
+positions of key paths are scanned only when a message needs one, and the scanner,
+the file's digest and the atomic writer load only when they are used. Saving rewrites only
 what changed (see `exports.rewrite`), keeps the newline style and a byte-order mark,
 and replaces the file atomically (see `exports.atomic`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -17,12 +17,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from exports.atomic import PolicyWriteError, atomic_write
-from exports.positions import KeyPath, PositionMap, scan_positions
 from schemas.model import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import tomlkit
+
+    from exports.atomic import PolicyWriteError, atomic_write
+    from exports.positions import KeyPath, PositionMap
 
 BOM = b"\xef\xbb\xbf"
 Newline = Literal["\n", "\r\n"]
@@ -47,6 +48,15 @@ __all__ = [
     "render_policy",
     "save_policy",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`PolicyWriteError` and `atomic_write`, from `exports.atomic` on first use."""
+    if name in ("PolicyWriteError", "atomic_write"):
+        from exports import atomic
+
+        return getattr(atomic, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class PolicyReadError(Exception):
@@ -79,12 +89,19 @@ class PolicySource:
     data: dict[str, Any]
     bom: bool = False
     newline: Newline = "\n"
-    digest: str = ""
-    """SHA-256 of `raw`, hex."""
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of `raw`, hex."""
+        import hashlib
+
+        return hashlib.sha256(self.raw).hexdigest()
 
     @cached_property
     def positions(self) -> PositionMap:
         """Where each key path stands in the text, scanned on first use."""
+        from exports.positions import scan_positions
+
         return scan_positions(self.text)
 
     def value_position(self, path: str | KeyPath) -> tuple[int, int] | None:
@@ -140,7 +157,6 @@ def parse_policy(path: Path, raw: bytes) -> PolicySource:
         data=data,
         bom=bom,
         newline=_newline_of(text),
-        digest=hashlib.sha256(raw).hexdigest(),
     )
     _check_version(source)
     return source
@@ -262,6 +278,8 @@ def save_policy(
         except PolicyReadError as error:
             if "newer than this program" in error.message:
                 raise
+    from exports.atomic import atomic_write
+
     text = render_policy(data, source)
     if source is not None and text == source.text:
         raw = source.raw
@@ -273,6 +291,8 @@ def save_policy(
 
 def file_changed_on_disk(source: PolicySource) -> bool:
     """Whether the file's bytes differ from when it was read (a missing file has changed)."""
+    import hashlib
+
     try:
         raw = source.path.read_bytes()
     except OSError:

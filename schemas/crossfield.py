@@ -9,7 +9,6 @@ the author is asked to write something or remove it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeGuard
 
@@ -162,6 +161,8 @@ def _check_content(data: Table, out: Problems) -> None:
             if name_key(name) in known:
                 continue
             parts = (*where, "rubrics", i, "platforms", j)
+            import difflib  # only for a platform name that is not in the policy
+
             close = difflib.get_close_matches(name_key(name), list(known), n=1)
             if close:
                 out.add(

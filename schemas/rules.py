@@ -16,7 +16,6 @@ it is dropped before the passes (an unknown key is reported all the same).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -139,6 +138,8 @@ def _add_type_error(error: ErrorDetails, out: Problems) -> None:
 
 
 def _add_unknown_key(parts: tuple[PathPart, ...], out: Problems) -> None:
+    import difflib  # only for unknown keys
+
     key = str(parts[-1])
     table = table_at(parts)
     names = list(table.fields) if table is not None else []

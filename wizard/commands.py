@@ -144,7 +144,7 @@ def export(file: str, to: str | None, out: str | None, include_access: bool) -> 
 
 def _write(target: str, text: str) -> str | None:
     """Write `text` to `target` whole or not at all; the error line on failure."""
-    from exports.store import PolicyWriteError, atomic_write
+    from exports.atomic import PolicyWriteError, atomic_write
 
     try:
         atomic_write(Path(target), text.encode("utf-8"))
