@@ -94,6 +94,9 @@ class CatalogueFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
         self._layout: Layout | None = None
+        """What the footer shows (set when composed)."""
+        self._rebuilding = False
+        self._stale = False
 
     # -- what to show ---------------------------------------------------------------
     def _width(self) -> int:
@@ -160,8 +163,8 @@ class CatalogueFooter(Footer):
 
     # -- composition ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+        # Unlike Textual's Footer this does not wait for the first bindings change: the
+        # wizard's keys show with the screen, not a moment later.
         layout = self._layout = self.layout_now()
         for item in layout.keys:
             yield FooterKey(
@@ -185,12 +188,29 @@ class CatalogueFooter(Footer):
             ).data_bind(compact=Footer.compact)
 
     def _update(self) -> None:
-        """Rebuild when what the footer shows has changed (and only then)."""
-        if not self.is_attached:
+        """Rebuild when what the footer shows has changed, and only then.
+
+        Only the footer of the screen on top is rebuilt (the others catch up when
+        their screen is on top again), and one rebuild at a time.
+        """
+        if not self.is_attached or not self._bindings_ready or self.app.screen is not self.screen:
+            return
+        if self._rebuilding:
+            self._stale = True
             return
         if self._layout is not None and self.layout_now() == self._layout:
             return
-        self.call_after_refresh(self.recompose)
+        self._rebuilding = True
+        self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        try:
+            await self.recompose()
+        finally:
+            self._rebuilding = False
+        if self._stale:
+            self._stale = False
+            self._update()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Textual calls this when the bindings of the footer's screen change."""
@@ -199,11 +219,13 @@ class CatalogueFooter(Footer):
             self._update()
 
     def _screen_changed(self, screen: Screen[object]) -> None:
-        """A screen was pushed, popped or switched: a dialog over ours gets its footer."""
+        """A screen was pushed, popped or switched: catch up when ours is on top again;
+        a dialog over ours gets a footer of its own."""
         top = self.app.screen
-        if (
-            top is not self.screen
-            and top.is_modal
+        if top is self.screen:
+            self._update()
+        elif (
+            top.is_modal
             and not isinstance(top, SystemModalScreen)
             and not self.screen.is_modal
             and self.screen in self.app.screen_stack
