@@ -38,14 +38,16 @@ def step_title(name: str) -> str:
 def palette_commands(app: PaletteHost, *, editing: bool) -> Iterable[SystemCommand]:
     """The commands; section, save and export ones only while a policy is open."""
     if editing:
+        # Actions before the "go to" commands: typing "export" finds Export first, not
+        # the review section whose title also has the word.
+        yield SystemCommand(t("cmd.save"), t("cmd.save.help"), app.action_save)
+        yield SystemCommand(t("cmd.export"), t("cmd.export.help"), app.action_export)
         for step in STEPS:
             yield SystemCommand(
                 t("cmd.goto", title=step_title(step.name)),
                 t("cmd.goto.help"),
                 partial(app.goto, step.name),
             )
-        yield SystemCommand(t("cmd.save"), t("cmd.save.help"), app.action_save)
-        yield SystemCommand(t("cmd.export"), t("cmd.export.help"), app.action_export)
     for lang in LANGUAGES:
         if lang != get_language():
             switch: Callable[[], object] = partial(app.switch_language, lang)

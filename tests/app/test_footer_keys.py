@@ -178,7 +178,7 @@ async def test_palette_offers_the_commands_and_exports_from_anywhere(
             assert wanted in titles
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*t("cmd.export"))
+        await pilot.press(*t("cmd.export")[:6])  # "Export", "Експор": the review matches too
         await pilot.pause(0.3)
         await pilot.press("enter")
         for _ in range(10):
