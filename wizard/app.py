@@ -14,7 +14,7 @@ import importlib
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -24,16 +24,16 @@ from textual.screen import ModalScreen, Screen
 
 from screens.base import PlaceholderScreen, SectionScreen
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
-from screens.help import HelpScreen
-from screens.start import StartScreen
 from screens.widgets.messages import NavigateTo
 from wizard import recent
 from wizard.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
 from wizard.i18n import detect_language, get_language, set_language, t
-from wizard.palette import palette_commands
 from wizard.save_flow import SaveFlow, is_broken
 from wizard.startup import release_collector
 from wizard.state import PolicyState
+
+if TYPE_CHECKING:
+    from screens.start import StartScreen
 
 POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto"})
 """Actions that need an open policy (hidden on the start screen)."""
@@ -135,6 +135,8 @@ class PresenceApp(App[int]):
 
     def show_start(self) -> None:
         """Show the start screen."""
+        from screens.start import StartScreen  # not loaded when the wizard opens a file
+
         self.current_step = None
         # Not installed: nothing is typed here worth keeping, so it goes when left.
         self._present(StartScreen(recent.recent_files(), self.folder))
@@ -169,8 +171,8 @@ class PresenceApp(App[int]):
             return
         self.edit(state, at_problem=True)
 
-    @on(StartScreen.Chosen)
-    def _chosen(self, event: StartScreen.Chosen) -> None:
+    def on_start_screen_chosen(self, event: StartScreen.Chosen) -> None:
+        """A file chosen on the start screen: open it, or start a new policy there."""
         if not event.new:
             self.open_path(event.path)
         elif event.path.exists():
@@ -330,6 +332,8 @@ class PresenceApp(App[int]):
 
     def action_help(self) -> None:
         """Show the help screen."""
+        from screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -370,6 +374,8 @@ class PresenceApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette's commands, in the interface language."""
+        from wizard.palette import palette_commands
+
         return palette_commands(self, editing=self.state is not None)
 
 

@@ -89,3 +89,33 @@ def test_the_program_ends_with_the_collector_on_and_the_start_up_frozen(
     )
     assert "Traceback" not in done.stderr, done.stderr
     assert done.stderr.endswith("collector True frozen True\n"), done.stderr
+
+
+def _loaded_by(script: str, tmp_path: Path) -> list[str]:
+    """Run `script` in a fresh interpreter; it prints what it found, one per line."""
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.stdout.split()
+
+
+def test_the_other_language_loads_when_it_is_first_used(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from wizard.i18n import CATALOGUES, set_language, t\n"
+        "print('uk' in CATALOGUES, 'wizard.i18n.uk' in sys.modules)\n"
+        "set_language('uk')\n"
+        "print(t('nav.next') == CATALOGUES['uk']['nav.next'] != CATALOGUES['en']['nav.next'])\n"
+        "print('wizard.i18n.uk' in sys.modules)\n"
+    )
+    assert _loaded_by(script, tmp_path) == ["True", "False", "True", "True"]
+
+
+def test_opening_a_file_loads_neither_the_start_nor_the_help_screen(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "import wizard.app\n"
+        "print(*(m in sys.modules for m in ('screens.start', 'screens.help', 'wizard.palette')))\n"
+    )
+    assert _loaded_by(script, tmp_path) == ["False", "False", "False"]

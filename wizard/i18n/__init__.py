@@ -11,16 +11,42 @@ parameters (tests/unit/test_i18n.py enforces it). Keep keys literal in code
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 
 from schemas.problems import Problem
 from wizard.i18n.en import MESSAGES as EN
-from wizard.i18n.uk import MESSAGES as UK
 
 LANGUAGES: tuple[str, ...] = ("en", "uk")
 """Interface languages, in the order the language switch offers them."""
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "uk": UK}
+
+class _Catalogues(Mapping[str, dict[str, str]]):
+    """The catalogue of each language; one other than English loads when first used."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, dict[str, str]] = {"en": EN}
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        catalogue = self._loaded.get(lang)
+        if catalogue is None:
+            if lang not in LANGUAGES:
+                raise KeyError(lang)
+            messages: dict[str, str] = import_module(f"wizard.i18n.{lang}").MESSAGES
+            catalogue = self._loaded[lang] = messages
+        return catalogue
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in LANGUAGES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+CATALOGUES: Mapping[str, dict[str, str]] = _Catalogues()
 
 _current = ["en"]
 
