@@ -107,6 +107,8 @@ class SectionScreen(Screen[None]):
         self._sidebar_timer: Timer | None = None
         self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
         self._pending_focus: str | None = None
+        self._shown_revision = -1
+        """The state revision the widgets show (-1: not shown yet)."""
         self._styled_with: tuple[object, bool] | None = None
         """The app's stylesheet rules and focus when this screen was last left."""
 
@@ -152,6 +154,7 @@ class SectionScreen(Screen[None]):
         self.query_one("#nav-back").display = previous_step(self.STEP) is not None
         self.query_one("#nav-next").display = next_step(self.STEP) is not None
         self.refresh_problems()
+        self._shown_revision = self.state.revision
         if self._pending_focus is not None:
             self.call_after_refresh(self._apply_focus)
 
@@ -193,6 +196,7 @@ class SectionScreen(Screen[None]):
             editor.rebuild(select=editor.selected)
         self.refresh_problems()
         self.refresh_sidebar()
+        self._shown_revision = self.state.revision
 
     def _styles_token(self) -> tuple[object, bool]:
         """What the styles of this screen's widgets depend on beyond the widgets
@@ -214,7 +218,8 @@ class SectionScreen(Screen[None]):
             if rules is now_rules and focus == now_focus:
                 event.refresh_styles = False
         if self.is_mounted:
-            self.reload()
+            if self._shown_revision != self.state.revision:
+                self.reload()  # the policy changed while the screen was away
             if self._pending_focus is not None:
                 self.call_after_refresh(self._apply_focus)
 
@@ -222,6 +227,8 @@ class SectionScreen(Screen[None]):
     def _edited(self, event: Edited) -> None:
         event.stop()
         self.refresh_problems()
+        # The change came from this screen's widgets: they show it already.
+        self._shown_revision = self.state.revision
         if self._sidebar_timer is not None:
             self._sidebar_timer.stop()
         self._sidebar_timer = self.set_timer(SIDEBAR_DELAY, self.refresh_sidebar)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from wizard.app import EXAMPLE_PATH, PresenceApp, load_state
 
@@ -25,6 +25,10 @@ def _app(tmp_path: Path, section: str = "document") -> PresenceApp:
 async def test_a_screen_left_and_shown_again_looks_the_same(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for widget in app.screen.query("Input, TextArea"):
+            assert isinstance(widget, (Input, TextArea))
+            widget.cursor_blink = False  # a steady cursor: the same picture every time
         await pilot.pause()
         shot = app.export_screenshot()
         document = app.screen
