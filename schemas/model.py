@@ -4,9 +4,11 @@ Every key is optional at the type level: a *missing* key is a level of its own
 (see `schemas.rules`), not a type error. The models check what pydantic checks
 well — types in strict mode, enumerations, lengths and ranges, unknown keys —
 and the rules pass checks everything that spans keys.
-"""
 
-from __future__ import annotations
+The annotations are evaluated when the classes are made (no `from __future__
+import annotations`): pydantic would otherwise compile and evaluate each one from
+its string.
+"""
 
 import datetime as dt
 from typing import Annotated, Literal
