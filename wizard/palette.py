@@ -1,5 +1,8 @@
-"""The wizard's commands in the command palette (ctrl+p): go to a section, save,
-export, switch language, switch theme, keys, help, quit — all in the interface language."""
+"""The wizard's commands in the command palette (ctrl+p): save, export, go to a
+section, switch language, switch theme, help, quit — all in the interface language.
+
+Textual's key panel is not offered: it shows Textual's own English descriptions;
+the help screen (F1) lists the keys in the interface language."""
 
 from __future__ import annotations
 
@@ -22,7 +25,6 @@ class PaletteHost(Protocol):
     def action_help(self) -> None: ...
     def switch_language(self, lang: str) -> None: ...
     def action_change_theme(self) -> None: ...
-    def action_show_help_panel(self) -> None: ...
     def action_quit(self) -> object: ...
 
 
@@ -55,6 +57,5 @@ def palette_commands(app: PaletteHost, *, editing: bool) -> Iterable[SystemComma
                 t("cmd.language", language=t(f"language.{lang}")), t("cmd.language.help"), switch
             )
     yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), app.action_change_theme)
-    yield SystemCommand(t("cmd.keys"), t("cmd.keys.help"), app.action_show_help_panel)
     yield SystemCommand(t("cmd.help"), t("cmd.help.help"), app.action_help)
     yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), app.action_quit)

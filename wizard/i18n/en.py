@@ -36,8 +36,6 @@ MESSAGES: dict[str, str] = {
     "cmd.language.help": "Switch the language of the wizard (not of the document)",
     "cmd.theme": "Theme",
     "cmd.theme.help": "Change the colour theme",
-    "cmd.keys": "Keys",
-    "cmd.keys.help": "Show the keys of the focused field",
     "cmd.help": "Help",
     "cmd.help.help": "The keys and what each section is for",
     "cmd.quit": "Quit",

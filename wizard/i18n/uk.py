@@ -36,8 +36,6 @@ MESSAGES: dict[str, str] = {
     "cmd.language.help": "Змінити мову майстра (не документа)",
     "cmd.theme": "Тема",
     "cmd.theme.help": "Змінити кольорову тему",
-    "cmd.keys": "Клавіші",
-    "cmd.keys.help": "Показати клавіші поля, де курсор",
     "cmd.help": "Довідка",
     "cmd.help.help": "Клавіші і призначення кожного розділу",
     "cmd.quit": "Вийти",
