@@ -330,6 +330,18 @@ class PresenceApp(App[int]):
         if self.state is not None and not isinstance(self.screen, ModalScreen):
             revert_field(self, self.state)
 
+    def action_command_palette(self) -> None:
+        """Open the command palette (ctrl+p), its prompt in the interface language."""
+        from wizard.palette import open_palette
+
+        open_palette(self)
+
+    def action_change_theme(self) -> None:
+        """Choose a colour theme, the prompt in the interface language."""
+        from wizard.palette import open_theme_picker
+
+        open_theme_picker(self)
+
     def action_help(self) -> None:
         """Show the help screen."""
         from screens.help import HelpScreen

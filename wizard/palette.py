@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.theme import ThemeProvider
 
 from wizard.flow import STEPS, get_step
 from wizard.i18n import LANGUAGES, get_language, t
@@ -59,3 +61,15 @@ def palette_commands(app: PaletteHost, *, editing: bool) -> Iterable[SystemComma
     yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), app.action_change_theme)
     yield SystemCommand(t("cmd.help"), t("cmd.help.help"), app.action_help)
     yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), app.action_quit)
+
+
+def open_palette(app: App[Any]) -> None:
+    """Open the command palette with its prompt in the interface language."""
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(CommandPalette(placeholder=t("cmd.placeholder"), id="--command-palette"))
+
+
+def open_theme_picker(app: App[Any]) -> None:
+    """Open the list of colour themes with its prompt in the interface language."""
+    picker = CommandPalette(providers=[ThemeProvider], placeholder=t("cmd.theme.placeholder"))
+    app.push_screen(picker)

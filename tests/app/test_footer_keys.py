@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from textual.command import CommandInput, CommandPalette
 from textual.geometry import Region
 from textual.widgets import Checkbox, Input, Static
 from textual.widgets._footer import FooterKey
@@ -259,3 +260,21 @@ async def test_string_list_placeholder_fits_at_80_columns(
         assert inputs
         for widget in inputs:
             assert cell_len(placeholder) <= widget.content_size.width, widget.id
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_palette_and_theme_prompts_speak_the_interface_language(
+    tmp_path: Path, lang: str
+) -> None:
+    app = open_app(tmp_path, EXAMPLE, section="document", lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == t("cmd.placeholder")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.action_change_theme()
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == t("cmd.theme.placeholder")

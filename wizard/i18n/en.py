@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "nav.back": "← Back",
     "nav.next": "Next →",
     # -- command palette -------------------------------------------------------------
+    "cmd.placeholder": "Search for commands…",
     "cmd.goto": "Go to {title}",
     "cmd.goto.help": "Show this part of the policy",
     "cmd.save": "Save",
@@ -36,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "cmd.language.help": "Switch the language of the wizard (not of the document)",
     "cmd.theme": "Theme",
     "cmd.theme.help": "Change the colour theme",
+    "cmd.theme.placeholder": "Search for themes…",
     "cmd.help": "Help",
     "cmd.help.help": "The keys and what each section is for",
     "cmd.quit": "Quit",

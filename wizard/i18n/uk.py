@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "nav.back": "← Назад",
     "nav.next": "Далі →",
     # -- command palette -------------------------------------------------------------
+    "cmd.placeholder": "Пошук команди…",
     "cmd.goto": "Перейти: {title}",
     "cmd.goto.help": "Показати цю частину політики",
     "cmd.save": "Зберегти",
@@ -36,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "cmd.language.help": "Змінити мову майстра (не документа)",
     "cmd.theme": "Тема",
     "cmd.theme.help": "Змінити кольорову тему",
+    "cmd.theme.placeholder": "Пошук теми…",
     "cmd.help": "Довідка",
     "cmd.help.help": "Клавіші і призначення кожного розділу",
     "cmd.quit": "Вийти",
