@@ -110,7 +110,8 @@ class SectionScreen(Screen[None]):
         self._shown_revision = -1
         """The state revision the widgets show (-1: not shown yet)."""
         self._styled_with: tuple[object, bool] | None = None
-        """The app's stylesheet rules and focus when this screen was last left."""
+        """The app's stylesheet rules and focus when this screen's widgets were last
+        styled: when it was composed, and when it was left."""
 
     @property
     def section(self) -> str:
@@ -119,6 +120,8 @@ class SectionScreen(Screen[None]):
 
     # -- composition -------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The widgets are styled as they mount, with the rules of this moment.
+        self._styled_with = self._styles_token()
         yield Header(show_clock=False, icon="≡")
         with Horizontal(id="layout"):
             yield Sidebar(self.state, self.section)
@@ -205,7 +208,7 @@ class SectionScreen(Screen[None]):
         return (self.app.stylesheet.rules, self.app.app_focus)
 
     @on(ScreenSuspend)
-    def _suspended(self) -> None:
+    def _remember_styles(self) -> None:
         self._styled_with = self._styles_token()
 
     @on(ScreenResume)
