@@ -137,7 +137,9 @@ class ListEditor(Vertical):
             )
         yield Static("", classes="list-problem")
         yield Static(t("list.empty"), classes="list-empty")
-        with Vertical(classes="list-form -empty"):
+        # Hidden from the start when there is nothing to edit: a class changed after
+        # mounting restyles the whole form.
+        with Vertical(classes="list-form" if self.entries else "list-form -empty"):
             for spec in self.fields:
                 yield self.make_row(spec)
 
