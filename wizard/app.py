@@ -13,7 +13,7 @@ import copy
 import importlib
 import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from screens.base import PlaceholderScreen, SectionScreen
+from screens.base import PlaceholderScreen, SectionScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
 from screens.widgets.messages import NavigateTo
 from wizard import recent
@@ -55,7 +55,10 @@ class PresenceApp(App[int]):
     """The brand presence policy wizard."""
 
     TITLE = "presence"
-    CSS_PATH = "app.tcss"
+    # The section screens' stylesheets load with the app's: Textual parses them with
+    # the rest at start-up instead of parsing every rule again when the first section
+    # screen is pushed. Their rules name only the section screens' own widgets.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", *section_css()]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "key.save", priority=True),
