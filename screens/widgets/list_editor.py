@@ -59,6 +59,11 @@ class EntryList(OptionList):
         self.post_message(self.Action(name))
 
 
+LONG_LIST = 10
+"""Entries from which the list takes its maximum height (10, a line or more each): then
+its height is set instead of measured, which would wrap every entry's line again."""
+
+
 class ListEditor(Vertical):
     """Entries of an array of tables, a filter, buttons and a form for the selected one."""
 
@@ -67,6 +72,7 @@ class ListEditor(Vertical):
     ListEditor .list-label { text-style: bold; }
     ListEditor .list-help { color: $text-muted; }
     ListEditor EntryList { height: auto; min-height: 3; max-height: 10; }
+    ListEditor EntryList.-long { height: 10; }
     ListEditor .list-controls { height: auto; }
     ListEditor .list-controls Input { width: 1fr; }
     ListEditor .list-controls Button { margin: 1 0 0 1; min-width: 5; }
@@ -208,6 +214,7 @@ class ListEditor(Vertical):
         entries = self.entries
         self._visible = [i for i, entry in enumerate(entries) if self._matches(entry, needle)]
         option_list = self.entry_list
+        option_list.set_class(len(self._visible) >= LONG_LIST, "-long")
         option_list.set_options([self._line(i, entries[i]) for i in self._visible])
         self.query_one(".list-empty").display = not entries
         if select is not None and select in self._visible:
@@ -218,6 +225,16 @@ class ListEditor(Vertical):
             self.select(self._visible[0])
         else:
             self.select(None)
+
+    def _append_line(self, index: int) -> None:
+        """Show the new last entry `index` (the list shows every entry) and select it."""
+        option_list = self.entry_list
+        self._visible.append(index)
+        option_list.set_class(len(self._visible) >= LONG_LIST, "-long")
+        option_list.add_option(self._line(index, self.entries[index]))
+        self.query_one(".list-empty").display = False
+        option_list.highlighted = len(self._visible) - 1
+        self.select(index)
 
     def select(self, index: int | None) -> None:
         """Let the form edit entry `index` (None: no entry, the form is hidden)."""
@@ -280,7 +297,10 @@ class ListEditor(Vertical):
         """Add a new entry at the end, select it and focus the form."""
         self.query_one(f"#{self._part('filter')}", Input).value = ""
         index = self.state.append(self.path, self.new_entry())
-        self.rebuild(select=index)
+        if self._visible == list(range(index)):
+            self._append_line(index)  # one line more, not the whole list again
+        else:
+            self.rebuild(select=index)
         self.post_message(Edited(self.path))
         rows = list(self.query(FieldRow))
         if rows:

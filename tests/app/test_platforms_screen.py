@@ -147,6 +147,46 @@ async def test_filter_among_500(tmp_path: Path) -> None:
         assert len(entry_lines(app, ENTRIES)) == 500
 
 
+async def test_add_to_a_long_list_filtered_or_not(tmp_path: Path) -> None:
+    platforms = [{"name": f"Platform {i}"} for i in range(12)]
+    app = _app(tmp_path, {"schema_version": 1, "platforms": platforms})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        editor = app.query_one("#platforms", ListEditor)
+        entries = app.query_one("#platforms-entries", OptionList)
+        assert entries.outer_size.height == 10  # the list's maximum height
+        await click(pilot, "#platforms-add")
+        await pilot.pause()
+        assert editor.selected == 12
+        assert entries.option_count == 13 and entries.highlighted == 12
+        assert entry_lines(app, ENTRIES)[-1] == "… 13. Active"  # no name yet
+        assert str(field_problem(app, "platforms-name").render()) == "Required"
+        assert entries.outer_size.height == 10
+        app.query_one("#platforms-filter", Input).value = "platform 1"
+        await pilot.pause()
+        assert entries.option_count == 3  # Platform 1, 10 and 11
+        await click(pilot, "#platforms-add")
+        await pilot.pause()
+        assert app.query_one("#platforms-filter", Input).value == ""
+        assert editor.selected == 13
+        assert entries.option_count == 14 and entries.highlighted == 13
+        assert [line.split(". ", 1)[0].lstrip("…! ") for line in entry_lines(app, ENTRIES)] == [
+            str(n) for n in range(1, 15)
+        ]
+
+
+async def test_a_short_list_takes_the_height_of_its_entries(tmp_path: Path) -> None:
+    app = _app(tmp_path, {"schema_version": 1, "platforms": [{"name": "Instagram"}]})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        entries = app.query_one("#platforms-entries", OptionList)
+        assert entries.outer_size.height == 3  # one line and the border
+        for count in range(2, 11):
+            await click(pilot, "#platforms-add")
+            await pilot.pause()
+            assert entries.outer_size.height == min(count + 2, 10)
+
+
 async def test_bad_url_duplicate_name_and_secret_at_the_fields(tmp_path: Path) -> None:
     data = {"schema_version": 1, "platforms": [{"name": "Instagram"}, {"name": "Telegram"}]}
     app = _app(tmp_path, data)
