@@ -119,3 +119,35 @@ def test_opening_a_file_loads_neither_the_start_nor_the_help_screen(tmp_path: Pa
         "print(*(m in sys.modules for m in ('screens.start', 'screens.help', 'wizard.palette')))\n"
     )
     assert _loaded_by(script, tmp_path) == ["False", "False", "False"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "a.toml", "b.toml", "--format", "json"],
+        ["export", "p.toml", "--to", "html", "-o", "-", "--include-access"],
+        ["schema", "-o", "s.json"],
+        ["diff", "old.toml", "new.toml", "--format", "md"],
+        ["new", "p.toml", "--from", "example", "--lang", "uk"],
+        ["edit", "p.toml", "--section", "communication"],
+    ],
+)
+def test_a_parser_of_one_command_parses_as_the_whole_parser(argv: list[str]) -> None:
+    from wizard.cli import build_parser
+
+    assert build_parser(argv[0]).parse_args(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "schema", "diff", "new", "edit"])
+def test_a_parser_of_one_command_gives_the_same_help(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wizard.cli import build_parser
+
+    helps = []
+    for parser in (build_parser(command), build_parser()):
+        with pytest.raises(SystemExit):
+            parser.parse_args([command, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1]
+    assert helps[0].startswith(f"usage: presence {command}")
