@@ -25,7 +25,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, Static
 
@@ -33,6 +33,7 @@ from schemas.problems import Problem
 from screens.dialogs import ConfirmDialog
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
+from screens.widgets.string_list import list_controls
 from wizard.i18n import problem_message, t
 from wizard.state import PolicyState, is_blank
 
@@ -127,20 +128,13 @@ class ListEditor(Vertical):
         yield Static(t(self.label_key), classes="list-label")
         yield Static(t(self.help_key), classes="list-help")
         yield EntryList(id=self._part("entries"))
-        with Horizontal(classes="list-controls"):
-            yield Input(id=self._part("filter"), placeholder=t("list.filter"))
-            yield Button(t("list.add"), id=self._part("add"), compact=True, classes="-add")
-            yield Button(t("list.remove"), id=self._part("remove"), compact=True, classes="-remove")
-            yield Button(
-                "↑", id=self._part("up"), compact=True, classes="-up", tooltip=t("key.move_up")
-            )
-            yield Button(
-                "↓",
-                id=self._part("down"),
-                compact=True,
-                classes="-down",
-                tooltip=t("key.move_down"),
-            )
+        yield list_controls(
+            self._part,
+            field="filter",
+            placeholder=t("list.filter"),
+            add=t("list.add"),
+            classes="list-controls",
+        )
         yield Static("", classes="list-problem")
         yield Static(t("list.empty"), classes="list-empty")
         # Hidden from the start when there is nothing to edit: a class changed after

@@ -10,6 +10,7 @@ the parts are `X-items` (the list), `X-new` (the input), `X-add`, `X-remove`, `X
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -20,6 +21,25 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
 from wizard.i18n import t
+
+LONG_LIST = 8
+"""Items from which the list takes its maximum height (8): then its height is set
+instead of measured, which would wrap every item again at a second width."""
+
+
+def list_controls(
+    part: Callable[[str], str | None], *, field: str, placeholder: str, add: str, classes: str
+) -> Horizontal:
+    """The row under a list: an input (id `part(field)`), then Add, Remove, ↑ and ↓
+    (ids `part("add")` …, classes `-add`, `-remove`, `-up`, `-down`)."""
+    return Horizontal(
+        Input(id=part(field), placeholder=placeholder),
+        Button(add, id=part("add"), compact=True, classes="-add"),
+        Button(t("list.remove"), id=part("remove"), compact=True, classes="-remove"),
+        Button("↑", id=part("up"), compact=True, classes="-up", tooltip=t("key.move_up")),
+        Button("↓", id=part("down"), compact=True, classes="-down", tooltip=t("key.move_down")),
+        classes=classes,
+    )
 
 
 class StringItems(OptionList):
@@ -53,6 +73,7 @@ class StringListEditor(Vertical):
     DEFAULT_CSS = """
     StringListEditor { height: auto; }
     StringListEditor StringItems { height: auto; max-height: 8; min-height: 1; }
+    StringListEditor StringItems.-long { height: 8; }
     StringListEditor .string-list-controls { height: auto; }
     StringListEditor .string-list-controls Input { width: 1fr; }
     StringListEditor .string-list-controls Button { margin: 1 0 0 1; min-width: 5; }
@@ -83,21 +104,16 @@ class StringListEditor(Vertical):
         return f"{self.id}-{name}" if self.id else None
 
     def compose(self) -> ComposeResult:
-        yield StringItems(*self._items, id=self._part("items"))
-        with Horizontal(classes="string-list-controls"):
-            yield Input(id=self._part("new"), placeholder=t("strings.placeholder"))
-            yield Button(t("strings.add"), id=self._part("add"), compact=True, classes="-add")
-            yield Button(t("list.remove"), id=self._part("remove"), compact=True, classes="-remove")
-            yield Button(
-                "↑", id=self._part("up"), compact=True, classes="-up", tooltip=t("key.move_up")
-            )
-            yield Button(
-                "↓",
-                id=self._part("down"),
-                compact=True,
-                classes="-down",
-                tooltip=t("key.move_down"),
-            )
+        items = StringItems(*self._items, id=self._part("items"))
+        items.set_class(len(self._items) >= LONG_LIST, "-long")
+        yield items
+        yield list_controls(
+            self._part,
+            field="new",
+            placeholder=t("strings.placeholder"),
+            add=t("strings.add"),
+            classes="string-list-controls",
+        )
 
     @property
     def items(self) -> list[str]:
@@ -122,6 +138,7 @@ class StringListEditor(Vertical):
 
     def _refresh_list(self, highlight: int | None = None) -> None:
         option_list = self._list
+        option_list.set_class(len(self._items) >= LONG_LIST, "-long")
         option_list.set_options(self._items)
         if highlight is not None and self._items:
             option_list.highlighted = max(0, min(highlight, len(self._items) - 1))
