@@ -89,6 +89,10 @@ def section_css(*names: str) -> list[str | PurePath]:
 SIDEBAR_DELAY = 0.15
 """Seconds of quiet typing before the sidebar is redrawn."""
 
+PROBLEMS_DELAY = 0.1
+"""Seconds of quiet typing before the problem lines of a large policy are redrawn
+(checking it takes tens of milliseconds: the change is drawn first)."""
+
 
 class SectionScreen(Screen[None]):
     """A screen that edits one step of the policy; subclasses yield its fields."""
@@ -105,6 +109,7 @@ class SectionScreen(Screen[None]):
         super().__init__(name=self.STEP, classes="section-screen")
         self.state = state
         self._sidebar_timer: Timer | None = None
+        self._problems_timer: Timer | None = None
         self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
         self._pending_focus: str | None = None
         self._shown_revision = -1
@@ -229,7 +234,13 @@ class SectionScreen(Screen[None]):
     @on(Edited)
     def _edited(self, event: Edited) -> None:
         event.stop()
-        self.refresh_problems()
+        if self._problems_timer is not None:
+            self._problems_timer.stop()
+            self._problems_timer = None
+        if self.state.check_is_slow():
+            self._problems_timer = self.set_timer(PROBLEMS_DELAY, self.refresh_problems)
+        else:
+            self.refresh_problems()
         # The change came from this screen's widgets: they show it already.
         self._shown_revision = self.state.revision
         if self._sidebar_timer is not None:

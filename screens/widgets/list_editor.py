@@ -239,7 +239,13 @@ class ListEditor(Vertical):
         for row in self._rows():
             key = self._key_of(row.spec)
             row.bind(None if index is None else f"{self.path}[{index}].{key}")
-        self.refresh_problems()
+        if self.state.check_is_slow():
+            # A change to a large policy (an entry added, removed, moved): the screen
+            # shows its problems once it has been checked, after this is drawn.
+            for row in self._rows():
+                row.show_problems([])
+        else:
+            self.refresh_problems()
 
     def refresh_entry(self, index: int) -> None:
         """Redraw the line of entry `index` only."""
@@ -296,7 +302,7 @@ class ListEditor(Vertical):
         else:
             self.rebuild(select=index)
         self.post_message(Edited(self.path))
-        rows = list(self.query(FieldRow))
+        rows = self._rows()
         if rows:
             rows[0].editor.focus()
 
