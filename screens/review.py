@@ -14,13 +14,13 @@ from __future__ import annotations
 import asyncio
 import copy
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Markdown, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Button, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from schemas.problems import Problem
@@ -33,6 +33,9 @@ from screens.widgets.messages import NavigateTo
 from wizard.flow import step_for_path
 from wizard.i18n import has, t
 from wizard.state import is_blank
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
 
 PREVIEW_LIMIT = 20_000
 """Characters of Markdown rendered without asking (the example policy has about 5,000)."""
@@ -114,8 +117,9 @@ class ReviewScreen(SectionScreen):
             with TabPane(t("review.preview"), id=PREVIEW_TAB):
                 yield Static("", id="review-preview-note")
                 yield Button(t("review.render"), id="review-render", compact=True)
-                with VerticalScroll(id="review-preview-scroll"):
-                    yield Markdown(id="review-preview")
+                # The Markdown widget (#review-preview) joins when the tab is first
+                # opened: importing and styling it costs more than the rest of the review.
+                yield VerticalScroll(id="review-preview-scroll")
 
     # -- refreshing --------------------------------------------------------------
     def refresh_problems(self) -> None:
@@ -183,6 +187,7 @@ class ReviewScreen(SectionScreen):
         problems = list(self.state.problems())
         note = self.query_one("#review-preview-note", Static)
         button = self.query_one("#review-render", Button)
+        preview = await self._preview()
         text = await asyncio.to_thread(export_markdown, data, problems=problems)
         if len(text) > PREVIEW_LIMIT and not force:
             note.update(t("review.preview_large", n=len(text)))
@@ -190,9 +195,21 @@ class ReviewScreen(SectionScreen):
             return
         button.display = False
         note.update(t("review.rendering"))
-        await self.query_one("#review-preview", Markdown).update(text)
+        await preview.update(text)
         note.update("")
         self._preview_revision = revision
+
+    async def _preview(self) -> Markdown:
+        """The preview widget, mounted the first time it is needed."""
+        from textual.widgets import Markdown
+
+        scroll = self.query_one("#review-preview-scroll", VerticalScroll)
+        found = scroll.query(Markdown)
+        if found:
+            return found.first()
+        preview = Markdown(id="review-preview")
+        await scroll.mount(preview)
+        return preview
 
     @on(TabbedContent.TabActivated, "#review-tabs")
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:

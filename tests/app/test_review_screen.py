@@ -155,11 +155,12 @@ async def test_complete_policy_warnings_and_revisions(tmp_path: Path) -> None:
 async def test_preview_renders_when_its_tab_opens(tmp_path: Path) -> None:
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
-        preview = app.query_one("#review-preview", Markdown)
         await pilot.pause()
-        assert preview.source == ""  # opening the review costs nothing
+        assert not app.query("#review-preview")  # opening the review costs nothing
         tabs = app.query_one("#review-tabs", TabbedContent)
         tabs.active = "review-tab-preview"
+        await _until(pilot, lambda: app.query("#review-preview"))
+        preview = app.query_one("#review-preview", Markdown)
         await _until(pilot, lambda: preview.source)
         assert preview.source.startswith("# Brand presence policy")
         assert not app.query_one("#review-render").display
