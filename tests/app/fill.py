@@ -292,6 +292,9 @@ class Author:
     async def click(self, widget_id: str) -> None:
         """Scroll `#widget_id` into view and click it."""
         widget = self.widget(widget_id)
+        # A focus change scrolls its field to the centre with an animation: let it end,
+        # or it moves the widget while the click is on its way.
+        await self.pilot.wait_for_scheduled_animations()
         widget.scroll_visible(animate=False, immediate=True)
         await self.pilot.pause()
         assert await self.pilot.click(widget), f"the click missed {widget_id}"
