@@ -123,6 +123,11 @@ class SectionScreen(Screen[None]):
         """The section this screen's step belongs to."""
         return get_step(self.STEP).section
 
+    def build_offscreen(self) -> None:
+        """Called before the app mounts this screen ahead of showing it: it takes the
+        focus (its first field) when it is first shown, not while it is built."""
+        self.AUTO_FOCUS = ""  # type: ignore[misc]  # this instance only, until shown
+
     # -- composition -------------------------------------------------------------
     def compose(self) -> ComposeResult:
         # The widgets are styled as they mount, with the rules of this moment.
@@ -218,6 +223,8 @@ class SectionScreen(Screen[None]):
 
     @on(ScreenResume)
     def _resumed(self, event: ScreenResume) -> None:
+        if "AUTO_FOCUS" in vars(self):  # built off-screen: Textual focuses the first field now
+            del self.AUTO_FOCUS
         # Textual restyles every widget of a resumed screen (some 50 ms for a section
         # screen); the styles are still right when no rule or app state they depend
         # on changed while the screen was away.

@@ -2,9 +2,10 @@
 
 One `PolicyState` is shared by all section screens. Each step's screen is created
 the first time it is shown and installed, so it stays alive (and keeps whatever
-is in its inputs) while the author moves around; switching the interface
-language rebuilds them. `run_wizard` is what `presence`, `presence new` and
-`presence edit` call.
+is in its inputs) while the author moves around; once the author moves from step
+to step, the next step's screen is built off-screen right after a step is shown,
+so that moving on finds it ready. Switching the interface language rebuilds them.
+`run_wizard` is what `presence`, `presence new` and `presence edit` call.
 """
 
 from __future__ import annotations
@@ -236,8 +237,34 @@ class PresenceApp(App[int]):
         if name != self.current_step:
             self.save_flow.flush()
         screen = self._screens.get(name) or self._make_screen(name)
+        moving = self.current_step is not None and name != self.current_step
         self.current_step = name
         self._show(screen, name)
+        if moving:
+            self.call_after_refresh(self._prepare_next)
+
+    def _prepare_next(self) -> None:
+        """Build the next step's screen off-screen, so that moving on shows it at once.
+
+        Composing, mounting and styling a section screen of a hundred widgets takes a
+        few hundred milliseconds; here it happens while the author reads the step
+        just shown (keys are still handled between its parts). Only after a move, so
+        that opening the wizard does no more than show its first screen.
+        """
+        step = next_step(self.current_step) if self.current_step is not None else None
+        if self.state is None or step is None or step.name in self._screens:
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        screen = self._make_screen(step.name)
+        if isinstance(screen, SectionScreen):
+            screen.build_offscreen()
+        self._screens[step.name] = screen
+        self.install_screen(screen, f"{step.name}#{self._generation}")
+        # Deliberate exception to "no private Textual APIs": `_get_screen` is how
+        # push_screen and switch_screen mount a screen; no public call mounts one
+        # without showing it.
+        self._get_screen(screen)
 
     @on(NavigateTo)
     def _navigate(self, event: NavigateTo) -> None:

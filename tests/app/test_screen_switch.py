@@ -79,3 +79,37 @@ async def test_a_change_made_elsewhere_shows_on_return(tmp_path: Path) -> None:
         row = company.parent
         assert row is not None
         assert row.query_one(".field-problem", Static).display
+
+
+async def test_after_a_move_the_next_step_is_built_before_it_is_shown(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert set(app._screens) == {"document"}  # opening builds the first screen only
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.name == "mission"
+        ahead = app._screens.get("platforms")
+        assert ahead is not None and ahead.is_mounted and ahead is not app.screen
+        assert ahead.query_one("#platforms-entries").is_mounted
+        assert ahead.focused is None  # no focus while off-screen
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen is ahead
+        assert app.focused is not None and app.focused in ahead.query("#body *")
+        assert "tools" in app._screens
+
+
+async def test_a_screen_built_ahead_shows_what_changed_meanwhile(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "platforms" in app._screens
+        assert app.state is not None
+        app.state.set("platforms[0].name", "Mastodon")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.name == "platforms"
+        assert app.screen.query_one("#platforms-name", Input).value == "Mastodon"
