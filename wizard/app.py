@@ -11,6 +11,7 @@ so that moving on finds it ready. Switching the interface language rebuilds them
 from __future__ import annotations
 
 import copy
+import gc
 import importlib
 import sys
 from collections.abc import Callable, Iterable
@@ -241,6 +242,10 @@ class PresenceApp(App[int]):
         self.current_step = name
         self._show(screen, name)
         if moving:
+            # The screens built so far live as long as the policy is open: out of the
+            # collector's way. Its full collections walked every widget of every screen
+            # (pauses of 100-500 ms once a few screens were built).
+            gc.freeze()
             self.call_after_refresh(self._prepare_next)
 
     def _prepare_next(self) -> None:
@@ -288,8 +293,12 @@ class PresenceApp(App[int]):
         self.call_after_refresh(self._drop_all, old)
 
     def _drop_all(self, screens: Iterable[Screen[Any]]) -> None:
+        dropped = False
         for screen in screens:
             self._drop(screen)
+            dropped = True
+        if dropped:
+            gc.unfreeze()  # the dropped screens can be collected (a move freezes again)
 
     # -- state -------------------------------------------------------------------
     def _state_changed(self, path: str) -> None:
