@@ -122,9 +122,7 @@ async def test_save_as_leaves_the_changed_file_alone(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("step", ["write", "fsync", "replace"])
-async def test_failed_save_says_why_and_offers_save_as(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
-) -> None:
+async def test_failed_save_says_why_and_offers_save_as(tmp_path: Path, step: str) -> None:
     path = _policy(tmp_path)
     app = _open(path)
 
@@ -140,18 +138,19 @@ async def test_failed_save_says_why_and_offers_save_as(
 
     async with app.run_test(size=SIZE) as pilot:
         await _type_company(pilot, app, "Mine")
-        monkeypatch.setattr(f"exports.atomic.os.{step}", fail)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.click("#summary-save")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, SaveAsDialog) and dialog.failed
-        assert "no space left on device" in dialog.message
-        assert path.read_text(encoding="utf-8") == ORIGINAL
-        draft = drafts.read_draft(path)
-        assert draft is not None and draft.data["document"]["company"] == "Mine"
-        monkeypatch.undo()
+        # Its own patcher: undoing it must not undo the isolated state dir.
+        with pytest.MonkeyPatch.context() as failing:
+            failing.setattr(f"exports.atomic.os.{step}", fail)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.click("#summary-save")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, SaveAsDialog) and dialog.failed
+            assert "no space left on device" in dialog.message
+            assert path.read_text(encoding="utf-8") == ORIGINAL
+            draft = drafts.read_draft(path)
+            assert draft is not None and draft.data["document"]["company"] == "Mine"
         elsewhere = tmp_path / "elsewhere.toml"
         dialog.query_one("#save-as-path", Input).value = str(elsewhere)
         await pilot.click("#save-as-save")
