@@ -12,10 +12,11 @@ them for the title, the sidebar and, later, autosave). No Textual here.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -75,6 +76,20 @@ def is_blank(value: Any) -> bool:
     if isinstance(value, (list, dict)):
         return not value
     return False
+
+
+def is_under(problem_path: str, path: str) -> bool:
+    """Whether `problem_path` is `path` or lies inside it (`path.x`, `path[0]`)."""
+    return (
+        problem_path == path
+        or problem_path.startswith(path + ".")
+        or problem_path.startswith(path + "[")
+    )
+
+
+def problems_under(problems: Iterable[Problem], path: str) -> list[Problem]:
+    """The problems of `problems` at `path` or inside it."""
+    return [problem for problem in problems if is_under(problem.path, path)]
 
 
 def _lookup(data: Any, parts: list[PathPart]) -> Any:
@@ -304,12 +319,37 @@ class PolicyState:
     def problems_under(self, path: str) -> Iterator[Problem]:
         """The problems at `path` or inside it (`path.x`, `path[0]`)."""
         for problem in self.problems():
-            if (
-                problem.path == path
-                or problem.path.startswith(path + ".")
-                or problem.path.startswith(path + "[")
-            ):
+            if is_under(problem.path, path):
                 yield problem
+
+    def entry_problems(self, path: str, index: int) -> list[Problem]:
+        """The problems of entry `index` of the list at `path` (a list of tables under
+        tables: `platforms`, `content.templates`), the entry checked on its own.
+
+        A large policy's form shows these at once (about a millisecond) when an entry
+        is added or chosen before the whole policy is checked again; the rules that
+        compare the entry with the rest of the policy wait for that check.
+        """
+        parts = parse_path(path)
+        entries = _lookup(self.data, parts)
+        if not isinstance(entries, list) or not 0 <= index < len(entries):
+            return []
+        keys = [part for part in parts if isinstance(part, str)]
+        if len(keys) != len(parts):  # a list inside a list entry: the whole check
+            return list(self.problems_under(f"{path}[{index}]"))
+        from schemas import check_policy
+
+        alone: dict[str, Any] = {"schema_version": 1}
+        node = alone
+        for key in keys[:-1]:
+            node = node.setdefault(key, {})
+        node[keys[-1]] = [entries[index]]
+        first, entry = f"{path}[0]", f"{path}[{index}]"
+        return [
+            dataclasses.replace(problem, path=entry + problem.path[len(first) :])
+            for problem in check_policy(alone)
+            if is_under(problem.path, first)
+        ]
 
     def section_status(self, section: str) -> SectionStatus:
         """Done, incomplete (n missing) or errors (n) for one section.

@@ -35,7 +35,7 @@ from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import list_controls
 from wizard.i18n import problem_message, t
-from wizard.state import PolicyState, is_blank
+from wizard.state import PolicyState, is_blank, problems_under
 
 
 class EntryList(OptionList):
@@ -240,12 +240,31 @@ class ListEditor(Vertical):
             key = self._key_of(row.spec)
             row.bind(None if index is None else f"{self.path}[{index}].{key}")
         if self.state.check_is_slow():
-            # A change to a large policy (an entry added, removed, moved): the screen
-            # shows its problems once it has been checked, after this is drawn.
-            for row in self._rows():
-                row.show_problems([])
+            # A change to a large policy (an entry added, removed, moved): the form
+            # shows the entry's own problems, checked alone; the whole policy is
+            # checked after this is drawn (rules across entries show then).
+            self._show_entry_problems(index)
         else:
             self.refresh_problems()
+
+    def _show_entry_problems(self, index: int | None) -> None:
+        """Show the problems of entry `index` checked on its own, on the form and its line."""
+        problems = [] if index is None else self.state.entry_problems(self.path, index)
+        for row in self._rows():
+            if row.data_path is not None:
+                row.show_problems(problems_under(problems, row.data_path))
+            else:
+                row.show_problems([])
+        if index is None:
+            return
+        levels = {problem.level for problem in problems}
+        mark = next((level for level in ("error", "missing") if level in levels), "")
+        if mark != self._marks.get(index, ""):
+            if mark:
+                self._marks[index] = mark
+            else:
+                self._marks.pop(index, None)
+            self.refresh_entry(index)
 
     def refresh_entry(self, index: int) -> None:
         """Redraw the line of entry `index` only."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
+import screens.base
 import wizard.state
 from screens.base import PROBLEMS_DELAY
 from tests.app.conftest import SIZE, click, entry_lines, field_problem, open_app, state_of
@@ -47,3 +48,24 @@ async def test_an_added_entry_gets_its_marks(tmp_path: Path) -> None:
         assert entries.option_count == 2
         assert entry_lines(app, "platforms-entries")[-1] == "… 2. Active"
         assert str(field_problem(app, "platforms-name").render()) == "Required"
+
+
+async def test_an_added_entry_shows_its_own_problems_before_the_whole_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The whole check (for the problem lines, and the sidebar's) never comes.
+    monkeypatch.setattr(screens.base, "PROBLEMS_DELAY", 3600.0)
+    monkeypatch.setattr(screens.base, "SIDEBAR_DELAY", 3600.0)
+    app = open_app(
+        tmp_path,
+        {"schema_version": 1, "platforms": [{"name": "Instagram"}]},
+        section="platforms",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await click(pilot, "#platforms-add")
+        await pilot.pause()
+        assert not state_of(app).problems_known
+        assert entry_lines(app, "platforms-entries")[-1] == "… 2. Active"
+        assert str(field_problem(app, "platforms-name").render()) == "Required"
+        assert not field_problem(app, "platforms-url").display

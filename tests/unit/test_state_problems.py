@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import wizard.state
+from schemas.problems import Problem
 from wizard.state import PolicyState
 
 
@@ -35,3 +36,29 @@ def test_a_check_is_slow_only_when_one_is_due_and_the_last_was_slow(
     monkeypatch.setattr(wizard.state, "SLOW_CHECK", 60.0)
     state.set("document.company", "Acme Ltd")
     assert not state.check_is_slow()
+
+
+def test_an_entry_checked_alone_has_the_problems_the_whole_check_gives_it() -> None:
+    state = PolicyState(
+        {
+            "schema_version": 1,
+            "platforms": [{"name": "Instagram", "status": "active"}],
+            "communication": {"templates": [{"title": "Thanks", "text": "Thank you!"}]},
+        }
+    )
+    state.append("platforms", {"status": "paused", "url": "not a web address"})
+    state.append("communication.templates", {"title": "Thanks"})
+
+    def found(problems: list[Problem]) -> list[tuple[str, str, str]]:
+        return [(p.path, p.level, p.code) for p in problems]
+
+    new_platform = state.entry_problems("platforms", 1)
+    assert found(new_platform) == found(list(state.problems_under("platforms[1]")))
+    assert ("platforms[1].name", "missing", "required") in found(new_platform)
+    assert ("platforms[1].url", "error", "bad_url") in found(new_platform)
+    # A rule across entries (a repeated title) waits for the whole check.
+    whole = found(list(state.problems_under("communication.templates[1]")))
+    assert ("communication.templates[1].title", "error", "duplicate_name") in whole
+    alone = found(state.entry_problems("communication.templates", 1))
+    assert alone == [item for item in whole if item[2] != "duplicate_name"]
+    assert state.entry_problems("platforms", 5) == []
