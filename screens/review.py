@@ -121,6 +121,15 @@ class ReviewScreen(SectionScreen):
                 # opened: importing and styling it costs more than the rest of the review.
                 yield VerticalScroll(id="review-preview-scroll")
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The review brings the app's first tabs: mounting them added their widgets'
+        # default CSS, so the stylesheet's rules changed after compose noted them.
+        # Each widget was styled as it mounted, with the rules of that moment, and a
+        # widget's default CSS applies to that widget only: the styles are right,
+        # and showing the review need not restyle it (a few tens of milliseconds).
+        self._styled_with = self._styles_token()
+
     # -- refreshing --------------------------------------------------------------
     def refresh_problems(self) -> None:
         """Rebuild the checklist, the warnings and the revision log (after any change)."""

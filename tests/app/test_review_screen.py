@@ -312,3 +312,22 @@ async def test_save_button_saves(tmp_path: Path) -> None:
         await pilot.pause()
         saved = tomllib.loads((tmp_path / "policy.toml").read_text(encoding="utf-8"))
         assert saved["communication"] == EXAMPLE["communication"]
+
+
+async def test_the_review_built_ahead_is_styled_right_when_first_shown(tmp_path: Path) -> None:
+    state = PolicyState(_example(), path=tmp_path / "policy.toml")
+    app = PresenceApp(state, section="communication-negative", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # to content: the review is built ahead, off-screen
+        await pilot.pause()
+        review = app._screens.get("review")
+        assert review is not None and review.is_mounted and review is not app.screen
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen is review
+        shown = app.export_screenshot()
+        review.update_node_styles(animate=False)  # what a restyle on showing would give
+        review.refresh()
+        await pilot.pause()
+        assert app.export_screenshot() == shown
