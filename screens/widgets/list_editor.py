@@ -120,6 +120,8 @@ class ListEditor(Vertical):
         """Entry indices in the order the list shows them (after the filter)."""
         self._marks: dict[int, str] = {}
         self._form_rows: list[FieldRow] = []
+        self._entry_checked: tuple[tuple[int, int], list[Problem]] | None = None
+        """(entry index, state revision) and that entry's problems checked alone."""
 
     def _part(self, name: str) -> str:
         return f"{self.id}-{name}"
@@ -223,6 +225,10 @@ class ListEditor(Vertical):
     def _append_line(self, index: int) -> None:
         """Show the new last entry `index` (the list shows every entry) and select it."""
         option_list = self.entry_list
+        if self.state.check_is_slow():
+            # Its mark goes into its line from the start: changing a line afterwards
+            # makes the OptionList measure every line again.
+            self._set_mark(index, self._entry_problems(index))
         self._visible.append(index)
         option_list.set_class(len(self._visible) >= LONG_LIST, "-long")
         option_list.add_option(self._line(index, self.entries[index]))
@@ -249,22 +255,33 @@ class ListEditor(Vertical):
 
     def _show_entry_problems(self, index: int | None) -> None:
         """Show the problems of entry `index` checked on its own, on the form and its line."""
-        problems = [] if index is None else self.state.entry_problems(self.path, index)
+        problems = [] if index is None else self._entry_problems(index)
         for row in self._rows():
             if row.data_path is not None:
                 row.show_problems(problems_under(problems, row.data_path))
             else:
                 row.show_problems([])
-        if index is None:
-            return
+        if index is not None and self._set_mark(index, problems):
+            self.refresh_entry(index)
+
+    def _entry_problems(self, index: int) -> list[Problem]:
+        """The problems of entry `index` checked on its own (once per state revision)."""
+        key = (index, self.state.revision)
+        if self._entry_checked is None or self._entry_checked[0] != key:
+            self._entry_checked = (key, self.state.entry_problems(self.path, index))
+        return self._entry_checked[1]
+
+    def _set_mark(self, index: int, problems: Sequence[Problem]) -> bool:
+        """Mark entry `index` by the worst of `problems`; whether its mark changed."""
         levels = {problem.level for problem in problems}
         mark = next((level for level in ("error", "missing") if level in levels), "")
-        if mark != self._marks.get(index, ""):
-            if mark:
-                self._marks[index] = mark
-            else:
-                self._marks.pop(index, None)
-            self.refresh_entry(index)
+        if mark == self._marks.get(index, ""):
+            return False
+        if mark:
+            self._marks[index] = mark
+        else:
+            self._marks.pop(index, None)
+        return True
 
     def refresh_entry(self, index: int) -> None:
         """Redraw the line of entry `index` only."""
