@@ -225,9 +225,13 @@ async def add_entries(results: Results, path: Path, repeats: int) -> None:
         probe = Probe(app, pilot, results, "")
         await pilot.pause()
         editor = app.screen.query_one("#platforms", ListEditor)
+        add = app.screen.query_one("#platforms-add")
         for _ in range(repeats):
             count = len(editor.entries)
-            app.screen.query_one("#platforms-add").focus()
+            add.focus()
+            # Textual's Button ignores a press while it shows the last one (0.2 s).
+            while add.has_class("-active"):
+                await pilot.pause(0.02)
 
             def added(count: int = count) -> bool:
                 return len(editor.entries) == count + 1 and editor.selected == count
