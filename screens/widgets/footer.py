@@ -205,7 +205,11 @@ class CatalogueFooter(Footer):
 
     async def _rebuild(self) -> None:
         try:
-            await self.recompose()
+            # A footer whose screen was left meanwhile keeps what it shows: it catches
+            # up when its screen is on top again (else leaving the review rebuilt its
+            # footer with the next step's keys, and every return rebuilt it again).
+            if self.app.screen is self.screen:
+                await self.recompose()
         finally:
             self._rebuilding = False
         if self._stale:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from textual import events
 from textual.command import CommandInput, CommandPalette
 from textual.geometry import Region
 from textual.widgets import Checkbox, Input, Static
@@ -124,6 +125,32 @@ async def test_back_is_dimmed_on_the_first_step_and_next_on_the_last(tmp_path: P
         keys = {key.description: key for key in _footer_keys(app)}
         assert keys["Next"].has_class("-disabled")
         assert not keys["Back"].has_class("-disabled")
+
+
+async def test_a_screen_left_at_once_is_not_rebuilt_while_away(tmp_path: Path) -> None:
+    app = open_app(tmp_path, EXAMPLE, section="communication-negative")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # to content: the review is built ahead, off-screen
+        await pilot.pause()
+        review = app._screens["review"]
+        built = list(review.query_one(CatalogueFooter).query(FooterKey))
+        # Open the review and leave it at once, before its footer caught up with its
+        # keys (Next is dimmed there): the footer is not rebuilt while it is away ...
+        app.post_message(events.Key("ctrl+r", None))
+        app.post_message(events.Key("ctrl+b", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.name == "content"
+        away = list(review.query_one(CatalogueFooter).query(FooterKey))
+        assert all(a is b for a, b in zip(away, built, strict=True))
+        # ... but when it is shown again.
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is review
+        keys = {key.description: key for key in _footer_keys(app)}
+        assert keys["Next"].has_class("-disabled")
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
