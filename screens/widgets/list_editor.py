@@ -33,7 +33,7 @@ from schemas.problems import Problem
 from screens.dialogs import ConfirmDialog
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
-from screens.widgets.string_list import list_controls
+from screens.widgets.string_list import list_controls, show_pressed
 from wizard.i18n import problem_message, t
 from wizard.state import PolicyState, is_blank, problems_under
 
@@ -413,6 +413,7 @@ class ListEditor(Vertical):
         for name in ("add", "remove", "up", "down"):
             if event.button.id == self._part(name):
                 event.stop()
+                show_pressed(event.button)  # drawn with the press's effect, in one frame
                 self._do(name)
 
     def _do(self, name: str) -> None:

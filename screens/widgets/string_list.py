@@ -10,8 +10,10 @@ the parts are `X-items` (the list), `X-new` (the input), `X-add`, `X-remove`, `X
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from typing import ClassVar
+from functools import partial
+from typing import ClassVar, Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +29,44 @@ LONG_LIST = 8
 instead of measured, which would wrap every item again at a second width."""
 
 
+class ControlButton(Button):
+    """A button under a list (Add, Remove, ↑, ↓): it looks pressed from the frame that
+    shows what the press did.
+
+    Textual's `Button` shows itself pressed at once; that draws a frame before the list
+    has handled the press, and the frame with the new entry then waits for the next
+    frame slot (17 to 33 ms later). Here the list calls `show_pressed` when it handles
+    the press, so that one frame shows both.
+    """
+
+    _pressed_at = -1.0
+    """`time.monotonic()` of the last press."""
+
+    def press(self) -> Self:
+        """Announce the press (`Button.Pressed`); the list shows it pressed. As with
+        Textual's `Button`, a press while it looks pressed from the last one is ignored."""
+        if self.disabled or not self.display:
+            return self
+        now = time.monotonic()
+        if now - self._pressed_at < self.active_effect_duration:
+            return self
+        self._pressed_at = now
+        self.post_message(Button.Pressed(self))
+        return self
+
+    def show_pressed(self) -> None:
+        """Look pressed for a moment, as Textual's `Button` does."""
+        if self.active_effect_duration > 0:
+            self.add_class("-active")
+            self.set_timer(self.active_effect_duration, partial(self.remove_class, "-active"))
+
+
+def show_pressed(button: Button) -> None:
+    """Let a list's `ControlButton` look pressed (it does not until its list says so)."""
+    if isinstance(button, ControlButton):
+        button.show_pressed()
+
+
 def list_controls(
     part: Callable[[str], str | None], *, field: str, placeholder: str, add: str, classes: str
 ) -> Horizontal:
@@ -34,10 +74,12 @@ def list_controls(
     (ids `part("add")` …, classes `-add`, `-remove`, `-up`, `-down`)."""
     return Horizontal(
         Input(id=part(field), placeholder=placeholder),
-        Button(add, id=part("add"), compact=True, classes="-add"),
-        Button(t("list.remove"), id=part("remove"), compact=True, classes="-remove"),
-        Button("↑", id=part("up"), compact=True, classes="-up", tooltip=t("key.move_up")),
-        Button("↓", id=part("down"), compact=True, classes="-down", tooltip=t("key.move_down")),
+        ControlButton(add, id=part("add"), compact=True, classes="-add"),
+        ControlButton(t("list.remove"), id=part("remove"), compact=True, classes="-remove"),
+        ControlButton("↑", id=part("up"), compact=True, classes="-up", tooltip=t("key.move_up")),
+        ControlButton(
+            "↓", id=part("down"), compact=True, classes="-down", tooltip=t("key.move_down")
+        ),
         classes=classes,
     )
 
@@ -228,6 +270,7 @@ class StringListEditor(Vertical):
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
         event.stop()
+        show_pressed(event.button)  # drawn with the press's effect, in one frame
         index = self._list.highlighted
         if event.button.has_class("-add"):
             self.add_item(self._input.value)

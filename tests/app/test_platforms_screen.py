@@ -334,3 +334,34 @@ async def test_small_terminal_reaches_the_last_field(tmp_path: Path) -> None:
         assert state_of(app).get("platforms[0].two_factor") is True
         await click(pilot, "#nav-next")
         assert app.current_step == "tools"
+
+
+async def test_add_looks_pressed_with_the_new_entry_and_a_second_press_waits(
+    tmp_path: Path,
+) -> None:
+    app = open_app(
+        tmp_path, {"schema_version": 1, "platforms": [{"name": "Instagram"}]}, section="platforms"
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        add = app.screen.query_one("#platforms-add")
+        add.focus()
+        await pilot.pause()
+        drawn: list[tuple[int, bool]] = []
+
+        def frame() -> None:  # what each frame shows: the entries and the pressed look
+            drawn.append(
+                (
+                    app.screen.query_one(f"#{ENTRIES}", OptionList).option_count,
+                    add.has_class("-active"),
+                )
+            )
+
+        app.post_display_hook = frame  # type: ignore[method-assign]
+        app.post_message(events.Key("enter", None))
+        app.post_message(events.Key("enter", None))  # while it looks pressed: ignored
+        await pilot.pause()
+        assert len(state_of(app).items("platforms")) == 2
+        assert (2, True) in drawn and (1, True) not in drawn  # no frame pressed but not added
+        await pilot.pause(0.3)
+        assert not add.has_class("-active")
