@@ -32,6 +32,7 @@ How to add a section screen
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path, PurePath
 from typing import ClassVar
 
@@ -86,6 +87,10 @@ def section_css(*names: str) -> list[str | PurePath]:
     return [BASE_CSS, *(folder / name for name in SECTION_STYLESHEETS)]
 
 
+LAYOUT_SETTLE = 0.05
+"""Seconds between the passes laying out a screen built ahead (its widgets answer
+the last pass meanwhile)."""
+
 SIDEBAR_DELAY = 0.15
 """Seconds of quiet typing before the sidebar is redrawn."""
 
@@ -114,6 +119,8 @@ class SectionScreen(Screen[None]):
         self._pending_focus: str | None = None
         self._shown_revision = -1
         """The state revision the widgets show (-1: not shown yet)."""
+        self._offscreen = False
+        """Built ahead of being shown (`build_offscreen`)."""
         self._styled_with: tuple[object, bool] | None = None
         """The app's stylesheet rules and focus when this screen's widgets were last
         styled: when it was composed, and when it was left."""
@@ -127,6 +134,7 @@ class SectionScreen(Screen[None]):
         """Called before the app mounts this screen ahead of showing it: it takes the
         focus (its first field) when it is first shown, not while it is built."""
         self.AUTO_FOCUS = ""  # type: ignore[misc]  # this instance only, until shown
+        self._offscreen = True
 
     # -- composition -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -170,6 +178,29 @@ class SectionScreen(Screen[None]):
         self._shown_revision = self.state.revision
         if self._pending_focus is not None:
             self.call_after_refresh(self._apply_focus)
+        if self._offscreen:
+            self.call_later(self._lay_out_offscreen)
+
+    def _lay_out_offscreen(self, passes: int = 3) -> None:
+        """Place the widgets of a screen built ahead at the app's size, off-screen.
+
+        Textual lays a screen out when it is first shown: placing a hundred widgets,
+        then handling the resize and show events that sends each of them (which ask
+        for another layout), took most of a first visit (some 100 ms). Done here,
+        while the author reads the step shown, the first showing finds the screen at
+        its size and only draws it. A pass runs again while the widgets' answers to
+        the last one ask for a new layout.
+        """
+        if self.is_current or not self.is_attached or passes <= 0:
+            return
+        # Deliberate exception to "no private Textual APIs": `_refresh_layout` and
+        # `_layout_required` are the layout a screen gets when shown (or when a widget
+        # asks for one); no public call lays out a screen that is not shown.
+        if self.outer_size == self.app.size and not self._layout_required:
+            return
+        self._layout_required = False
+        self._refresh_layout(self.app.size)
+        self.set_timer(LAYOUT_SETTLE, partial(self._lay_out_offscreen, passes - 1))
 
     # -- refreshing --------------------------------------------------------------
     def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:

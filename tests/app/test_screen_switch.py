@@ -100,6 +100,23 @@ async def test_after_a_move_the_next_step_is_built_before_it_is_shown(tmp_path: 
         assert "tools" in app._screens
 
 
+async def test_a_screen_built_ahead_is_laid_out_before_it_is_shown(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause(0.3)  # the layout passes of the screen built ahead
+        ahead = app._screens["platforms"]
+        assert ahead is not app.screen
+        assert ahead.outer_size == app.size
+        title = ahead.query_one("#section-title")
+        assert title.size.width > 0 and title.region.height > 0
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen is ahead
+        assert ahead.query_one("#section-title").region == title.region
+
+
 async def test_a_screen_built_ahead_shows_what_changed_meanwhile(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
