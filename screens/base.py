@@ -176,6 +176,12 @@ class SectionScreen(Screen[None]):
         self.query_one("#nav-next").display = next_step(self.STEP) is not None
         self.refresh_problems()
         self._shown_revision = self.state.revision
+        # Mounting a kind of widget the app had not shown yet added its default CSS, so
+        # the stylesheet's rules changed after compose noted them. Each widget was
+        # styled as it mounted, with the rules of that moment, and a widget's default
+        # CSS applies to that widget and what it holds only: the styles are right, and
+        # the first showing need not restyle every widget (tens of milliseconds).
+        self._styled_with = self._styles_token()
         if self._pending_focus is not None:
             self.call_after_refresh(self._apply_focus)
         if self._offscreen:
