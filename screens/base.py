@@ -32,7 +32,6 @@ How to add a section screen
 from __future__ import annotations
 
 import re
-from functools import partial
 from pathlib import Path, PurePath
 from typing import ClassVar
 
@@ -87,9 +86,9 @@ def section_css(*names: str) -> list[str | PurePath]:
     return [BASE_CSS, *(folder / name for name in SECTION_STYLESHEETS)]
 
 
-LAYOUT_SETTLE = 0.05
-"""Seconds between the passes laying out a screen built ahead (its widgets answer
-the last pass meanwhile)."""
+LAYOUT_PASSES = 6
+"""At most this many passes lay out a screen built ahead (a section screen settles
+after three or four: the widgets' answers to a pass ask for the next)."""
 
 SIDEBAR_DELAY = 0.15
 """Seconds of quiet typing before the sidebar is redrawn."""
@@ -187,15 +186,15 @@ class SectionScreen(Screen[None]):
         if self._offscreen:
             self.call_later(self._lay_out_offscreen)
 
-    def _lay_out_offscreen(self, passes: int = 3) -> None:
+    def _lay_out_offscreen(self, passes: int = LAYOUT_PASSES) -> None:
         """Place the widgets of a screen built ahead at the app's size, off-screen.
 
         Textual lays a screen out when it is first shown: placing a hundred widgets,
         then handling the resize and show events that sends each of them (which ask
         for another layout), took most of a first visit (some 100 ms). Done here,
         while the author reads the step shown, the first showing finds the screen at
-        its size and only draws it. A pass runs again while the widgets' answers to
-        the last one ask for a new layout.
+        its size and only draws it. A pass runs again after the next refresh while
+        the widgets' answers to the last one ask for a new layout.
         """
         if self.is_current or not self.is_attached or passes <= 0:
             return
@@ -206,7 +205,7 @@ class SectionScreen(Screen[None]):
             return
         self._layout_required = False
         self._refresh_layout(self.app.size)
-        self.set_timer(LAYOUT_SETTLE, partial(self._lay_out_offscreen, passes - 1))
+        self.call_after_refresh(self._lay_out_offscreen, passes - 1)
 
     # -- refreshing --------------------------------------------------------------
     def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:
