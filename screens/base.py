@@ -198,10 +198,14 @@ class SectionScreen(Screen[None]):
         """
         if self.is_current or not self.is_attached or passes <= 0:
             return
-        # Deliberate exception to "no private Textual APIs": `_refresh_layout` and
-        # `_layout_required` are the layout a screen gets when shown (or when a widget
-        # asks for one); no public call lays out a screen that is not shown.
+        # Deliberate exception to "no private Textual APIs": `_refresh_layout`,
+        # `_layout_required` and `_compositor` are the layout and drawing a screen
+        # gets when shown (or when a widget asks for one); no public call lays out or
+        # draws a screen that is not shown.
         if self.outer_size == self.app.size and not self._layout_required:
+            # Settled: draw it once, unseen, so that each widget keeps its lines for
+            # the first showing (which then composes them into the frame).
+            self._compositor.render_update(full=True)
             return
         self._layout_required = False
         self._refresh_layout(self.app.size)
