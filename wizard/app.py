@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto"})
 """Actions that need an open policy (hidden on the start screen)."""
 
+AHEAD_AFTER_OPEN = 0.5
+"""Seconds after a policy's first screen is up before the next step is built ahead
+(an author reads a screen for longer than that before moving on)."""
+
 EXAMPLE = "example"
 EXAMPLE_PATH = Path(__file__).with_name("data") / "example-policy.toml"
 
@@ -163,6 +167,9 @@ class PresenceApp(App[int]):
         self.goto(step)
         self.call_after_refresh(self._drop_all, old)
         self.save_flow.attach(state, at_problem=at_problem)
+        # Once the first screen is up and the author reads it, the next step is built
+        # ahead as after every move (not before: opening shows the first screen only).
+        self.call_after_refresh(self._prepare_next_soon)
 
     def open_path(self, path: Path) -> None:
         """Open the policy at `path` (a dialog says why when it cannot be read)."""
@@ -248,13 +255,17 @@ class PresenceApp(App[int]):
             gc.freeze()
             self.call_after_refresh(self._prepare_next)
 
+    def _prepare_next_soon(self) -> None:
+        self.set_timer(AHEAD_AFTER_OPEN, self._prepare_next)
+
     def _prepare_next(self) -> None:
         """Build the next step's screen off-screen, so that moving on shows it at once.
 
         Composing, mounting and styling a section screen of a hundred widgets takes a
         few hundred milliseconds; here it happens while the author reads the step
-        just shown (keys are still handled between its parts). Only after a move, so
-        that opening the wizard does no more than show its first screen.
+        just shown (keys are still handled between its parts). After a move, and
+        `AHEAD_AFTER_OPEN` after the first screen of a policy is up, so that opening
+        the wizard does no more than show its first screen.
         """
         step = next_step(self.current_step) if self.current_step is not None else None
         if self.state is None or step is None or step.name in self._screens:

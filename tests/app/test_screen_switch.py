@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static, TextArea
 
+from wizard import app as app_module
 from wizard.app import EXAMPLE_PATH, PresenceApp, load_state
 
 from .conftest import SIZE
@@ -81,7 +83,10 @@ async def test_a_change_made_elsewhere_shows_on_return(tmp_path: Path) -> None:
         assert row.query_one(".field-problem", Static).display
 
 
-async def test_after_a_move_the_next_step_is_built_before_it_is_shown(tmp_path: Path) -> None:
+async def test_after_a_move_the_next_step_is_built_before_it_is_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "AHEAD_AFTER_OPEN", 60.0)  # only the move builds ahead
     app = _app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -98,6 +103,27 @@ async def test_after_a_move_the_next_step_is_built_before_it_is_shown(tmp_path: 
         assert app.screen is ahead
         assert app.focused is not None and app.focused in ahead.query("#body *")
         assert "tools" in app._screens
+
+
+async def test_once_the_first_screen_is_up_the_next_step_is_built_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "AHEAD_AFTER_OPEN", 0.05)
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(50):
+            built = app._screens.get("mission")
+            if built is not None and built.is_mounted:
+                break
+            await pilot.pause(0.05)
+        ahead = app._screens.get("mission")
+        assert ahead is not None and ahead.is_mounted and ahead is not app.screen
+        assert app.screen.name == "document"
+        assert ahead.focused is None
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen is ahead
 
 
 async def test_a_screen_built_ahead_is_laid_out_before_it_is_shown(tmp_path: Path) -> None:
