@@ -140,12 +140,14 @@ async def baselines(results: Results, repeats: int) -> None:
 
 def _wizard(path: Path, section: str) -> App[Any]:
     from wizard.app import build_app
-    from wizard.startup import hold_collector
+    from wizard.startup import hold_collector, skip_pydantic_plugins
 
-    # As `presence` starts it (`wizard.cli.main`): without the cyclic collector until
-    # the first screen is up, when the app freezes what the start-up built. Without
-    # this the collector's full passes walked every object of Textual and the policy
-    # (70 ms pauses in the middle of actions) that the program never walks.
+    # As `presence` starts it (`wizard.cli.main`): no pydantic plugins, and without the
+    # cyclic collector until the first screen is up, when the app freezes what the
+    # start-up built. Without this the collector's full passes walked every object of
+    # Textual and the policy (70 ms pauses in the middle of actions) that the program
+    # never walks.
+    skip_pydantic_plugins()
     hold_collector()
     return build_app(path=path, section=section, lang="en", new=False, from_=None)
 

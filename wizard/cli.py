@@ -359,11 +359,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Run as the program (no `argv`), the start-up goes without the cyclic garbage
     collector (see `wizard.startup`): the headless commands turn it back on once
-    their modules are loaded, the wizard once its first screen is up.
+    their modules are loaded, the wizard once its first screen is up. And pydantic
+    looks for no plugins (`wizard.startup.skip_pydantic_plugins`).
     """
     if argv is None:
-        from wizard.startup import hold_collector, release_collector
+        from wizard.startup import hold_collector, release_collector, skip_pydantic_plugins
 
+        skip_pydantic_plugins()
         hold_collector()
         try:
             return _main(None)

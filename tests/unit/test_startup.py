@@ -4,6 +4,7 @@ the program: afterwards the collector is on again and what the start-up built is
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -98,6 +99,58 @@ def _loaded_by(script: str, tmp_path: Path) -> list[str]:
     )
     assert "Traceback" not in done.stderr, done.stderr
     return done.stdout.split()
+
+
+_VALIDATE_AND_REPORT_PLUGINS = (
+    "import os, sys\n"
+    "from wizard.cli import main\n"
+    "sys.argv = ['presence', 'validate', {example!r}]\n"
+    "code = main()\n"
+    "from pydantic.plugin._loader import get_plugins\n"
+    "print(code, 'importlib.metadata' in sys.modules, list(get_plugins()),"
+    " repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')))\n"
+)
+
+
+def test_the_program_looks_for_no_pydantic_plugins(tmp_path: Path) -> None:
+    script = _VALIDATE_AND_REPORT_PLUGINS.format(example=str(EXAMPLE))
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.split() == ["0", "False", "[]", "'__all__'"]
+
+
+def test_the_program_leaves_pydantic_plugins_to_pydantic_when_asked(tmp_path: Path) -> None:
+    script = _VALIDATE_AND_REPORT_PLUGINS.format(example=str(EXAMPLE))
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "some-plugin"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    # pydantic's own loader ran: it imported importlib.metadata to look for entry points
+    assert done.stdout.split()[:2] == ["0", "True"]
+    assert done.stdout.split()[-1] == "'some-plugin'"
+
+
+def test_main_with_arguments_leaves_pydantic_plugins_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert main(["validate", str(EXAMPLE)]) == 0
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+    assert "valid" in capsys.readouterr().err
 
 
 def test_the_other_language_loads_when_it_is_first_used(tmp_path: Path) -> None:
