@@ -171,6 +171,8 @@ class SectionScreen(Screen[None]):
         return FieldRow(spec, self.state)
 
     def on_mount(self) -> None:
+        if not self.app.is_running:
+            return  # built ahead while the app was closing: its widgets are going
         self.query_one("#nav-back").display = previous_step(self.STEP) is not None
         self.query_one("#nav-next").display = next_step(self.STEP) is not None
         self.refresh_problems()

@@ -267,6 +267,8 @@ class PresenceApp(App[int]):
         `AHEAD_AFTER_OPEN` after the first screen of a policy is up, so that opening
         the wizard does no more than show its first screen.
         """
+        if not self.is_running or not self.screen_stack:
+            return  # the app is closing (the timer or the refresh came late)
         step = next_step(self.current_step) if self.current_step is not None else None
         if self.state is None or step is None or step.name in self._screens:
             return
