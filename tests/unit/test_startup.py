@@ -92,56 +92,48 @@ def test_the_program_ends_with_the_collector_on_and_the_start_up_frozen(
     assert done.stderr.endswith("collector True frozen True\n"), done.stderr
 
 
-def _loaded_by(script: str, tmp_path: Path) -> list[str]:
+def _loaded_by(script: str, tmp_path: Path, env: dict[str, str] | None = None) -> list[str]:
     """Run `script` in a fresh interpreter; it prints what it found, one per line."""
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "Traceback" not in done.stderr, done.stderr
     return done.stdout.split()
 
 
-_VALIDATE_AND_REPORT_PLUGINS = (
-    "import os, sys\n"
-    "from wizard.cli import main\n"
-    "sys.argv = ['presence', 'validate', {example!r}]\n"
-    "code = main()\n"
-    "from pydantic.plugin._loader import get_plugins\n"
-    "print(code, 'importlib.metadata' in sys.modules, list(get_plugins()),"
-    " repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')))\n"
-)
+def _plugins_after_validate(tmp_path: Path, setting: str | None) -> list[str]:
+    """Run the program's `validate` with `PYDANTIC_DISABLE_PLUGINS` set to `setting`
+    (None: unset); what it printed: the exit code, whether `importlib.metadata` was
+    loaded, the plugins pydantic knows of, and the variable's value afterwards."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    script = (
+        "import os, sys\n"
+        "from wizard.cli import main\n"
+        f"sys.argv = ['presence', 'validate', {str(EXAMPLE)!r}]\n"
+        "code = main()\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "print(code, 'importlib.metadata' in sys.modules, list(get_plugins()),"
+        " repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')))\n"
+    )
+    return _loaded_by(script, tmp_path, env)
 
 
 def test_the_program_looks_for_no_pydantic_plugins(tmp_path: Path) -> None:
-    script = _VALIDATE_AND_REPORT_PLUGINS.format(example=str(EXAMPLE))
-    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    assert done.stdout.split() == ["0", "False", "[]", "'__all__'"]
+    assert _plugins_after_validate(tmp_path, None) == ["0", "False", "[]", "'__all__'"]
 
 
 def test_the_program_leaves_pydantic_plugins_to_pydantic_when_asked(tmp_path: Path) -> None:
-    script = _VALIDATE_AND_REPORT_PLUGINS.format(example=str(EXAMPLE))
-    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "some-plugin"}
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
+    found = _plugins_after_validate(tmp_path, "some-plugin")
     # pydantic's own loader ran: it imported importlib.metadata to look for entry points
-    assert done.stdout.split()[:2] == ["0", "True"]
-    assert done.stdout.split()[-1] == "'some-plugin'"
+    assert found[:2] == ["0", "True"]
+    assert found[-1] == "'some-plugin'"
 
 
 def test_main_with_arguments_leaves_pydantic_plugins_alone(
