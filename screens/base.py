@@ -43,10 +43,11 @@ from textual.events import ScreenResume, ScreenSuspend
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Header, Input, Static
+from textual.widgets import Button, Input, Static
 
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
+from screens.widgets.header import PageHeader
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited, NavigateTo
 from screens.widgets.sidebar import Sidebar
@@ -139,7 +140,7 @@ class SectionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The widgets are styled as they mount, with the rules of this moment.
         self._styled_with = self._styles_token()
-        yield Header(show_clock=False, icon="≡")
+        yield PageHeader()
         with Horizontal(id="layout"):
             yield Sidebar(self.state, self.section)
             with Vertical(id="main"):

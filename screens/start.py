@@ -10,11 +10,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Header, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.widgets.completing_input import CompletingInput
 from screens.widgets.footer import CatalogueFooter
+from screens.widgets.header import PageHeader
 from wizard.i18n import t
 
 DEFAULT_NEW_PATH = "brand-policy.toml"
@@ -48,7 +49,7 @@ class StartScreen(Screen[None]):
         self.folder = folder
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="≡")
+        yield PageHeader()
         with VerticalScroll(id="start-body"):
             yield Static(t("start.title"), id="start-title")
             yield Static(t("start.intro"), id="start-intro")

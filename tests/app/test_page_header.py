@@ -1,0 +1,42 @@
+"""The page header shows the title as Textual's does, and a header that lost its
+title widget (being taken down while the app closes) ignores a title change."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from screens.widgets.header import PageHeader
+
+
+class _HeaderApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield PageHeader()
+
+
+def _title_text(app: App[None]) -> str:
+    return str(app.screen.query_one("HeaderTitle", Static).render())
+
+
+async def test_the_header_follows_the_title_and_sub_title() -> None:
+    app = _HeaderApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        app.title = "brand-policy.toml"
+        app.sub_title = "modified"
+        await pilot.pause()
+        assert "brand-policy.toml" in _title_text(app)
+        assert "modified" in _title_text(app)
+        app.sub_title = ""
+        await pilot.pause()
+        assert "modified" not in _title_text(app)
+
+
+async def test_a_title_change_after_the_title_widget_went_is_ignored() -> None:
+    app = _HeaderApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        await app.screen.query_one("HeaderTitle").remove()
+        app.title = "another.toml"  # Textual's Header raised NoMatches here
+        await pilot.pause()
+        assert app.screen.query_one(PageHeader).is_mounted
+        assert not app.screen.query("HeaderTitle")
