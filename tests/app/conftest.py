@@ -57,11 +57,23 @@ def screen_widget(app: App[Any], selector: str) -> Widget:
     return app.screen.query_one(selector)
 
 
+async def wait_released(pilot: Pilot[Any], widget: Widget, limit: float = 2.0) -> None:
+    """Wait while `widget` looks pressed (class `-active`, as a button does for 0.2 s
+    after a press): a button ignores presses then, and a person clicking twice would
+    see it and click again once it is up."""
+    waited = 0.0
+    while widget.has_class("-active") and waited < limit:
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
 async def click(pilot: Pilot[Any], selector: str) -> None:
-    """Scroll the widget into view on the current screen, then click it."""
+    """Scroll the widget into view on the current screen, then click it (once it no
+    longer looks pressed from an earlier click)."""
     widget = pilot.app.screen.query_one(selector)
     widget.scroll_visible(animate=False, immediate=True)
     await pilot.pause()
+    await wait_released(pilot, widget)
     await pilot.click(widget)
 
 

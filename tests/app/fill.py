@@ -39,6 +39,7 @@ from screens.base import SectionScreen
 from screens.widgets.fields import FieldRow
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
+from tests.app.conftest import wait_released
 from wizard.app import PresenceApp
 from wizard.i18n import t
 
@@ -297,6 +298,7 @@ class Author:
         await self.pilot.wait_for_scheduled_animations()
         widget.scroll_visible(animate=False, immediate=True)
         await self.pilot.pause()
+        await wait_released(self.pilot, widget)
         assert await self.pilot.click(widget), f"the click missed {widget_id}"
 
     # -- entering values -----------------------------------------------------------
