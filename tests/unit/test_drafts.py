@@ -49,7 +49,14 @@ def test_datetimes_and_times_round_trip() -> None:
         "b": dt.time(7, 30),
         "c": [dt.date(2020, 2, 29), {"$date": "not a tag: two keys", "x": 1}],
     }
-    assert drafts.decode(json.loads(json.dumps(drafts.encode(value)))) == value
+    assert drafts.decode(json.loads(drafts.encode_json(value))) == value
+    aware = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert drafts.decode(json.loads(drafts.encode_json([aware]))) == [aware]
+
+
+def test_only_policy_data_is_encoded() -> None:
+    with pytest.raises(TypeError, match="set is not policy data"):
+        drafts.encode_json({"a": {1, 2}})
 
 
 def test_one_draft_per_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
