@@ -497,6 +497,12 @@ def build_app(
         return PresenceApp(state, section=section, lang=get_language(), folder=folder)
     if path is None:
         return PresenceApp(lang=get_language(), folder=folder)
+    if not path.exists() and _has_draft(path):
+        # A new policy that was never saved, and a crash kept what was typed: open it
+        # as `presence new PATH` does, which offers the draft.
+        return PresenceApp(
+            PolicyState(None, path=path), section=section, lang=get_language(), folder=folder
+        )
     try:
         state = load_state(path)
     except StartError as error:
@@ -504,6 +510,13 @@ def build_app(
             raise
         return PresenceApp(lang=get_language(), folder=folder, broken=path)
     return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+
+
+def _has_draft(path: Path) -> bool:
+    """Whether an autosaved draft of `path` is kept."""
+    from wizard.drafts import read_draft
+
+    return read_draft(path) is not None
 
 
 def _broken_file(error: StartError) -> bool:

@@ -28,7 +28,8 @@ class EditSession:
         """A session over `state`; `revision` carries an entry over a reload of the same file."""
         self.state = state
         self.amending = not state.is_new
-        """Whether the session started from a saved file (only then is a revision logged)."""
+        """Whether a save logs a revision: the session started from a saved file, or has
+        saved its new policy once (see `saved`)."""
         self.revision = revision or SessionRevision()
         self.read_only = False
         self.paused = False

@@ -20,7 +20,7 @@ from screens.lock_warning import LockDialog
 from screens.recovery import RecoveryDialog
 from tests.app.conftest import SIZE, Notes
 from wizard import drafts, lock, save_flow
-from wizard.app import PresenceApp, build_app
+from wizard.app import PresenceApp, StartError, build_app
 from wizard.drafts import file_digest, read_draft, write_draft
 
 ORIGINAL = 'schema_version = 1\n\n[document]\ncompany = "Acme"\napproved_by = "Jane"\n'
@@ -135,6 +135,26 @@ async def test_new_on_the_same_path_offers_the_draft(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.state is not None
         assert app.state.get("document.company") == "Typed before the crash"
+
+
+async def test_edit_of_a_never_saved_policy_offers_its_draft(tmp_path: Path) -> None:
+    path = tmp_path / "never-saved.toml"
+    _draft(path, "Typed before the crash", digest="")
+    app = _open(path, section="mission")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, RecoveryDialog) and not app.screen.stale
+        await pilot.click("#recovery-restore")
+        await pilot.pause()
+        assert app.state is not None and app.state.is_new
+        assert app.state.get("document.company") == "Typed before the crash"
+        assert app.current_step == "mission"
+    assert not path.exists()  # nothing is written until the author saves
+
+
+def test_edit_of_a_missing_file_without_a_draft_still_fails(tmp_path: Path) -> None:
+    with pytest.raises(StartError) as failure:
+        _open(tmp_path / "nowhere.toml")
+    assert failure.value.code == 1
 
 
 # -- exit paths ------------------------------------------------------------------------
