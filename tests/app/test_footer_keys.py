@@ -13,6 +13,7 @@ import pytest
 from rich.cells import cell_len
 from textual import events
 from textual.command import CommandInput, CommandPalette
+from textual.fuzzy import Matcher
 from textual.geometry import Region
 from textual.widgets import Checkbox, Input, Static
 from textual.widgets._footer import FooterKey
@@ -215,6 +216,23 @@ async def test_palette_offers_the_commands_and_exports_from_anywhere(
                 break
         assert isinstance(app.screen, ExportDialog)
         assert app.current_step == "review"
+
+
+PALETTE_PHRASES = {
+    "en": ["go to section", "save", "export", "switch language", "switch theme", "help"],
+    "uk": ["перейти до розділу", "зберегти", "експорт", "змінити мову", "змінити тему"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+async def test_palette_finds_its_commands_by_what_they_do(tmp_path: Path, lang: str) -> None:
+    """Typing what a command does ("switch language") finds it in the palette."""
+    app = open_app(tmp_path, EXAMPLE, section="mission", lang=lang)
+    async with app.run_test(size=SIZE):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for phrase in PALETTE_PHRASES[lang]:
+            matcher = Matcher(phrase)
+            assert any(matcher.match(title) for title in titles), phrase
 
 
 async def test_a_checkbox_label_is_shown_once_with_its_help(tmp_path: Path) -> None:
