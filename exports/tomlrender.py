@@ -29,7 +29,21 @@ _BASIC_ESCAPES["\r"] = "\\r"
 MAX_LINE = 100
 """Arrays whose line would be longer are written one item per line."""
 ARRAY_INDENT = "  "
-HEADER_COMMENT = "# Hand edits are welcome: comments and key order survive when the wizard saves."
+HEADER_COMMENTS: dict[str, tuple[str, str, str]] = {
+    "en": (
+        "# Brand presence policy of {name}.",
+        "# Brand presence policy.",
+        "# Hand edits are welcome: comments and key order survive when the wizard saves.",
+    ),
+    "uk": (
+        "# Політика представленості бренду: {name}.",
+        "# Політика представленості бренду.",
+        "# Файл можна правити вручну: коментарі й порядок ключів збережуться, коли майстер"
+        " записуватиме зміни.",
+    ),
+}
+"""The two comment lines opening a new file, in the document's language: the title
+(with the company's name, or without one) and the note on hand edits."""
 
 
 def render_key(key: str) -> str:
@@ -197,14 +211,18 @@ def _sub_blocks(path: KeyPath, data: Mapping[str, Any]) -> str:
 
 
 def render_new_policy(data: Mapping[str, Any]) -> str:
-    """A tidy new policy file: header comment, keys in the format's order, tables apart."""
+    """A tidy new policy file: header comment (in the document's language), keys in the
+    format's order, tables apart."""
     document = data.get("document")
-    company = document.get("company") if isinstance(document, Mapping) else None
-    if isinstance(company, str) and _CONTROL.sub("", company).strip():
-        name = " ".join(_CONTROL.sub("", company).split())
-        title = f"# Brand presence policy of {name}.\n"
-    else:
-        title = "# Brand presence policy.\n"
-    return (
-        title + HEADER_COMMENT + "\n" + "".join(render_table_body((), data)) + _sub_blocks((), data)
+    if not isinstance(document, Mapping):
+        document = {}
+    company, language = document.get("company"), document.get("language")
+    named, unnamed, hand_edits = HEADER_COMMENTS.get(
+        language if isinstance(language, str) else "en", HEADER_COMMENTS["en"]
     )
+    if isinstance(company, str) and _CONTROL.sub("", company).strip():
+        title = named.format(name=" ".join(_CONTROL.sub("", company).split()))
+    else:
+        title = unnamed
+    header = f"{title}\n{hand_edits}\n"
+    return header + "".join(render_table_body((), data)) + _sub_blocks((), data)

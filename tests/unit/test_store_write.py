@@ -397,6 +397,31 @@ def test_unsupported_layout_still_saves_the_right_data() -> None:
 # -- new files -------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("document", "first_line"),
+    [
+        (
+            {"company": "Пекарня «Норд»", "language": "uk"},
+            "# Політика представленості бренду: Пекарня «Норд».",
+        ),
+        ({"language": "uk"}, "# Політика представленості бренду."),
+        ({"company": "Acme\n Ltd"}, "# Brand presence policy of Acme Ltd."),
+        ({"company": "Acme", "language": "fr"}, "# Brand presence policy of Acme."),
+        ({}, "# Brand presence policy."),
+    ],
+)
+def test_new_file_header_speaks_the_document_language(
+    document: dict[str, str], first_line: str
+) -> None:
+    text = render_policy({"schema_version": 1, "document": document})
+    lines = text.splitlines()
+    assert lines[0] == first_line
+    assert lines[1].startswith(
+        "# Файл можна правити вручну" if document.get("language") == "uk" else "# Hand"
+    )
+    assert tomllib.loads(text)["document"] == document
+
+
 def test_new_file_reads_like_the_example() -> None:
     source = load(EXAMPLE)
     text = render_policy(source.data)
