@@ -173,18 +173,20 @@ def _check_content(data: Table, out: Problems) -> None:
 
 
 def _platform_names(data: Table) -> dict[str, str] | None:
-    """The platform names by their compared form; None when some entry or name has a
-    wrong type (the names are then not all known, and unknown ones would be noise)."""
+    """The platform names by their compared form; None when `platforms` is not an
+    array (its entries are then unknown: every reference would be noise).
+
+    An entry written as a bare string (`platforms = ["Instagram"]`) has its own error
+    and still names that platform; any other entry that is not a table, or whose name
+    is not a string, names nothing, as a blank name does: a type error in
+    `[[platforms]]` does not hide a rubric's reference to a platform no entry names.
+    """
     platforms = data.get("platforms", [])
     if not isinstance(platforms, list):
         return None
     names: dict[str, str] = {}
     for entry in platforms:
-        if not isinstance(entry, Mapping):
-            return None
-        name = entry.get("name")
-        if name is not None and not isinstance(name, str):
-            return None
-        if name is not None and not is_blank(name):
+        name = entry.get("name") if isinstance(entry, Mapping) else entry
+        if isinstance(name, str) and not is_blank(name):
             names.setdefault(name_key(name), name.strip())
     return names

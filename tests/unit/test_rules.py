@@ -315,6 +315,20 @@ def test_a_blank_platform_name_is_missing_and_its_rubric_references_dangle() -> 
     }
 
 
+def test_a_platform_name_of_a_wrong_type_does_not_hide_rubric_references() -> None:
+    # "a type error in one table does not hide a rule broken in another"
+    assert found(changed("platforms[0].name", 5)) == {
+        ("error", "platforms[0].name", "wrong_type"),
+        ("error", "content.rubrics[0].platforms[0]", "unknown_platform"),
+        ("error", "content.rubrics[1].platforms[0]", "unknown_platform"),
+    }
+
+
+def test_a_platform_written_as_a_bare_string_still_names_it() -> None:
+    data = changed("platforms[0]", "Instagram")
+    assert found(data) == {("error", "platforms[0]", "wrong_type")}
+
+
 @pytest.mark.parametrize(
     "path",
     [
