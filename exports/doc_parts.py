@@ -58,10 +58,18 @@ def listed(value: object) -> list[object]:
 
 
 def link(url: str) -> str:
-    """A link whose text is the URL exactly as written; plain text unless it is http(s)."""
+    """A link whose text and target are the URL exactly as written; plain text unless
+    it is http(s).
+
+    In a link's destination Markdown decodes entities (`&copy;` would become ©) and
+    backslash escapes: each `&` is escaped, so the target reads back as written, and
+    each `|`, which would end a table cell (`<`, `>`, `\\` and white space are not in a
+    URL taken as a link).
+    """
     text = escape_inline(url)
     if _SAFE_URL.fullmatch(url.strip()) and clean_text(url) == url:
-        return f"[{text}](<{url.strip()}>)"
+        target = url.strip().replace("&", "\\&").replace("|", "\\|")
+        return f"[{text}](<{target}>)"
     return text
 
 

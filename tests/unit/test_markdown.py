@@ -289,6 +289,26 @@ def test_data_of_the_wrong_type_renders_without_crashing(
     assert not [t for t in tokens(markdown) if t.type.startswith("html")]
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://buffer.com/a&copy;x&amp;y%20",
+        "https://example.com/?a=1&b=2&#35;c",
+        "https://example.com/&#x41;&",
+        "https://example.com/a|b||c",
+    ],
+)
+@pytest.mark.parametrize("where", ["tools", "platforms"])
+def test_a_link_target_is_the_url_as_written(url: str, where: str) -> None:
+    data = load(example_path())
+    data[where][0]["url"] = url
+    markdown = export_markdown(data)
+    links = [t.attrGet("href") for t in tokens(markdown) if t.type == "link_open"]
+    assert parser().normalizeLink(url) in links  # as read, then percent-encoded as usual
+    assert url in visible_text(markdown)
+    assert headings(markdown, 2) == _expected_h2("en")
+
+
 def test_a_url_that_is_not_http_is_text_not_a_link() -> None:
     data = load(example_path())
     data["platforms"][0]["url"] = "javascript:alert(1)"
