@@ -35,7 +35,8 @@ class Entry:
     """kv: `key = value`; element: an array item; header: `[t]`/`[[t]]`; implicit: a table
     only named as a prefix of a dotted key or header."""
     key_start: int
-    """Offset of the key's last segment (of the opening bracket for a header)."""
+    """Offset of the key's last segment (of a table header, its last name: `extra` in
+    `[document.extra]`; of an array-of-tables entry, its `[[`)."""
     value_start: int
     """Offset of the value's first character (the header's bracket for a header)."""
     value_end: int
@@ -213,19 +214,22 @@ class _Scanner:
         self.i += 2 if array else 1
         end = self.i
         path: KeyPath = ()
-        for number, (name, _) in enumerate(segments):
+        for number, (name, offset) in enumerate(segments):
             path = (*path, name)
             last = number == len(segments) - 1
             if not last and path in self.array_counts:
                 path = (*path, self.array_counts[path] - 1)
             if not last:
-                self._implicit(path, start)
+                self._implicit(path, offset)
+        name_start = segments[-1][1]  # an unknown table is pointed at by its name
         if array:
             count = self.array_counts.get(path, 0)
             self.array_counts[path] = count + 1
-            self.map.entries.setdefault(path, Entry("header", start, start, end))
+            self.map.entries.setdefault(path, Entry("header", name_start, start, end))
             path = (*path, count)
-        self.map.entries[path] = Entry("header", start, start, end)
+            self.map.entries[path] = Entry("header", start, start, end)  # the entry: `[[`
+        else:
+            self.map.entries[path] = Entry("header", name_start, start, end)
         self.map.headers.append(Header(path, array, start, line_start))
         self.table = path
 

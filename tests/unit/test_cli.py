@@ -242,3 +242,18 @@ def test_warnings_alone_are_valid(run: Run, tmp_path: Path) -> None:
     assert line.startswith(f"{policy}")
     assert ": warning: platforms[0].owner: " in line
     assert err == f"{policy}: valid, 1 warning\n"
+
+
+def test_an_unknown_table_is_pointed_at_by_its_name(run: Run, tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    policy.write_text(
+        text + "\n[document.extra]\nx = 1\n\n  [[ bogus ]]\ny = 2\n", encoding="utf-8"
+    )
+    last = len(text.splitlines()) + 1
+    code, out, _ = run("validate", str(policy))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{policy}:{last + 1}:11: error: document.extra: unknown key `extra`",
+        f"{policy}:{last + 4}:6: error: bogus: unknown key `bogus`",
+    ]
