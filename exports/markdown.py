@@ -88,7 +88,10 @@ def _write_head(doc: Doc, data: Mapping[str, Any]) -> None:
     title = doc.plain(document.get("title"))
     title_md = escape_inline(title) if title else DEFAULT_TITLES[doc.lang]
     company = doc.plain(document.get("company"))
-    doc.out.heading(1, f"{title_md} — {escape_inline(company)}" if company else title_md)
+    if company:
+        doc.out.heading(1, f"{title_md} — {escape_inline(company)}")
+    else:  # the company is required: a draft without it says so where its name goes
+        doc.out.heading(1, f"{title_md} — {doc.words['undefined']}")
     if doc.missing:
         doc.out.paragraph(doc.words["draft"])
     doc.fields(

@@ -228,12 +228,20 @@ def test_a_draft_is_marked_and_each_missing_part_says_not_defined_yet(lang: str)
     assert f"{words['platform_n'].format(n=2)}: {undefined}" in text
 
 
-def test_a_draft_without_a_company_has_the_title_only() -> None:
-    data = _draft("en")
+@pytest.mark.parametrize(
+    ("lang", "first_line"),
+    [
+        ("en", "# Brand presence policy — *not defined yet*"),
+        ("uk", "# Політика представленості бренду — *ще не визначено*"),
+    ],
+)
+def test_a_draft_without_a_company_says_so_in_the_title(lang: str, first_line: str) -> None:
+    data = _draft(lang)
     del data["document"]["company"]
     markdown = export_markdown(data)
-    assert markdown.splitlines()[0] == "# Brand presence policy"
-    assert "**Draft** — " in markdown
+    assert markdown.splitlines()[0] == first_line
+    assert headings(markdown, 1) == [first_line[2:].replace("*", "")]
+    assert WORDS[lang]["draft"] in markdown
 
 
 def test_an_empty_policy_renders_every_part_as_not_defined_yet() -> None:
