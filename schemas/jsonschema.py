@@ -49,7 +49,20 @@ _NEEDED: frozenset[str] = frozenset(
 )
 """Key paths (`[]` for any item) that a finished policy needs."""
 
-_HASHTAG_PATTERN = r"^#[\p{L}\p{N}_][\p{L}\p{M}\p{N}_\u200c\u200d]*$"
+HASHTAG_NOT_WORD = (
+    r"\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\xA0\u1680\u2000-\u200B\u200E\u200F"
+    r"\u2028-\u202F\u205F\u2060\u3000\uFEFF"
+)
+"""A regex class body of characters that are never in a hashtag: ASCII punctuation
+but `_`, white space and invisible format characters (the joiners U+200C and U+200D
+stay allowed)."""
+
+_HASHTAG_PATTERN = f"^#[^{HASHTAG_NOT_WORD}]+$"
+"""The hashtag rule as far as a portable pattern can say it: `\\p{L}` (letters of any
+script) is not understood by every validator (Python's `re`, ECMA-262 without the `u`
+flag), so the pattern lets through every letter, digit, mark and `_` of any script and
+rejects what can never be in a hashtag; the program's own check is exact
+(`schemas.formats.is_hashtag`)."""
 _URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+"
 
 

@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from schemas import SECTIONS, policy_json_schema
+from schemas.formats import is_hashtag
+from schemas.jsonschema import HASHTAG_NOT_WORD
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 
@@ -40,66 +43,22 @@ def properties(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
             yield f"{path}.{name}" if path else name, sub
 
 
-def validate(schema: dict[str, Any], value: Any, path: str = "") -> list[str]:
-    """The keywords this schema uses, checked the JSON Schema way; the failures' paths."""
-    failures: list[str] = []
-    kind = schema.get("type")
-    types = {
-        "object": dict,
-        "array": list,
-        "string": str,
-        "integer": int,
-        "boolean": bool,
-    }
-    if kind and (
-        not isinstance(value, types[kind]) or (kind == "integer" and isinstance(value, bool))
-    ):
-        return [f"{path}: type"]
-    if "const" in schema and value != schema["const"]:
-        failures.append(f"{path}: const")
-    if "enum" in schema and value not in schema["enum"]:
-        failures.append(f"{path}: enum")
-    if isinstance(value, str):
-        if len(value) > schema.get("maxLength", len(value)):
-            failures.append(f"{path}: maxLength")
-        if schema.get("format") == "date":
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                failures.append(f"{path}: format")
-        pattern = schema.get("pattern")
-        if pattern:
-            # Python's re has no \p{...}: letters, marks and digits are what \w covers here
-            simple = re.sub(r"\\p\{[LMN]\}", r"\\w", pattern)
-            if not re.search(simple, value):
-                failures.append(f"{path}: pattern")
-    if (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and not schema.get("minimum", value) <= value <= schema.get("maximum", value)
-    ):
-        failures.append(f"{path}: range")
-    if isinstance(value, dict):
-        for name in schema.get("required", []):
-            if name not in value:
-                failures.append(f"{path}.{name}: required")
-        for name, item in value.items():
-            sub = schema["properties"].get(name)
-            if sub is None:
-                if schema.get("additionalProperties") is False:
-                    failures.append(f"{path}.{name}: additionalProperties")
-                continue
-            failures += validate(sub, item, f"{path}.{name}")
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            failures += validate(schema["items"], item, f"{path}[{i}]")
-        if schema.get("uniqueItems") and len(set(map(json.dumps, value))) < len(value):
-            failures.append(f"{path}: uniqueItems")
-    return failures
+def validate(schema: dict[str, Any], value: Any) -> list[str]:
+    """What a JSON Schema validator (`jsonschema`, draft 2020-12, formats checked) finds:
+    `path: keyword` for each failure, the path as `.a.b[0]`."""
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    failures = []
+    for error in validator.iter_errors(value):
+        path = "".join(
+            f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path
+        )
+        failures.append(f"{path}: {error.validator}")
+    return sorted(failures)
 
 
 def test_the_schema_is_json_with_its_identity() -> None:
     schema = policy_json_schema()
+    Draft202012Validator.check_schema(schema)  # a valid schema, its patterns compile
     assert json.loads(json.dumps(schema)) == schema
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"]
@@ -153,18 +112,63 @@ def test_the_example_satisfies_the_schema() -> None:
     [
         (lambda d: d.update(schema_version=2), ".schema_version: const"),
         (lambda d: d["document"].update(language="fr"), ".document.language: enum"),
-        (lambda d: d["document"].update(compnay="x"), ".document.compnay: additionalProperties"),
+        (lambda d: d["document"].update(compnay="x"), ".document: additionalProperties"),
         (lambda d: d["platforms"][0].update(url="ftp://x"), ".platforms[0].url: pattern"),
         (lambda d: d["content"].update(hashtags=["no-hash"]), ".content.hashtags[0]: pattern"),
+        (lambda d: d["content"].update(hashtags=["#два слова"]), ".content.hashtags[0]: pattern"),
         (
             lambda d: d["communication"]["response_time"].update(first_reply_max_minutes=0),
-            ".communication.response_time.first_reply_max_minutes: range",
+            ".communication.response_time.first_reply_max_minutes: minimum",
         ),
         (lambda d: d["document"].update(review_by="soon"), ".document.review_by: format"),
-        (lambda d: d.pop("schema_version"), ".schema_version: required"),
+        (lambda d: d["document"].update(company=5), ".document.company: type"),
+        (lambda d: d.pop("schema_version"), ": required"),
     ],
 )
 def test_the_schema_rejects_what_the_format_forbids(change: Any, failure: str) -> None:
     data = example_as_json()
     change(data)
     assert validate(policy_json_schema(), data) == [failure]
+
+
+HASHTAGS = [
+    "#кава",
+    "#Київ2026",
+    "#northwind_bakery",
+    "#_",
+    "#7",
+    "#पुस्तकालय",  # Devanagari: combining marks
+    "#日本語",
+    "#قهوة",
+    "#καφές",
+    "#ক্\u200dষ",  # a joiner inside
+    "#a" + "b" * 98,
+]
+NOT_HASHTAGS = [
+    "#",
+    "no-hash",
+    "#two words",
+    "#a-b",
+    "#a.b",
+    "##a",
+    "#a#b",
+    "#a\u00a0b",
+    "#a\u2009b",
+]
+
+
+def test_the_hashtag_pattern_takes_every_hashtag_of_the_format() -> None:
+    items = dict(properties(policy_json_schema()))["content.hashtags"]["items"]
+    pattern = re.compile(items["pattern"])
+    for tag in HASHTAGS:
+        assert is_hashtag(tag) and pattern.search(tag), tag
+    for tag in NOT_HASHTAGS:
+        assert not is_hashtag(tag) and not pattern.search(tag), tag
+
+
+def test_the_characters_the_pattern_refuses_are_never_in_a_hashtag() -> None:
+    refused = re.compile(f"[{HASHTAG_NOT_WORD}]")
+    for code in range(0x10000):
+        char = chr(code)
+        if refused.match(char):
+            assert not is_hashtag("#" + char) and not is_hashtag("#a" + char), hex(code)
