@@ -41,9 +41,16 @@ _KEYWORD = (
     r"api[\s_-]?key|apikey|secret|secret[\s_-]?key|access[\s_-]?token|ключ)"
 )
 _SECRET = re.compile(
-    rf"(?<!\w){_KEYWORD}(?!\w)\s*(?:[:=]|\s[—–-]\s|—|–)\s*(?P<value>\S+)",
+    rf"(?<!\w)(?P<keyword>{_KEYWORD})(?!\w)"
+    r"(?:\s+(?:for|to|of|від|до|для)\s+[\w.@-]+)?"  # "password for Instagram: …"
+    r"\s*(?P<separator>[:=]|\s[—–-]\s|—|–)\s*(?P<value>\S+)",
     re.IGNORECASE,
 )
+_PLAIN_WORD_KEYWORD = re.compile(r"secret|token|токен|ключ", re.IGNORECASE)
+"""Keywords that are also plain words ("Secret: our starter is 40 years old", «Ключ:
+довіра»): after one of them and `:` or a dash, only a value that looks like a
+credential counts; after `=` (how settings are written), any value."""
+_CREDENTIAL_MARKS = frozenset("0123456789!@#$%^&*_+=/\\|~")
 _NOT_A_SECRET = frozenset(
     {
         "in",
@@ -130,10 +137,23 @@ def _looks_random(word: str) -> bool:
 def looks_like_secret(value: str) -> bool:
     """Whether a text seems to hold a password, token or key rather than where one is kept."""
     for match in _SECRET.finditer(value):
-        shown = match.group("value").strip(_TRIM).casefold()
-        if len(shown) >= 3 and shown not in _NOT_A_SECRET:
+        shown = match.group("value").strip(_TRIM)
+        if len(shown) < 3 or shown.casefold() in _NOT_A_SECRET:
+            continue
+        if (
+            match.group("separator") == "="
+            or not _PLAIN_WORD_KEYWORD.fullmatch(match.group("keyword"))
+            or _credential_like(shown)
+        ):
             return True
     return any(_looks_random(m.group()) for m in _LONG_WORD.finditer(value))
+
+
+def _credential_like(word: str) -> bool:
+    """A word with a digit or a symbol in it, or capitals after its first letter."""
+    if any(ch in _CREDENTIAL_MARKS for ch in word):
+        return True
+    return any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word)
 
 
 def unmatched_brace(value: str) -> str | None:

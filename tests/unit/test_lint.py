@@ -48,6 +48,12 @@ def warned(data: dict[str, Any], today: dt.date = TODAY) -> dict[str, str]:
         "api_key: abcd1234",
         "secret=abcd",
         "ghp_9aZ3kQ7xT1mB8vL2pR6sW4yN0cD5eF",
+        "password for Instagram: hunter2",
+        "Пароль від Instagram: Kvitka2024",
+        "secret: Xk9#mq",
+        "Secret key: correcthorse",
+        "ключ: a1b2c3d4",
+        "Токен — AbCdEfGh",
         "Login northwind, then 4f9a1c7e2b8d3f6a0c5e9b1d",
     ],
 )
@@ -80,6 +86,11 @@ def test_a_secret_is_a_warning_at_its_path(text: str) -> None:
         "instagram.com/northwind_bakery_2026_official",
         "UA213223130000026007233566001",
         "Every day 07:00-20:00",
+        "Secret: our sourdough starter is 40 years old",
+        "Ключ: довіра клієнтів",
+        "Ключ до успіху: довіра",
+        "Password manager: Bitwarden",
+        "Token — ask Jane",
     ],
 )
 def test_a_mere_mention_is_no_secret(text: str) -> None:
