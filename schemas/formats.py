@@ -87,11 +87,12 @@ def _system_zone_file(value: str) -> bool:
     """Whether a system tz folder holds `value` as `available_timezones()` would list it.
 
     The same test that function makes for each file it walks (a TZif file, not in
-    the `posix/` or `right/` folders, not `posixrules`), for one name only.
+    the `posix/` or `right/` folders, not `posixrules`), for one name only; and not
+    `localtime`, the system's alias of its own zone, which is no IANA name.
     """
     parts = value.split("/")
     if (
-        value == "posixrules"
+        value in ("posixrules", "localtime")
         or parts[0] in ("posix", "right")
         or any(part in ("", ".", "..") for part in parts)
         or "\\" in value

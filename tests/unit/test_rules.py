@@ -556,7 +556,18 @@ def test_good_time_zones(zone: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "zone", ["Kyiv", "europe/kyiv", "/etc/passwd", "../../etc/passwd", "Mars/Olympus", "GMT+3 "]
+    "zone",
+    [
+        "Kyiv",
+        "europe/kyiv",
+        "/etc/passwd",
+        "../../etc/passwd",
+        "Mars/Olympus",
+        "GMT+3 ",
+        "localtime",
+        "posixrules",
+        "posix/Europe/Kyiv",
+    ],
 )
 def test_bad_time_zones(zone: str) -> None:
     path = "communication.response_time.timezone"
