@@ -50,6 +50,21 @@ def entries(value: object) -> list[tuple[int, Mapping[str, Any]]]:
     return [(index, item) for index, item in enumerate(value) if isinstance(item, Mapping)]
 
 
+def revisions_newest_first(value: object) -> list[tuple[int, Mapping[str, Any]]]:
+    """The `[[revisions]]` entries with their indexes, newest first: by date, and on the
+    same day the later in the file first (entries are appended); entries without a
+    date last, in the file's order."""
+
+    def newest_first(entry: tuple[int, Mapping[str, Any]]) -> tuple[int, int, int]:
+        index, revision = entry
+        date = revision.get("date")
+        if isinstance(date, dt.date):
+            return (0, -date.toordinal(), -index)
+        return (1, 0, index)
+
+    return sorted(entries(value), key=newest_first)
+
+
 def listed(value: object) -> list[object]:
     """The items of an array; a lone value counts as one item, an absent one as none."""
     if value is None:

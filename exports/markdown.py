@@ -9,7 +9,6 @@ into tables, anything longer into subsections and lists.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -18,6 +17,7 @@ from exports.doc_parts import (
     Field,
     entries,
     listed,
+    revisions_newest_first,
     table_of,
     write_entries,
 )
@@ -342,16 +342,10 @@ def _write_content(doc: Doc, content: Mapping[str, Any]) -> None:
 
 
 def _write_revisions(doc: Doc, value: object) -> None:
-    revisions = entries(value)
-    if not revisions:
+    ordered = revisions_newest_first(value)
+    if not ordered:
         doc.out.paragraph(doc.words["no_revisions"])
         return
-
-    def newest_first(entry: tuple[int, Mapping[str, Any]]) -> tuple[int, int]:
-        date = entry[1].get("date")
-        return (0, -date.toordinal()) if isinstance(date, dt.date) else (1, 0)
-
-    ordered = sorted(revisions, key=newest_first)
     section_words = SECTION_WORDS[doc.lang]
     rows: list[list[str]] = []
     for index, revision in ordered:

@@ -23,6 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from exports.doc_parts import revisions_newest_first
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
 from screens.base import SectionScreen, section_css
@@ -155,17 +156,11 @@ class ReviewScreen(SectionScreen):
             self.call_after_refresh(self.update_preview)
 
     def _revision_log(self) -> str:
-        revisions = [r for r in self.state.items("revisions") if isinstance(r, dict)]
+        revisions = revisions_newest_first(self.state.items("revisions"))
         if not revisions:
             return t("review.no_revisions")
-
-        def newest_first(item: tuple[int, dict[str, Any]]) -> tuple[int, int]:
-            index, revision = item
-            date = revision.get("date")
-            return (-date.toordinal() if isinstance(date, dt.date) else 1, -index)
-
         lines = []
-        for _, revision in sorted(enumerate(revisions), key=newest_first):
+        for _, revision in revisions:
             date = revision.get("date")
             sections = revision.get("sections")
             names = [

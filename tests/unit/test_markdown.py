@@ -139,7 +139,7 @@ def test_revision_history_is_newest_first() -> None:
     assert text.index("24 лютого 2026") < text.index("10 лютого 2026")
 
 
-def test_revisions_with_equal_or_odd_dates_keep_their_order() -> None:
+def test_revisions_of_the_same_day_show_the_later_first_odd_dates_last() -> None:
     data = load(example_path())
     data["revisions"] = [
         {"date": dt.date(2026, 1, 1), "sections": ["mission"], "note": "note-A"},
@@ -148,7 +148,8 @@ def test_revisions_with_equal_or_odd_dates_keep_their_order() -> None:
         {"date": dt.date(2026, 5, 1), "sections": ["content"], "note": "note-N"},
     ]
     text = visible_text(export_markdown(data))
-    positions = [text.index(note) for note in ("note-N", "note-A", "note-B", "note-C")]
+    # newest first; on the same day the later entry (entries are appended) first
+    positions = [text.index(note) for note in ("note-N", "note-B", "note-A", "note-C")]
     assert positions == sorted(positions)
 
 
