@@ -170,6 +170,12 @@ class StringListEditor(Vertical):
         if self.is_mounted:
             self._refresh_list()
 
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Focus the input (the editor itself is a container): what is typed next and
+        Enter add an item."""
+        self._input.focus(scroll_visible)
+        return self
+
     @property
     def _list(self) -> StringItems:
         return self.query_one(StringItems)

@@ -137,3 +137,14 @@ async def test_statement_in_text_area(tmp_path: Path) -> None:
         area.focus()
         await pilot.press(*"We bake", "enter", *"bread")
         assert app.state.get("mission.statement") == "We bake\nbread"
+
+
+async def test_focusing_a_string_list_by_its_key_path_focuses_its_input(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#mission-objectives").focus()
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#mission-objectives-new", Input)
+        await pilot.press(*"Grow", "enter")
+        assert app.state is not None
+        assert app.state.get("mission.objectives") == ["Grow"]
