@@ -15,7 +15,7 @@ from typing import Any
 
 from exports.escape import clean_text, escape_inline, escape_lines, text_lines
 from exports.mdwriter import MarkdownWriter
-from exports.wording import CHOICES, WORDS, DocLanguage, format_date, format_minutes
+from exports.wording import CHOICES, WORDS, Case, DocLanguage, format_date, format_minutes
 
 MAX_CELL_CHARS = 120
 """The longest Markdown a table cell takes; longer entries get subsections instead."""
@@ -34,7 +34,8 @@ class Field:
     label: str
     """A key of `WORDS`."""
     kind: str = "text"
-    """text, list, url, minutes, or a group of `CHOICES` (status, goal, style, …)."""
+    """text, list, url, minutes, within_minutes (after "Within": a genitive in Ukrainian),
+    or a group of `CHOICES` (status, goal, style, …)."""
     required: bool = False
 
 
@@ -127,10 +128,11 @@ class Doc:
             return self.choices[group][value]
         return escape_inline(self.plain(value) or "")
 
-    def duration(self, value: object) -> str | None:
-        """Minutes as words ("1 h 30 min"); another value as text; None when absent."""
+    def duration(self, value: object, case: Case = "nominative") -> str | None:
+        """Minutes as words ("1 hour 30 minutes", in a Ukrainian sentence in `case`);
+        another value as text; None when absent."""
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            return format_minutes(value, self.lang)
+            return format_minutes(value, self.lang, case)
         text = self.plain(value)
         return escape_inline(text) if text else None
 
@@ -149,6 +151,8 @@ class Doc:
             return self.inline_list(value) if kind == "text" else None
         if kind == "minutes":
             return self.duration(value)
+        if kind == "within_minutes":  # under "Within" / «Протягом»
+            return self.duration(value, "genitive")
         text = self.plain(value)
         if text is None:
             return None

@@ -228,16 +228,17 @@ def _write_communication(doc: Doc, comm: Mapping[str, Any]) -> None:
 def _write_response_time(doc: Doc, times: Mapping[str, Any]) -> None:
     words = doc.words
     doc.out.heading(3, words["response_times"])
-    longest = doc.duration(times.get("first_reply_max_minutes"))
-    average = doc.duration(times.get("first_reply_avg_minutes"))
-    if longest and average:
-        doc.out.paragraph(words["first_reply_avg"].format(max=longest, avg=average))
+    longest = doc.duration(times.get("first_reply_max_minutes"), "genitive")  # «протягом …»
+    average = times.get("first_reply_avg_minutes")
+    if longest and doc.duration(average):
+        average_words = doc.duration(average, "accusative")  # «у середньому — за …»
+        doc.out.paragraph(words["first_reply_avg"].format(max=longest, avg=average_words))
     elif longest:
         doc.out.paragraph(words["first_reply"].format(max=longest))
     else:
         doc.out.paragraph(words["first_reply_undefined"])
-        if average:
-            doc.out.paragraph(words["average_only"].format(avg=average))
+        if doc.duration(average):
+            doc.out.paragraph(words["average_only"].format(avg=doc.duration(average)))
     doc.fields(
         times,
         "communication.response_time",
@@ -303,7 +304,7 @@ def _write_negative(doc: Doc, negative: Mapping[str, Any]) -> None:
         name_label="topic",
         columns=[
             Field("contact", "escalation_contact", required=True),
-            Field("within_minutes", "within", kind="minutes"),
+            Field("within_minutes", "within", kind="within_minutes"),
         ],
         details=[],
         level=4,

@@ -153,8 +153,11 @@ WORDS: dict[str, dict[str, str]] = {
         "preferred_words": "Бажані слова",
         "avoided_words": "Небажані слова",
         "response_times": "Час відповіді",
-        "first_reply": "Перша відповідь — не пізніше ніж за {max}.",
-        "first_reply_avg": "Перша відповідь — не пізніше ніж за {max}; у середньому за {avg}.",
+        "first_reply": "Перша відповідь на кожне повідомлення й коментар — протягом {max}.",
+        "first_reply_avg": (
+            "Перша відповідь на кожне повідомлення й коментар — протягом {max};"
+            " у середньому — за {avg}."
+        ),
         "first_reply_undefined": "Час першої реакції (максимум): *ще не визначено*.",
         "average_only": "Середній час відповіді: {avg}.",
         "working_hours": "Робочий час",
@@ -342,7 +345,7 @@ def format_date(value: dt.date, lang: DocLanguage) -> str:
 
 
 def plural_uk(n: int, one: str, few: str, many: str) -> str:
-    """The Ukrainian form of a noun for `n`: 1 хвилину, 2 хвилини, 5 хвилин, 21 хвилину."""
+    """The Ukrainian form of a noun for `n`: 1 хвилина, 2 хвилини, 5 хвилин, 21 хвилина."""
     if n % 10 == 1 and n % 100 != 11:
         return one
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
@@ -350,30 +353,40 @@ def plural_uk(n: int, one: str, few: str, many: str) -> str:
     return many
 
 
-def _whole_units_en(n: int, unit: str) -> str:
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+Case = Literal["nominative", "accusative", "genitive"]
+"""Where a duration stands in a Ukrainian sentence: on its own («Середній час: 1
+хвилина»), after «за» («за 1 хвилину») or after «протягом» («протягом 1 хвилини»)."""
+
+_UK_UNITS: dict[Case, dict[str, tuple[str, str, str]]] = {
+    "nominative": {
+        "d": ("день", "дні", "днів"),
+        "h": ("година", "години", "годин"),
+        "min": ("хвилина", "хвилини", "хвилин"),
+    },
+    "accusative": {
+        "d": ("день", "дні", "днів"),
+        "h": ("годину", "години", "годин"),
+        "min": ("хвилину", "хвилини", "хвилин"),
+    },
+    "genitive": {
+        "d": ("дня", "днів", "днів"),
+        "h": ("години", "годин", "годин"),
+        "min": ("хвилини", "хвилин", "хвилин"),
+    },
+}
+_EN_UNITS = {"d": "day", "h": "hour", "min": "minute"}
 
 
-def format_minutes(minutes: int, lang: DocLanguage) -> str:
-    """A duration in minutes as people say it, after "within" / «за».
-
-    Whole minutes, hours or days in words ("30 minutes", "2 hours", «за 1 годину»);
-    a mix in short units ("1 h 30 min", «1 год 30 хв»).
-    """
+def format_minutes(minutes: int, lang: DocLanguage, case: Case = "nominative") -> str:
+    """A duration in minutes in words, as a new employee reads it: "30 minutes",
+    "1 hour 30 minutes"; in Ukrainian in the grammatical `case` of its place in the
+    sentence («1 година 30 хвилин», «за 1 годину 30 хвилин», «протягом 1 години 30
+    хвилин»)."""
     days, rest = divmod(minutes, 1440)
     hours, mins = divmod(rest, 60)
     parts = [(days, "d"), (hours, "h"), (mins, "min")]
-    present = [(n, unit) for n, unit in parts if n]
-    if len(present) == 1 or minutes <= 0:
-        n, unit = present[0] if present else (minutes, "min")
-        if lang == "uk":
-            forms = {
-                "d": ("день", "дні", "днів"),
-                "h": ("годину", "години", "годин"),
-                "min": ("хвилину", "хвилини", "хвилин"),
-            }[unit]
-            return f"{n} {plural_uk(n, *forms)}"
-        word = {"d": "day", "h": "hour", "min": "minute"}[unit]
-        return _whole_units_en(n, word)
-    short = {"d": "дн.", "h": "год", "min": "хв"} if lang == "uk" else {}
-    return " ".join(f"{n} {short.get(unit, unit)}" for n, unit in present)
+    present = [(n, unit) for n, unit in parts if n] or [(minutes, "min")]
+    if lang == "uk":
+        units = _UK_UNITS[case]
+        return " ".join(f"{n} {plural_uk(n, *units[unit])}" for n, unit in present)
+    return " ".join(f"{n} {_EN_UNITS[unit]}" + ("" if n == 1 else "s") for n, unit in present)

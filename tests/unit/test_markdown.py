@@ -119,7 +119,8 @@ def test_the_ukrainian_document_uses_its_own_words() -> None:
         "Затвердив(ла): Олена Коваль, власниця і директорка",
         "Діє з: 1 березня 2026",
         "Переглянути до: 1 березня 2027",
-        "Перша відповідь — не пізніше ніж за 1 годину; у середньому за 20 хвилин.",
+        "Перша відповідь на кожне повідомлення й коментар — протягом 1 години;"
+        " у середньому — за 20 хвилин.",
         "Довіра до бренду",
         "Інформування",
         "Розмовний — ",
@@ -127,7 +128,7 @@ def test_the_ukrainian_document_uses_its_own_words() -> None:
         "діє",
         "заплановано",
         "Планування публікацій",
-        "1 день",
+        "1 дня",  # under «Протягом»: протягом 1 дня
     ):
         assert phrase in text, phrase
     assert "Brand" not in text
@@ -340,27 +341,68 @@ def test_document_language_defaults_to_english() -> None:
 
 
 @pytest.mark.parametrize(
-    ("minutes", "en", "uk"),
+    ("minutes", "en", "nominative", "accusative", "genitive"),
     [
-        (1, "1 minute", "1 хвилину"),
-        (2, "2 minutes", "2 хвилини"),
-        (5, "5 minutes", "5 хвилин"),
-        (11, "11 minutes", "11 хвилин"),
-        (21, "21 minutes", "21 хвилину"),
-        (22, "22 minutes", "22 хвилини"),
-        (30, "30 minutes", "30 хвилин"),
-        (60, "1 hour", "1 годину"),
-        (90, "1 h 30 min", "1 год 30 хв"),
-        (120, "2 hours", "2 години"),
-        (300, "5 hours", "5 годин"),
-        (1440, "1 day", "1 день"),
-        (1530, "1 d 1 h 30 min", "1 дн. 1 год 30 хв"),
-        (10080, "7 days", "7 днів"),
+        (1, "1 minute", "1 хвилина", "1 хвилину", "1 хвилини"),
+        (2, "2 minutes", "2 хвилини", "2 хвилини", "2 хвилин"),
+        (5, "5 minutes", "5 хвилин", "5 хвилин", "5 хвилин"),
+        (11, "11 minutes", "11 хвилин", "11 хвилин", "11 хвилин"),
+        (21, "21 minutes", "21 хвилина", "21 хвилину", "21 хвилини"),
+        (22, "22 minutes", "22 хвилини", "22 хвилини", "22 хвилин"),
+        (30, "30 minutes", "30 хвилин", "30 хвилин", "30 хвилин"),
+        (60, "1 hour", "1 година", "1 годину", "1 години"),
+        (90, "1 hour 30 minutes", "1 година 30 хвилин", "1 годину 30 хвилин", "1 години 30 хвилин"),
+        (120, "2 hours", "2 години", "2 години", "2 годин"),
+        (300, "5 hours", "5 годин", "5 годин", "5 годин"),
+        (1260, "21 hours", "21 година", "21 годину", "21 години"),
+        (1440, "1 day", "1 день", "1 день", "1 дня"),
+        (
+            1530,
+            "1 day 1 hour 30 minutes",
+            "1 день 1 година 30 хвилин",
+            "1 день 1 годину 30 хвилин",
+            "1 дня 1 години 30 хвилин",
+        ),
+        (10080, "7 days", "7 днів", "7 днів", "7 днів"),
     ],
 )
-def test_minutes_read_humanely(minutes: int, en: str, uk: str) -> None:
+def test_minutes_read_humanely(
+    minutes: int, en: str, nominative: str, accusative: str, genitive: str
+) -> None:
     assert format_minutes(minutes, "en") == en
-    assert format_minutes(minutes, "uk") == uk
+    assert format_minutes(minutes, "en", "genitive") == en
+    assert format_minutes(minutes, "uk") == nominative
+    assert format_minutes(minutes, "uk", "accusative") == accusative
+    assert format_minutes(minutes, "uk", "genitive") == genitive
+
+
+@pytest.mark.parametrize(
+    ("times", "sentence"),
+    [
+        (
+            {"first_reply_max_minutes": 60, "first_reply_avg_minutes": 21},
+            "Перша відповідь на кожне повідомлення й коментар — протягом 1 години;"
+            " у середньому — за 21 хвилину.",
+        ),
+        (
+            {"first_reply_max_minutes": 1},
+            "Перша відповідь на кожне повідомлення й коментар — протягом 1 хвилини.",
+        ),
+        ({"first_reply_avg_minutes": 21}, "Середній час відповіді: 21 хвилина."),
+    ],
+)
+def test_response_times_read_as_ukrainian_sentences(times: dict[str, int], sentence: str) -> None:
+    data = load(UK_POLICY)
+    data["communication"]["response_time"] = times
+    assert sentence in visible_text(export_markdown(data)).replace("\n", " ")
+
+
+def test_escalation_within_reads_after_its_heading() -> None:
+    data = load(UK_POLICY)
+    data["communication"]["negative"]["escalation"][0]["within_minutes"] = 21
+    markdown = export_markdown(data)
+    assert "21 хвилини" in visible_text(markdown)
+    assert "21 хвилину" not in visible_text(markdown)
 
 
 def test_dates_read_as_words_with_genitive_months() -> None:
