@@ -3,8 +3,10 @@
 Two policies are compared as data, not as text lines: comments, key order, quoting
 and blank lines make no difference. Entries of arrays (platforms, rubrics, templates,
 values, objectives, …) are matched by their `name`, `title` or `topic` where they have
-one, then by equal content, then by order of what is left — so a reordered list shows
-as "moved", a renamed platform as a changed `name`.
+one, then by equal content, then by order of what is left where the entries are alike
+(a named table must keep at least half of its other values) — so a reordered list
+shows as "moved", a renamed platform as a changed `name`, and a platform replaced by
+another as one removed and one added.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ class Change:
 
     label: str = ""
     """The name, title or topic of the innermost array entry on the path, if any."""
+
+    item: object = None
+    """For "moved": the entry itself when it is a plain value (a hashtag, an objective),
+    which has no name to show it by."""
 
 
 def diff_policies(old: Mapping[str, object], new: Mapping[str, object]) -> list[Change]:
@@ -169,7 +175,7 @@ def match_entries(old: Sequence[object], new: Sequence[object]) -> list[tuple[in
     """Pairs (old index, new index) of entries taken to be the same entry.
 
     First by identity (name/title/topic, or the value of a plain item), then by
-    equal content, then what is left on both sides by order.
+    equal content, then what is left on both sides by order where alike (`_alike`).
     """
     pairs: list[tuple[int, int]] = []
     free_old = list(range(len(old)))
@@ -196,9 +202,28 @@ def match_entries(old: Sequence[object], new: Sequence[object]) -> list[tuple[in
         if equal is not None:
             pair(equal, j)
 
-    for i, j in zip(list(free_old), list(free_new), strict=False):
-        pair(i, j)
+    for j in list(free_new):
+        alike = next((i for i in free_old if _alike(old[i], new[j])), None)
+        if alike is not None:
+            pair(alike, j)
     return sorted(pairs, key=lambda p: p[1])
+
+
+def _alike(old: object, new: object) -> bool:
+    """Whether two entries left unmatched may be one entry changed (by order).
+
+    Two named tables must agree on at least half of their other keys: a platform
+    renamed keeps its status, link and owner, while one replaced by another (TikTok
+    gone, Viber new) is reported as removed and added, not as a rename. Plain values
+    and unnamed tables pair by order (an objective reworded is a change).
+    """
+    if not (isinstance(old, Mapping) and isinstance(new, Mapping)):
+        return True
+    if not (_label_of(old) and _label_of(new)):
+        return True
+    keys = (set(old) | set(new)) - set(IDENTITY_KEYS)
+    equal = sum(1 for key in keys if key in old and key in new and same(old[key], new[key]))
+    return 2 * equal >= len(keys)
 
 
 def _moved(pairs: Sequence[tuple[int, int]]) -> set[int]:
@@ -243,7 +268,8 @@ def _diff_lists(
             continue
         i = matched_new[j]
         if j in moved:
-            yield Change(section, item_path, "moved", i, j, item_label)
+            plain = None if isinstance(entry, (Mapping, list)) else entry
+            yield Change(section, item_path, "moved", i, j, item_label, plain)
         yield from _diff_values(old[i], entry, item_path, item_label)
 
 
@@ -268,6 +294,8 @@ def describe(change: Change) -> str:
         return f"added {render_value(change.new)}"
     if change.kind == "removed":
         return f"removed {render_value(change.old)}"
+    if change.item is not None:
+        return f"moved {render_value(change.item)} from {_old_path(change)}"
     return f"moved from {_old_path(change)}"
 
 
@@ -310,6 +338,9 @@ def format_markdown(changes: Sequence[Change], old_name: str, new_name: str) -> 
                 continue
             if change.kind == "moved":
                 before, after = _code(_old_path(change)), _code(change.path)
+                if change.item is not None:
+                    moved = _code(render_value(change.item))
+                    before, after = f"{moved} at {before}", f"{moved} at {after}"
             else:
                 before = "" if change.kind == "added" else _code(render_value(change.old))
                 after = "" if change.kind == "removed" else _code(render_value(change.new))

@@ -186,4 +186,6 @@ def diff(old_file: str, new_file: str, fmt: str) -> int:
         sys.stdout.write(format_markdown(changes, old_file, new_file))
     else:
         sys.stdout.write(format_text(changes))
+        if not changes:  # for a person reading; stdout stays empty for scripts
+            _say(sys.stderr, f"{old_file} and {new_file}: no differences")
     return 1 if changes else 0

@@ -96,6 +96,33 @@ def test_a_renamed_platform_is_a_changed_name(policy: dict[str, Any]) -> None:
     ]
 
 
+def test_a_platform_replaced_by_another_is_removed_and_added(policy: dict[str, Any]) -> None:
+    new = copy.deepcopy(policy)
+    new["platforms"][1] = {
+        "name": "Viber",
+        "status": "active",
+        "url": "https://invite.viber.com/northwind",
+        "purpose": "A community of regulars.",
+        "owner": "SMM manager",
+    }
+    changes = [c for c in diff_policies(policy, new) if c.section == "platforms"]
+    assert {(c.kind, c.label) for c in changes} == {("removed", "Telegram"), ("added", "Viber")}
+    assert '"Telegram" → "Viber"' not in format_text(changes)  # not a rename
+
+
+def test_a_reordered_plain_value_shows_which_value_moved(policy: dict[str, Any]) -> None:
+    new = copy.deepcopy(policy)
+    new["content"]["hashtags"].reverse()
+    changes = diff_policies(policy, new)
+    (moved,) = changes
+    assert (moved.kind, moved.item) == ("moved", "#BakedAtDawn")
+    assert format_text(changes) == (
+        '[content]\ncontent.hashtags[0]: moved "#BakedAtDawn" from content.hashtags[1]\n'
+    )
+    table = format_markdown(changes, "old.toml", "new.toml")
+    assert '`"#BakedAtDawn"` at `content.hashtags[1]`' in table
+
+
 def test_entries_match_by_name_ignoring_case(policy: dict[str, Any]) -> None:
     new = copy.deepcopy(policy)
     new["platforms"].reverse()
