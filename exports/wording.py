@@ -107,7 +107,7 @@ WORDS: dict[str, dict[str, str]] = {
     "uk": {
         "draft": (
             "**Чернетка** — цю політику ще не завершено; частини з позначкою "
-            "«ще не визначено» ще треба написати."
+            "«ще не визначено» треба дописати."
         ),
         "undefined": "*ще не визначено*",
         "approved_by": "Затвердив(ла)",
@@ -201,7 +201,7 @@ WORDS: dict[str, dict[str, str]] = {
 
 CHOICES: dict[str, dict[str, dict[str, str]]] = {
     "en": {
-        "status": {"active": "active", "planned": "planned", "paused": "paused"},
+        "status": {"active": "Active", "planned": "Planned", "paused": "Paused"},
         "category": {
             "scheduling": "Scheduling",
             "analytics": "Analytics",
@@ -222,8 +222,8 @@ CHOICES: dict[str, dict[str, dict[str, str]]] = {
             ),
         },
         "address": {
-            "formal": "formal: we address people politely, as we would a stranger",
-            "informal": "informal: we address people as we would a friend",
+            "formal": "Formal — we address people politely, as we would a stranger.",
+            "informal": "Informal — we address people as we would a friend.",
         },
         "emoji": {
             "never": "never",
