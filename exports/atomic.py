@@ -43,18 +43,30 @@ def atomic_write(path: Path, data: bytes) -> None:
 
     The file keeps its permission bits; a new file gets the usual mode for the umask.
     On any failure the temporary file is removed, the original is untouched and
-    `PolicyWriteError` says why. A symbolic link is followed: its target is replaced.
+    `PolicyWriteError` says why; an interruption (ctrl+c, a signal turned into an
+    exception) removes it too. A symbolic link is followed: its target is replaced. A
+    device or a pipe (`-o /dev/null`, a FIFO) is written into, never replaced.
     """
-    target = Path(os.path.realpath(path))
+    try:
+        target = Path(os.path.realpath(path, strict=False))
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise PolicyWriteError(str(path), "too many levels of symbolic links") from None
     folder = target.parent
     if not folder.is_dir():
         raise PolicyWriteError(str(path), "folder does not exist")
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        info = os.stat(target)
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
     except OSError as error:
         raise PolicyWriteError(str(path), write_reason(error)) from error
+    else:
+        if stat.S_ISDIR(info.st_mode):
+            raise PolicyWriteError(str(path), "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            _write_into(path, target, data)
+            return
+        mode = stat.S_IMODE(info.st_mode)
     try:
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
@@ -67,11 +79,27 @@ def atomic_write(path: Path, data: bytes) -> None:
         finally:
             os.close(fd)
         os.replace(temp_name, target)
-    except OSError as error:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        raise PolicyWriteError(str(path), write_reason(error)) from error
+        if isinstance(error, OSError):
+            raise PolicyWriteError(str(path), write_reason(error)) from error
+        raise
     _sync_folder(folder)
+
+
+def _write_into(path: Path, target: Path, data: bytes) -> None:
+    """Write `data` into a file that is not a regular file (a device, a pipe)."""
+    try:
+        fd = os.open(target, os.O_WRONLY)
+    except OSError as error:
+        raise PolicyWriteError(str(path), write_reason(error)) from error
+    try:
+        _write_all(fd, data)
+    except OSError as error:
+        raise PolicyWriteError(str(path), write_reason(error)) from error
+    finally:
+        os.close(fd)
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeGuard
 
 from exports import tomlrender
+from exports.escape import visible
 from schemas.sections import TOP_LEVEL_ORDER
 
 ChangeKind = Literal["added", "removed", "changed", "moved"]
@@ -307,7 +308,8 @@ def format_text(changes: Sequence[Change]) -> str:
         for change in changes:
             if change.section == section:
                 line = f"{change.path}: {describe(change)}"
-                lines.append(f"{line}  ({change.label})" if change.label else line)
+                line = f"{line}  ({change.label})" if change.label else line
+                lines.append(visible(line))
     return "".join(f"{line}\n" for line in lines)
 
 

@@ -89,3 +89,17 @@ def escape_text(text: str) -> str:
 def is_multiline(text: str) -> bool:
     """Whether `text` shows as more than one line."""
     return len(text_lines(text)) > 1
+
+
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with control characters (and bidirectional overrides) as escapes (`\\n`,
+    `\\x1b`, `\\u202e`), so that a printed line is one line and shows what it says."""
+    return _TERMINAL_CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return repr(char)[1:-1] if ord(char) < 0x100 else f"\\u{ord(char):04x}"

@@ -148,8 +148,14 @@ def parse_policy(path: Path, raw: bytes) -> PolicySource:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(label, text, str(error)) from None
+    except RecursionError:
+        raise PolicyReadError(label, _TOO_DEEP) from None
+    except ValueError as error:  # a value Python will not build (an integer of 5000 digits)
+        raise PolicyReadError(label, f"cannot read a value: {error}") from None
     if not isinstance(data, dict):  # pragma: no cover - tomllib always gives a table
         raise PolicyReadError(label, "the file is not a TOML table")
+    if _too_deep(data):
+        raise PolicyReadError(label, _TOO_DEEP)
     source = PolicySource(
         path=path,
         raw=raw,
@@ -160,6 +166,27 @@ def parse_policy(path: Path, raw: bytes) -> PolicySource:
     )
     _check_version(source)
     return source
+
+
+MAX_DEPTH = 64
+"""Tables and arrays nested deeper than this are refused: a policy needs six levels,
+and hundreds would exhaust the checks' recursion."""
+
+_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep; a policy needs a few"
+
+
+def _too_deep(data: object) -> bool:
+    """Whether tables and arrays nest deeper than `MAX_DEPTH` (walked without recursion)."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return False
 
 
 def _decode(label: str, body: bytes) -> str:

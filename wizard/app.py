@@ -447,8 +447,12 @@ def load_state(path: Path) -> PolicyState:
     """The policy at `path` as a `PolicyState`; `StartError` when it cannot be read."""
     from exports.store import PolicyReadError, read_policy
 
-    if not path.exists():
-        raise StartError(t("open.missing", path=str(path)), 1)
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise StartError(t("open.missing", path=str(path)), 1) from None
+    except OSError as error:  # a name too long, a loop of symbolic links
+        raise StartError(f"{path}: {(error.strerror or str(error)).lower()}") from None
     try:
         source = read_policy(path)
     except PolicyReadError as error:
@@ -490,14 +494,14 @@ def build_app(
         raise StartError(t("start.unknown_section", section=section))
     if new:
         target = path or Path("brand-policy.toml")
-        if target.exists():
+        if _exists(target):
             return PresenceApp(lang=get_language(), folder=folder, offer_open=target)
         data = template_data(from_) if from_ else None
         state = PolicyState(data, path=target)
         return PresenceApp(state, section=section, lang=get_language(), folder=folder)
     if path is None:
         return PresenceApp(lang=get_language(), folder=folder)
-    if not path.exists() and _has_draft(path):
+    if not _exists(path) and _has_draft(path):
         # A new policy that was never saved, and a crash kept what was typed: open it
         # as `presence new PATH` does, which offers the draft.
         return PresenceApp(
@@ -510,6 +514,15 @@ def build_app(
             raise
         return PresenceApp(lang=get_language(), folder=folder, broken=path)
     return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` exists; a name the system cannot look up (too long) does not, and
+    reading it then says why."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _has_draft(path: Path) -> bool:

@@ -7,6 +7,8 @@ imported only when `presence`, `presence new` or `presence edit` opens it.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import io
 import os
 import sys
@@ -338,6 +340,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from wizard.startup import release_collector
 
     release_collector()  # the modules are loaded: what follows is the command's own work
+    _stop_on_terminate()
     if args.command == "validate":
         return commands.validate(args.paths, args.format)
     if args.command == "export":
@@ -347,11 +350,47 @@ def _dispatch(args: argparse.Namespace) -> int:
     return commands.diff(args.old, args.new, args.format)
 
 
+def _stop_on_terminate() -> None:
+    """SIGTERM and SIGHUP end a headless command as ctrl+c does (a file being written
+    is cleaned up), with the signal's exit status."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError):  # not the main thread
+            signal.signal(signum, stop)
+
+
 def _forgiving_streams() -> None:
-    """Characters the terminal cannot show are escaped rather than fatal."""
+    """Characters the terminal cannot show are escaped rather than fatal. A closed
+    stdout (`>&-`) fails on the first write like a full disk, not as a bug; a closed
+    stderr (`2>&-`) is a choice not to read the remarks: they go nowhere."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the run
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+
+
+class _ClosedStream(io.TextIOBase):
+    """Stands in for a standard stream the program was started without."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "the stream is closed")
+
+
+def _report_output_error(exc: OSError) -> None:
+    """Say on stderr (when it can be written) that the output could not be written."""
+    reason = (exc.strerror or str(exc)).lower()
+    try:
+        sys.stderr.write(f"presence: error: cannot write the output: {reason}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -376,6 +415,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     _forgiving_streams()
+    # A policy's integers are checked against their ranges and shown in messages,
+    # however long: Python's guard against slow int/str conversion would only crash.
+    sys.set_int_max_str_digits(0)
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_named_command(arguments))
     try:
@@ -393,6 +435,9 @@ def _main(argv: Sequence[str] | None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as exc:  # what the commands write to a file they report themselves
+        _report_output_error(exc)
+        return 2
     except Exception as exc:
         if os.environ.get("PRESENCE_DEBUG"):
             raise

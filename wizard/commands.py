@@ -69,7 +69,10 @@ def validate(files: Sequence[str], fmt: str) -> int:
         worst = max(worst, report.exit_code(reports))
     if fmt == "json":
         items = [item.as_json() for item in everything]
-        _say(sys.stdout, json.dumps(items, ensure_ascii=False, indent=2))
+        # Escaped to ASCII where stdout cannot take UTF-8: JSON with `\u` escapes stays
+        # JSON, the stream's `backslashreplace` would not.
+        utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
+        _say(sys.stdout, json.dumps(items, ensure_ascii=not utf8, indent=2))
     return worst
 
 
@@ -85,7 +88,7 @@ def export_format(to: str | None, out: str | None) -> str:
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
         return False
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from exports.escape import visible
 from schemas.problems import LEVELS, Problem
 
 Position = tuple[int, int]
@@ -32,15 +33,21 @@ class Report:
     message: str
 
     def text(self) -> str:
-        """The compiler-style line, e.g. `p.toml:3:7: error: document.company: …`."""
+        """The compiler-style line, e.g. `p.toml:3:7: error: document.company: …`.
+
+        Always one line, and one that cannot move the terminal: control characters
+        (a value's line break, an escape sequence typed into a URL) show as escapes.
+        """
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column if self.column is not None else 1}"
         if self.level == "missing":
-            return f"{where}: missing: {self.path}"
-        if not self.path:
-            return f"{where}: {self.level}: {self.message}"
-        return f"{where}: {self.level}: {self.path}: {self.message}"
+            line = f"{where}: missing: {self.path}"
+        elif not self.path:
+            line = f"{where}: {self.level}: {self.message}"
+        else:
+            line = f"{where}: {self.level}: {self.path}: {self.message}"
+        return visible(line)
 
     def as_json(self) -> dict[str, object]:
         """The object printed by `--format json`."""

@@ -323,3 +323,16 @@ async def test_file_with_errors_opens_at_the_first_problem(tmp_path: Path) -> No
 
 def test_drafts_live_in_the_state_dir(tmp_path: Path) -> None:
     assert drafts.drafts_dir() == tmp_path / "state" / "drafts"
+
+
+def test_a_path_the_system_cannot_look_up_is_a_clear_start_error(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for path, reason in (
+        (tmp_path / ("x" * 300 + ".toml"), "file name too long"),
+        (tmp_path / "a", "too many levels of symbolic links"),
+    ):
+        with pytest.raises(StartError) as failure:
+            _open(path)
+        assert failure.value.code == 2
+        assert failure.value.message == f"{path}: {reason}"

@@ -257,3 +257,42 @@ def test_an_unknown_table_is_pointed_at_by_its_name(run: Run, tmp_path: Path) ->
         f"{policy}:{last + 1}:11: error: document.extra: unknown key `extra`",
         f"{policy}:{last + 4}:6: error: bogus: unknown key `bogus`",
     ]
+
+
+def test_values_nested_too_deeply_are_refused_not_a_crash(run: Run, tmp_path: Path) -> None:
+    for depth in (70, 2000):
+        deep = tmp_path / f"deep{depth}.toml"
+        deep.write_text("schema_version = 1\nx = " + "[" * depth + "]" * depth + "\n")
+        code, out, err = run("validate", str(deep))
+        assert (code, out) == (2, ""), err
+        assert (
+            err
+            == f"{deep}: error: values are nested more than 64 levels deep; a policy needs a few\n"
+        )
+        assert run("diff", str(deep), str(deep))[0] == 2
+
+
+def test_an_integer_of_thousands_of_digits_is_out_of_range(run: Run, tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    for number in ("9" * 5000, "0x" + "f" * 5000):
+        policy.write_text(
+            "schema_version = 1\n[communication.response_time]\n"
+            f"first_reply_max_minutes = {number}\n"
+        )
+        code, out, _ = run("validate", str(policy))
+        assert code == 1
+        assert f"{policy}:3:27: error: communication.response_time.first_reply_max_minutes: " in out
+
+
+def test_control_characters_in_values_never_reach_the_terminal(run: Run, tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'url = "https://t.me/northwind_bakery"',
+        'url = "ftp://a\\u001b]0;PWNED\\u0007\\nfake.toml:1:1: error: injected"',
+    )
+    policy.write_text(text, encoding="utf-8")
+    code, out, _ = run("validate", str(policy))
+    assert code == 1
+    (line,) = out.splitlines()
+    assert "\x1b" not in line and "\x07" not in line
+    assert "\\x1b]0;PWNED\\x07\\nfake.toml:1:1: error: injected" in line

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from wizard import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
@@ -62,3 +67,51 @@ def test_a_terminal_that_cannot_show_cyrillic_gets_escapes() -> None:
     assert done.returncode == 1
     assert "\\u2192" in done.stdout  # the arrow, escaped
     assert "\\u0417" in done.stdout  # the З of «Зерно», escaped
+
+
+@pytest.mark.skipif(not PRESENCE.exists(), reason="the console script is not installed")
+def test_output_that_cannot_be_written_is_exit_2_with_a_reason() -> None:
+    full = _run(f"{PRESENCE} schema > /dev/full", shell=True)
+    assert full.returncode == 2
+    assert full.stderr == "presence: error: cannot write the output: no space left on device\n"
+    closed = _run(f"{PRESENCE} schema >&-", shell=True)
+    assert closed.returncode == 2
+    assert "cannot write the output" in closed.stderr
+    quiet = _run(f"{PRESENCE} validate {EXAMPLE} 2>&-", shell=True)
+    assert (quiet.returncode, quiet.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_terminating_signal_ends_a_command_as_an_exception(signum: int) -> None:
+    """Raised as `SystemExit(128 + n)`, it lets a file being written be cleaned up
+    (`test_an_interrupted_write_leaves_no_temporary_file`)."""
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        cli._stop_on_terminate()
+        with pytest.raises(SystemExit) as stopped:
+            os.kill(os.getpid(), signum)
+            time.sleep(5)  # the handler runs at the next bytecode
+        assert stopped.value.code == 128 + signum
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
+
+
+@pytest.mark.skipif(not PRESENCE.exists(), reason="the console script is not installed")
+def test_json_stays_json_when_stdout_is_not_utf8(tmp_path: Path) -> None:
+    policy = tmp_path / "café.toml"
+    policy.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace('company = "Northwind Bakery"', "company = 5"),
+        encoding="utf-8",
+    )
+    done = _run(
+        str(PRESENCE),
+        "validate",
+        "--format",
+        "json",
+        str(policy),
+        env={"PYTHONIOENCODING": "ascii"},
+    )
+    assert done.returncode == 1
+    (item,) = json.loads(done.stdout)
+    assert (item["file"], item["path"]) == (str(policy), "document.company")

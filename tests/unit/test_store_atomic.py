@@ -159,3 +159,45 @@ def test_file_changed_on_disk(policy: Path) -> None:
     assert not file_changed_on_disk(read_policy(policy))
     policy.unlink()
     assert file_changed_on_disk(source)
+
+
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, SystemExit])
+def test_an_interrupted_write_leaves_no_temporary_file(
+    policy: Path, monkeypatch: pytest.MonkeyPatch, interruption: type[BaseException]
+) -> None:
+    def interrupted(*args: Any) -> Any:
+        raise interruption
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(interruption):
+        atomic_write(policy, b"new content\n")
+    monkeypatch.undo()
+    assert policy.read_bytes() == ORIGINAL
+    assert leftovers(policy.parent) == []
+
+
+def test_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    atomic_write(fifo, b"through the pipe\n")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo"]
+
+
+def test_a_loop_of_links_or_a_folder_is_a_clear_failure(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(PolicyWriteError) as caught:
+        atomic_write(tmp_path / "a", b"x")
+    assert caught.value.message == "too many levels of symbolic links"
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(PolicyWriteError) as caught:
+        atomic_write(tmp_path / "folder", b"x")
+    assert caught.value.message == "is a directory"
