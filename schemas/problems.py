@@ -41,4 +41,6 @@ class Problem:
     def section(self) -> str:
         """The top-level section the path belongs to (or the top-level key)."""
         head = self.path.split(".", 1)[0]
+        if head.startswith('"'):  # a quoted top-level key: unknown, its own "section"
+            return self.path.split("[", 1)[0]
         return head.split("[", 1)[0]

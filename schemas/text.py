@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,14 +20,21 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def format_path(parts: Iterable[PathPart]) -> str:
-    """`["a", "b", 0, "c"]` as the key path `a.b[0].c`."""
+    """`["a", "b", 0, "c"]` as the key path `a.b[0].c`; a key that TOML would quote is
+    quoted the same way (`document."a.b"`), so that the path names one key."""
     text = ""
     for part in parts:
         if isinstance(part, int) and not isinstance(part, bool):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            key = str(part)
+            if not _BARE_KEY.fullmatch(key):
+                key = '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            text += f".{key}" if text else key
     return text
 
 

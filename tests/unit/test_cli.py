@@ -296,3 +296,23 @@ def test_control_characters_in_values_never_reach_the_terminal(run: Run, tmp_pat
     (line,) = out.splitlines()
     assert "\x1b" not in line and "\x07" not in line
     assert "\\x1b]0;PWNED\\x07\\nfake.toml:1:1: error: injected" in line
+
+
+def test_a_key_with_dots_or_quotes_is_named_and_found_as_toml_quotes_it(
+    run: Run, tmp_path: Path
+) -> None:
+    policy = tmp_path / "p.toml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "schema_version = 1", 'schema_version = 1\n"document.company" = "Evil"', 1
+    )
+    text = text.replace("[document]\n", '[document]\n"a.b" = 3\n"a\\"b" = 4\n', 1)
+    policy.write_text(text, encoding="utf-8")
+    code, out, _ = run("validate", str(policy))
+    assert code == 1
+    lines = out.splitlines()
+    assert any(
+        line.startswith(f'{policy}:4:1: error: "document.company": unknown key') for line in lines
+    )
+    document = text.splitlines().index("[document]") + 1
+    assert f'{policy}:{document + 1}:1: error: document."a.b": unknown key `a.b`' in lines
+    assert f'{policy}:{document + 2}:1: error: document."a\\"b": unknown key `a"b`' in lines
