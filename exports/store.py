@@ -189,14 +189,38 @@ def _too_deep(data: object) -> bool:
     return False
 
 
+def _wide_encoding(body: bytes) -> str | None:
+    """"UTF-32" or "UTF-16" when the bytes look like that (a byte-order mark, or a
+    zero byte beside every ASCII character), else None."""
+    if body.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = body[: 4096 - 4096 % 4]
+    if len(sample) < 16:
+        return None
+
+    def zeros(lane: int, width: int) -> float:
+        part = sample[lane::width]
+        return part.count(0) / len(part)
+
+    # Without a mark: text that is mostly ASCII has a zero beside every character.
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        shares = [zeros(lane, width) for lane in range(width)]
+        for text_lane in (0, width - 1):  # little-endian, big-endian
+            others = [share for lane, share in enumerate(shares) if lane != text_lane]
+            if shares[text_lane] < 0.1 and min(others) > 0.9:
+                return name
+    return None
+
+
 def _decode(label: str, body: bytes) -> str:
+    wide = _wide_encoding(body)
+    if wide is not None:
+        raise PolicyReadError(label, f"the file is {wide}, not UTF-8; save it as UTF-8", 1, 1)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        if body.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise PolicyReadError(
-                label, "the file is UTF-16, not UTF-8; save it as UTF-8", 1, 1
-            ) from None
         before = body[: error.start]
         line_start = before.rfind(b"\n") + 1
         line = before.count(b"\n") + 1

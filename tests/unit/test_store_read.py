@@ -43,6 +43,27 @@ def test_unreadable_files_say_where_and_why(name: str, line: int, column: int, w
     assert "(at line" not in error.message
 
 
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [
+        ("utf-16", "UTF-16"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+    ],
+)
+def test_a_wide_encoding_is_named_with_or_without_its_mark(
+    tmp_path: Path, encoding: str, named: str
+) -> None:
+    path = tmp_path / "p.toml"
+    path.write_bytes('schema_version = 1\n[document]\ncompany = "Acme"\n'.encode(encoding))
+    with pytest.raises(PolicyReadError) as caught:
+        read_policy(path)
+    assert caught.value.message == f"the file is {named}, not UTF-8; save it as UTF-8"
+
+
 def test_newer_version_names_both_versions() -> None:
     with pytest.raises(PolicyReadError) as caught:
         read_policy(BROKEN / "newer-version.toml")
