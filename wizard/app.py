@@ -494,6 +494,7 @@ def build_app(
         raise StartError(t("start.unknown_section", section=section))
     if new:
         target = path or Path("brand-policy.toml")
+        _check_new_path(target)
         if _exists(target):
             return PresenceApp(lang=get_language(), folder=folder, offer_open=target)
         data = template_data(from_) if from_ else None
@@ -514,6 +515,19 @@ def build_app(
             raise
         return PresenceApp(lang=get_language(), folder=folder, broken=path)
     return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+
+
+def _check_new_path(target: Path) -> None:
+    """`StartError` when no policy can be created at `target`: a folder, a folder that
+    does not exist, a name the system refuses."""
+    folder = target.absolute().parent
+    try:
+        if target.is_dir():
+            raise StartError(f"{target}: is a directory; give the new policy a file name")
+        if not folder.is_dir():
+            raise StartError(f"{target}: folder {folder} does not exist")
+    except OSError as error:  # a name too long
+        raise StartError(f"{target}: {(error.strerror or str(error)).lower()}") from None
 
 
 def _exists(path: Path) -> bool:

@@ -336,3 +336,15 @@ def test_a_path_the_system_cannot_look_up_is_a_clear_start_error(tmp_path: Path)
             _open(path)
         assert failure.value.code == 2
         assert failure.value.message == f"{path}: {reason}"
+
+
+def test_new_in_a_folder_or_a_missing_folder_is_a_clear_start_error(tmp_path: Path) -> None:
+    for path, words in (
+        (tmp_path, "is a directory; give the new policy a file name"),
+        (tmp_path / "nowhere" / "p.toml", f"folder {tmp_path / 'nowhere'} does not exist"),
+        (tmp_path / ("x" * 300 + ".toml"), "file name too long"),
+    ):
+        with pytest.raises(StartError) as failure:
+            build_app(path=path, section=None, lang="en", new=True, from_=None)
+        assert failure.value.code == 2
+        assert failure.value.message == f"{path}: {words}"
