@@ -190,8 +190,8 @@ def _too_deep(data: object) -> bool:
 
 
 def _wide_encoding(body: bytes) -> str | None:
-    """ "UTF-32" or "UTF-16" when the bytes look like that (a byte-order mark, or a
-    zero byte beside every ASCII character), else None."""
+    """The wide encoding the bytes look like ("UTF-32", "UTF-16": a byte-order mark,
+    or a zero byte beside every ASCII character), else None."""
     if body.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "UTF-32"
     if body.startswith((b"\xff\xfe", b"\xfe\xff")):
