@@ -187,7 +187,13 @@ class PresenceApp(App[int]):
         """A file chosen on the start screen: open it, or start a new policy there."""
         if not event.new:
             self.open_path(event.path)
-        elif event.path.exists():
+            return
+        try:
+            _check_new_path(event.path)
+        except StartError as error:
+            self.push_screen(MessageDialog(t("new.failed_title"), error.message))
+            return
+        if _exists(event.path):
             path = event.path
 
             def answer(yes: bool | None) -> None:
@@ -523,9 +529,9 @@ def _check_new_path(target: Path) -> None:
     folder = target.absolute().parent
     try:
         if target.is_dir():
-            raise StartError(f"{target}: is a directory; give the new policy a file name")
+            raise StartError(t("new.is_folder", path=str(target)))
         if not folder.is_dir():
-            raise StartError(f"{target}: folder {folder} does not exist")
+            raise StartError(t("new.no_folder", path=str(target), folder=str(folder)))
     except OSError as error:  # a name too long
         raise StartError(f"{target}: {(error.strerror or str(error)).lower()}") from None
 

@@ -339,12 +339,32 @@ def test_a_path_the_system_cannot_look_up_is_a_clear_start_error(tmp_path: Path)
 
 
 def test_new_in_a_folder_or_a_missing_folder_is_a_clear_start_error(tmp_path: Path) -> None:
-    for path, words in (
-        (tmp_path, "is a directory; give the new policy a file name"),
-        (tmp_path / "nowhere" / "p.toml", f"folder {tmp_path / 'nowhere'} does not exist"),
-        (tmp_path / ("x" * 300 + ".toml"), "file name too long"),
+    long_name = tmp_path / ("x" * 300 + ".toml")
+    for path, message in (
+        (tmp_path, f"{tmp_path} is a folder; give the new policy a file name"),
+        (
+            tmp_path / "nowhere" / "p.toml",
+            f"{tmp_path / 'nowhere' / 'p.toml'}: the folder {tmp_path / 'nowhere'} does not exist",
+        ),
+        (long_name, f"{long_name}: file name too long"),
     ):
         with pytest.raises(StartError) as failure:
             build_app(path=path, section=None, lang="en", new=True, from_=None)
-        assert failure.value.code == 2
-        assert failure.value.message == f"{path}: {words}"
+        assert (failure.value.code, failure.value.message) == (2, message)
+
+
+async def test_the_start_screen_will_not_start_a_policy_in_a_missing_folder(
+    tmp_path: Path,
+) -> None:
+    from screens.dialogs import MessageDialog
+    from screens.start import StartScreen
+
+    app = build_app(path=None, section=None, lang="en", new=False, from_=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        app.screen.post_message(StartScreen.Chosen(tmp_path / "nowhere" / "p.toml", new=True))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        assert app.state is None

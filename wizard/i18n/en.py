@@ -380,6 +380,9 @@ MESSAGES: dict[str, str] = {
     "open.missing": "{path} does not exist",
     "new.exists": "{path} already exists. It will not be overwritten; open it instead?",
     "new.open_instead": "Open it",
+    "new.failed_title": "A new policy cannot be created there",
+    "new.is_folder": "{path} is a folder; give the new policy a file name",
+    "new.no_folder": "{path}: the folder {folder} does not exist",
     # -- amending: change summary, drafts, conflicts, locks, broken files (wizard/save_flow.py) --
     "save.read_only": "Opened read-only: another wizard is editing this file. Nothing was saved.",
     "summary.title": "Save these changes?",

@@ -380,6 +380,9 @@ MESSAGES: dict[str, str] = {
     "open.missing": "{path} не існує",
     "new.exists": "{path} уже існує. Його не буде перезаписано; відкрити його?",
     "new.open_instead": "Відкрити",
+    "new.failed_title": "Тут не вдається створити нову політику",
+    "new.is_folder": "{path} — це тека; дайте новій політиці назву файлу",
+    "new.no_folder": "{path}: теки {folder} не існує",
     # -- amending: change summary, drafts, conflicts, locks, broken files (wizard/save_flow.py) --
     "save.read_only": "Відкрито лише для читання: цей файл редагує інший майстер. Нічого не збережено.",
     "summary.title": "Зберегти ці зміни?",
