@@ -230,15 +230,17 @@ def _write_response_time(doc: Doc, times: Mapping[str, Any]) -> None:
     doc.out.heading(3, words["response_times"])
     longest = doc.duration(times.get("first_reply_max_minutes"), "genitive")  # «протягом …»
     average = times.get("first_reply_avg_minutes")
-    if longest and doc.duration(average):
-        average_words = doc.duration(average, "accusative")  # «у середньому — за …»
-        doc.out.paragraph(words["first_reply_avg"].format(max=longest, avg=average_words))
-    elif longest:
-        doc.out.paragraph(words["first_reply"].format(max=longest))
+    if longest:
+        within = doc.duration(average, "accusative")  # «у середньому — за …»
+        if within:
+            doc.out.paragraph(words["first_reply_avg"].format(max=longest, avg=within))
+        else:
+            doc.out.paragraph(words["first_reply"].format(max=longest))
     else:
         doc.out.paragraph(words["first_reply_undefined"])
-        if doc.duration(average):
-            doc.out.paragraph(words["average_only"].format(avg=doc.duration(average)))
+        alone = doc.duration(average)  # «Середній час відповіді: …»
+        if alone:
+            doc.out.paragraph(words["average_only"].format(avg=alone))
     doc.fields(
         times,
         "communication.response_time",

@@ -533,7 +533,9 @@ def _check_new_path(target: Path) -> None:
         if not folder.is_dir():
             raise StartError(t("new.no_folder", path=str(target), folder=str(folder)))
     except OSError as error:  # a name too long
-        raise StartError(f"{target}: {(error.strerror or str(error)).lower()}") from None
+        from exports.atomic import write_reason
+
+        raise StartError(f"{target}: {write_reason(error)}") from None
 
 
 def _exists(path: Path) -> bool:

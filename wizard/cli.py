@@ -385,9 +385,10 @@ class _ClosedStream(io.TextIOBase):
 
 def _report_output_error(exc: OSError) -> None:
     """Say on stderr (when it can be written) that the output could not be written."""
-    reason = (exc.strerror or str(exc)).lower()
+    from exports.atomic import write_reason
+
     try:
-        sys.stderr.write(f"presence: error: cannot write the output: {reason}\n")
+        sys.stderr.write(f"presence: error: cannot write the output: {write_reason(exc)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
