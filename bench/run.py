@@ -1,9 +1,10 @@
-"""`make bench`: measure presence against its baselines and write bench/results.md.
+"""`make bench`: measure presence against its baselines and write the results.
 
-    python bench/run.py [--quick] [--rounds N] [--growth-rounds N] [--only 1,2,...]
+    python bench/run.py [--quick] [--rounds N] [--growth-rounds N] [--only 1,2,...] [--save]
 
 Prints a table of figures (value, baseline, median of pair ratios, target, PASS/FAIL)
-and writes it with a description of the machine to bench/results.md. See bench/README.md.
+and writes it with a description of the machine to bench/last-run.md (not tracked), or
+with --save to the tracked bench/results.md. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -19,13 +20,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import headless, latency, startup
-from bench.context import BENCH, ROOT, Context, default_python
-from bench.machine import describe_machine
-from bench.scale import example_policy_path, write_scaled_policy
-from bench.table import Row, markdown_table, text_table
+
+def _in_project_environment() -> None:
+    """Run under the project's .venv when started by another interpreter.
+
+    `python bench/run.py` from a plain shell would otherwise fail on the first import of
+    a dependency; the environment that `make bench` creates has them all.
+    """
+    import importlib.util
+
+    if not all(importlib.util.find_spec(name) for name in ("pydantic", "textual", "tomlkit")):
+        venv_python = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "python"
+        if not venv_python.exists() or Path(sys.executable) == venv_python:
+            sys.exit("bench/run.py needs the project's environment: run `make bench` once first")
+        os.execv(venv_python, [str(venv_python), *sys.argv])
+
+
+_in_project_environment()
+
+from bench import headless, latency, startup  # noqa: E402
+from bench.context import BENCH, ROOT, Context, default_python  # noqa: E402
+from bench.machine import describe_machine  # noqa: E402
+from bench.scale import example_policy_path, write_scaled_policy  # noqa: E402
+from bench.table import Row, markdown_table, text_table  # noqa: E402
 
 RESULTS = BENCH / "results.md"
+"""The tracked results, written only with --save."""
+LAST_RUN = BENCH / "last-run.md"
+"""Where a run's results go by default (git ignores it)."""
 PACKAGES = ("wizard", "screens", "schemas", "exports", "bench")
 FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "1": startup.measure,
@@ -45,7 +67,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--only", default="1,2,3,4", help="comma-separated figures to measure (5 comes with 1)"
     )
-    parser.add_argument("--output", type=Path, default=RESULTS, help="the results file")
+    parser.add_argument(
+        "--save", action="store_true", help=f"write the results to the tracked {RESULTS.name}"
+    )
+    parser.add_argument(
+        "--output", type=Path, help=f"the results file (default {LAST_RUN.name}, or --save)"
+    )
     return parser.parse_args(argv)
 
 
@@ -71,7 +98,7 @@ def _cache_bytecode() -> None:
 def results_markdown(
     rows: list[Row], machine_description: list[tuple[str, str]], arguments: str, seconds: float
 ) -> str:
-    """The text of bench/results.md."""
+    """The text of the results file."""
     machine = "\n".join(f"- {name}: {value}" for name, value in machine_description)
     return f"""# Benchmark results
 
@@ -116,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     table = text_table(rows)
     print(table)
     arguments = "".join(f" {arg}" for arg in (sys.argv[1:] if argv is None else argv))
-    options.output.write_text(results_markdown(rows, machine, arguments, seconds), encoding="utf-8")
-    print(f"\n{len(rows)} figures in {seconds:.0f} s; written to {options.output}")
+    output = options.output or (RESULTS if options.save else LAST_RUN)
+    output.write_text(results_markdown(rows, machine, arguments, seconds), encoding="utf-8")
+    print(f"\n{len(rows)} figures in {seconds:.0f} s; written to {output}")
     return 1 if any(row.verdict.startswith("FAIL") for row in rows) else 0
 
 

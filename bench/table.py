@@ -1,4 +1,4 @@
-"""The results table: printed to the terminal and written to bench/results.md."""
+"""The results table: printed to the terminal and written to the results file."""
 
 from __future__ import annotations
 

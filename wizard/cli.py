@@ -41,7 +41,7 @@ def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("presence")
+        return version("brand-presence")
     except PackageNotFoundError:
         return "unknown"
 

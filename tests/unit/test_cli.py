@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tomllib
 import types
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,10 @@ def test_detect_language(environ: dict[str, str], expected: str) -> None:
 def test_version(run: Run) -> None:
     code, out, _ = run("--version")
     assert code == 0
-    assert out.startswith("presence ")
+    # The installed distribution is brand-presence: its version, not "unknown".
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    version = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    assert out.strip() == f"presence {version}"
 
 
 @pytest.mark.parametrize("command", ["validate", "export", "schema", "diff", "new", "edit"])
