@@ -144,7 +144,7 @@ def remove_stale_temporaries(folder: Path, prefix: str, *, now: float | None = N
     limit = (time.time() if now is None else now) - STALE_AFTER
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
-            if not pattern.fullmatch(entry.name):
+            if not entry.name.startswith(prefix) or not pattern.fullmatch(entry.name):
                 continue
             with contextlib.suppress(OSError):
                 info = entry.stat(follow_symlinks=False)
