@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 _REASONS = {
@@ -22,6 +25,18 @@ _REASONS = {
 }
 
 
+TEMP_PREFIX = ".presence-"
+"""Temporary files are `.presence-<tag>-<random>.tmp` in the target's folder: the tag (8
+hex digits of a hash of the target's name) keeps the name short however long the
+target's is, and tells one target's temporaries from another's."""
+TEMP_SUFFIX = ".tmp"
+STALE_AFTER = 60.0
+"""Seconds after which a temporary file of the same target is taken as left behind by a
+write that was killed (SIGKILL, a power cut), and removed by the next write."""
+
+READ_ONLY = "the file is read-only"
+
+
 class PolicyWriteError(Exception):
     """A policy file could not be saved; the file on disk is left as it was."""
 
@@ -31,6 +46,13 @@ class PolicyWriteError(Exception):
         self.message = message
 
 
+class ReadOnlyFileError(PolicyWriteError):
+    """The file to replace is read-only; it is replaced only when the caller says so."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(file, READ_ONLY)
+
+
 def write_reason(error: OSError) -> str:
     """A short plain-words reason for a failed write."""
     if error.errno in _REASONS:
@@ -38,14 +60,30 @@ def write_reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def is_read_only(path: Path) -> bool:
+    """Whether `path` is an existing regular file its owner marked read-only (no write
+    permission for anyone, as `chmod a-w` leaves it, or none for this user)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    return not info.st_mode & 0o222 or not os.access(path, os.W_OK)
+
+
+def atomic_write(path: Path, data: bytes, *, replace_read_only: bool = False) -> None:
     """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
 
     The file keeps its permission bits; a new file gets the usual mode for the umask.
+    A read-only file is refused (`ReadOnlyFileError`) unless `replace_read_only`: the
+    rename could replace it, but its owner made it read-only for a reason.
     On any failure the temporary file is removed, the original is untouched and
     `PolicyWriteError` says why; an interruption (ctrl+c, a signal turned into an
-    exception) removes it too. A symbolic link is followed: its target is replaced. A
-    device or a pipe (`-o /dev/null`, a FIFO) is written into, never replaced.
+    exception) removes it too, and a temporary file a killed write left behind is
+    removed by the next write to the same target once it is `STALE_AFTER` seconds old.
+    A symbolic link is followed: its target is replaced. A device or a pipe
+    (`-o /dev/null`, a FIFO) is written into, never replaced.
     """
     try:
         target = Path(os.path.realpath(path, strict=False))
@@ -67,8 +105,12 @@ def atomic_write(path: Path, data: bytes) -> None:
             _write_into(path, target, data)
             return
         mode = stat.S_IMODE(info.st_mode)
+        if not replace_read_only and is_read_only(target):
+            raise ReadOnlyFileError(str(path))
+    prefix = temp_prefix(target.name)
+    remove_stale_temporaries(folder, prefix)
     try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=TEMP_SUFFIX)
     except OSError as error:
         raise PolicyWriteError(str(path), write_reason(error)) from error
     try:
@@ -86,6 +128,28 @@ def atomic_write(path: Path, data: bytes) -> None:
             raise PolicyWriteError(str(path), write_reason(error)) from error
         raise
     _sync_folder(folder)
+
+
+def temp_prefix(name: str) -> str:
+    """The start of the names of the temporary files that replace the file `name`."""
+    tag = hashlib.sha256(os.fsencode(name)).hexdigest()[:8]
+    return f"{TEMP_PREFIX}{tag}-"
+
+
+def remove_stale_temporaries(folder: Path, prefix: str, *, now: float | None = None) -> None:
+    """Remove the regular files in `folder` named `<prefix><random>.tmp` (as
+    `tempfile.mkstemp` names them) that were last written over `STALE_AFTER` seconds
+    ago. Nothing else is touched; what cannot be removed stays."""
+    pattern = re.compile(re.escape(prefix) + r"[a-z0-9_]{6,16}" + re.escape(TEMP_SUFFIX))
+    limit = (time.time() if now is None else now) - STALE_AFTER
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.startswith(prefix) or not pattern.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                    os.unlink(entry.path)
 
 
 def _write_into(path: Path, target: Path, data: bytes) -> None:

@@ -11,6 +11,7 @@ another as one removed and one added.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -28,6 +29,21 @@ IDENTITY_KEYS: tuple[str, ...] = ("name", "title", "topic")
 """Keys that identify an entry of an array of tables, in order of preference."""
 
 _LAST_SECTIONS: tuple[str, ...] = ("revisions",)
+
+ACCESS_KEY = "access"
+"""Where logins are kept: left out of a diff, as out of an export, unless asked for."""
+_UNDER_ACCESS = re.compile(rf"(?:^|\.){ACCESS_KEY}(?:[.\[]|$)")
+
+
+class _Hidden:
+    """Stands for an `access` value left out of a diff."""
+
+    def __repr__(self) -> str:
+        return HIDDEN_TEXT
+
+
+HIDDEN = _Hidden()
+HIDDEN_TEXT = "(access value hidden)"
 
 
 @dataclass(frozen=True)
@@ -274,11 +290,42 @@ def _diff_lists(
         yield from _diff_values(old[i], entry, item_path, item_label)
 
 
+def _holds_access(value: object) -> bool:
+    if isinstance(value, Mapping):
+        return any(key == ACCESS_KEY or _holds_access(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_access(item) for item in value)
+    return False
+
+
+def hide_access(changes: Sequence[Change]) -> tuple[list[Change], int]:
+    """The changes with every `access` value (and any value holding one) replaced by
+    `HIDDEN`, and how many changes had one."""
+    shown: list[Change] = []
+    hidden = 0
+    for change in changes:
+        under = bool(_UNDER_ACCESS.search(change.path))
+        old, new, item = change.old, change.new, change.item
+        if change.kind != "moved":
+            old = HIDDEN if old is not None and (under or _holds_access(old)) else old
+            new = HIDDEN if new is not None and (under or _holds_access(new)) else new
+        if item is not None and (under or _holds_access(item)):
+            item = HIDDEN
+        if old is not change.old or new is not change.new or item is not change.item:
+            hidden += 1
+            change = dataclasses.replace(change, old=old, new=new, item=item)
+        shown.append(change)
+    return shown, hidden
+
+
 # --- showing -------------------------------------------------------------------------
 
 
 def render_value(value: object) -> str:
-    """A value on one line, written as TOML writes it (strings quoted, escapes kept)."""
+    """A value on one line, written as TOML writes it (strings quoted, escapes kept);
+    a hidden `access` value as `(access value hidden)`."""
+    if value is HIDDEN:
+        return HIDDEN_TEXT
     return tomlrender.render_value(value, one_line=True)
 
 
@@ -290,6 +337,8 @@ def _old_path(change: Change) -> str:
 def describe(change: Change) -> str:
     """What happened at the change's path, e.g. `60 → 30` or `added "TikTok"`."""
     if change.kind == "changed":
+        if change.old is HIDDEN and change.new is HIDDEN:
+            return f"changed {HIDDEN_TEXT}"
         return f"{render_value(change.old)} → {render_value(change.new)}"
     if change.kind == "added":
         return f"added {render_value(change.new)}"
@@ -321,6 +370,11 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}".replace("|", "\\|")
 
 
+def _cell(value: object) -> str:
+    """A value in a table cell: as a code span, or a hidden `access` value in italics."""
+    return f"*{HIDDEN_TEXT}*" if value is HIDDEN else _code(render_value(value))
+
+
 def _plain(text: str) -> str:
     """The author's text as literal Markdown: every ASCII punctuation escaped."""
     escaped = re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
@@ -344,8 +398,8 @@ def format_markdown(changes: Sequence[Change], old_name: str, new_name: str) -> 
                     moved = _code(render_value(change.item))
                     before, after = f"{moved} at {before}", f"{moved} at {after}"
             else:
-                before = "" if change.kind == "added" else _code(render_value(change.old))
-                after = "" if change.kind == "removed" else _code(render_value(change.new))
+                before = "" if change.kind == "added" else _cell(change.old)
+                after = "" if change.kind == "removed" else _cell(change.new)
             label = _plain(change.label)
             out.append(f"| {_code(change.path)} | {label} | {change.kind} | {before} | {after} |")
         out.append("")

@@ -9,6 +9,7 @@ columns count code points); lines and columns are 1-based.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -370,3 +371,96 @@ class _Scanner:
 
     def _skip_space_and_comments(self) -> None:
         self.i = _match_end(_SPACE_AND_COMMENTS, self.text, self.i)
+
+
+# -- a key or table defined twice ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Redefinition:
+    """A statement that defines again what the text defined before."""
+
+    path: KeyPath
+    """The key path the statement defines (`("a",)` for `[[a]]`)."""
+    kind: Literal["key", "table", "array"]
+    """`key = value`, `[table]` or `[[array of tables]]`."""
+    start: int
+    """Offset of the statement's key (of a header, its opening bracket)."""
+    earlier: KeyPath | None
+    """What was defined before: `path` itself or a table above it; None when unknown."""
+    earlier_start: int | None
+    """Offset where `earlier` was first written."""
+
+
+class _Recording(dict[KeyPath, Entry]):
+    """Entries that remember every key path written over, and the last one written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.replaced: list[tuple[KeyPath, Entry, Entry]] = []
+        """(path, the earlier entry, the new one), in the order of the text."""
+        self.last: tuple[KeyPath, Entry] | None = None
+
+    def __setitem__(self, path: KeyPath, entry: Entry) -> None:
+        earlier = self.get(path)
+        if earlier is not None:
+            self.replaced.append((path, earlier, entry))
+        self.last = (path, entry)
+        super().__setitem__(path, entry)
+
+    def setdefault(self, path: KeyPath, entry: Entry, /) -> Entry:
+        earlier = self.get(path)
+        if earlier is not None:
+            self.replaced.append((path, earlier, entry))
+            return earlier
+        super().__setitem__(path, entry)
+        return entry
+
+
+def _statement_start(entry: Entry) -> int:
+    return entry.value_start if entry.kind == "header" else entry.key_expr_start
+
+
+def _first_written(entry: Entry) -> int:
+    """Where an entry's key is first written: a dotted key's first segment, a header's bracket."""
+    if entry.kind == "header":
+        return entry.value_start
+    if entry.kind == "kv":
+        return entry.key_expr_start
+    return entry.key_start
+
+
+def find_redefinition(text: str, end: int) -> Redefinition | None:
+    """The statement that ends at or runs through offset `end` and defines again a key
+    or table the text defined before (tomllib refuses such a text and points at `end`:
+    just after the value of `key = value`, or at the name inside a header).
+
+    Everything before that statement is valid TOML, so the text up to `end` is
+    scanned; the statement is the last key or header written, and what it collides
+    with is the same key path, or a table above it, written earlier.
+    """
+    entries = _Recording()
+    positions = PositionMap(text[:end], entries=entries)
+    # Cut inside an inline table, the scan stops there: what it read is recorded.
+    with contextlib.suppress(IndexError, ValueError, RecursionError):
+        _Scanner(positions.text, positions).run()
+    if entries.last is None:
+        return None
+    path, entry = entries.last
+    kind: Literal["key", "table", "array"] = "key"
+    if entry.kind == "header":
+        array = isinstance(path[-1], int) and text.startswith("[[", entry.value_start)
+        kind = "array" if array else "table"
+        if array:
+            path = path[:-1]
+    start = _statement_start(entry)
+    earlier: tuple[KeyPath, Entry] | None = None
+    for replaced, old, new in entries.replaced:
+        within = new.key_start >= start or new.value_start >= start
+        if not within or replaced != path[: len(replaced)]:
+            continue
+        if earlier is None or len(replaced) >= len(earlier[0]):
+            earlier = (replaced, old)
+    if earlier is None:
+        return Redefinition(path, kind, start, None, None)
+    return Redefinition(path, kind, start, earlier[0], _first_written(earlier[1]))

@@ -30,7 +30,10 @@ Newline = Literal["\n", "\r\n"]
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
-_DUPLICATE = re.compile(r"^Cannot (?:overwrite a value|declare (\(.*\)) twice)$")
+_DUPLICATE = re.compile(
+    r"^(?:Cannot (?:overwrite a value|declare .* twice|redefine namespace .*"
+    r"|mutate immutable namespace .*)|Duplicate inline table key .*)$"
+)
 _CLEAN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Illegal character '\\n'$"), "line ends inside a string (missing quote?)"),
     (re.compile(r"^Unterminated string$"), "string is never closed (missing closing quote)"),
@@ -242,18 +245,10 @@ def _syntax_error(label: str, text: str, message: str) -> PolicyReadError:
         message = _AT_END.sub("", message)
         line = text.count("\n") + 1
         column = len(text) - (text.rfind("\n") + 1) + 1
-    duplicate = _DUPLICATE.match(message)
-    if duplicate and line is not None:
-        # tomllib points past the repeated key or header; point at it and name it.
-        lines = text.split("\n")
-        line_text = lines[line - 1].rstrip("\r") if line <= len(lines) else ""
-        column = len(line_text) - len(line_text.lstrip()) + 1
-        if duplicate.group(1) is None:
-            name = line_text.split("=", 1)[0].strip()
-            message = f"key {name} is defined twice"
-        else:
-            message = f"table [{line_text.strip().strip('[]').strip()}] is defined twice"
-        return PolicyReadError(label, f"TOML syntax: {message}", line, column)
+    if line is not None and column is not None and _DUPLICATE.match(message):
+        redefined = _redefinition(text, line, column)
+        if redefined is not None:
+            return PolicyReadError(label, f"TOML syntax: {redefined[0]}", *redefined[1:])
     for pattern, clean in _CLEAN_MESSAGES:
         if pattern.match(message):
             message = clean
@@ -261,6 +256,34 @@ def _syntax_error(label: str, text: str, message: str) -> PolicyReadError:
     else:
         message = message[:1].lower() + message[1:]
     return PolicyReadError(label, f"TOML syntax: {message}", line, column)
+
+
+def _redefinition(text: str, line: int, column: int) -> tuple[str, int, int] | None:
+    """What a key or table defined twice is, in words, and where its second definition
+    starts: tomllib points past it (after a multi-line value, at a lower line)."""
+    from exports.positions import find_redefinition
+    from schemas.text import format_path
+
+    lines = text.split("\n")
+    if line > len(lines):
+        return None
+    end = sum(len(item) + 1 for item in lines[: line - 1]) + column - 1
+    found = find_redefinition(text, end)
+    if found is None:
+        return None
+    name = format_path(found.path)
+    header = format_path(part for part in found.path if isinstance(part, str))
+    what = {"key": f"key {name}", "table": f"table [{header}]", "array": f"table [[{header}]]"}
+    message = f"{what[found.kind]} is defined twice"
+    before = text[: found.start]
+    where = before.count("\n") + 1, found.start - (before.rfind("\n") + 1) + 1
+    if found.earlier is None or found.earlier_start is None:
+        return message, *where
+    first = text.count("\n", 0, found.earlier_start) + 1
+    if found.earlier == found.path:
+        return f"{message} (first at line {first})", *where
+    earlier = format_path(found.earlier)
+    return f"{what[found.kind]} redefines {earlier} (defined at line {first})", *where
 
 
 def _newline_of(text: str) -> Newline:

@@ -21,19 +21,39 @@ def is_blank(value: Any) -> bool:
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_KEY_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
+_KEY_ESCAPES["\r"] = "\\r"
+_UNSHOWN = re.compile(
+    r'["\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]'
+)
+"""What a quoted key escapes: what TOML must escape (quote, backslash, C0 controls and
+DEL), and what the terminal would act on or hide (C1 controls, bidirectional marks and
+overrides, line and paragraph separators), as TOML's `\\uXXXX`."""
+
+
+def quote_key(key: str) -> str:
+    """A key as TOML writes it: bare when it can be, else a basic string with TOML's
+    escapes (`\\b \\t \\n \\f \\r \\" \\\\`, `\\u001B` for other control characters)."""
+    if _BARE_KEY.fullmatch(key):
+        return key
+    return '"' + _UNSHOWN.sub(_escape_key_char, key) + '"'
+
+
+def _escape_key_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _KEY_ESCAPES.get(char) or f"\\u{ord(char):04X}"
 
 
 def format_path(parts: Iterable[PathPart]) -> str:
     """`["a", "b", 0, "c"]` as the key path `a.b[0].c`; a key that TOML would quote is
-    quoted the same way (`document."a.b"`), so that the path names one key."""
+    quoted the same way (`document."a.b"`, `document."a\\u001Bb"`), so that the path
+    names one key and shows every character of it."""
     text = ""
     for part in parts:
         if isinstance(part, int) and not isinstance(part, bool):
             text += f"[{part}]"
         else:
-            key = str(part)
-            if not _BARE_KEY.fullmatch(key):
-                key = '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            key = quote_key(str(part))
             text += f".{key}" if text else key
     return text
 

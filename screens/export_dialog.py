@@ -41,6 +41,8 @@ class ExportRequest:
     format: ExportFormat
     path: Path
     include_access: bool
+    replace_read_only: bool = False
+    """The author agreed to replace a read-only file at `path`."""
 
 
 def default_export_path(policy_path: Path | None, fmt: ExportFormat) -> Path:
@@ -77,7 +79,8 @@ def write_export(
     """Render and write the document atomically; `PolicyWriteError` says why it failed."""
     from exports.atomic import atomic_write
 
-    atomic_write(request.path, render_export(data, request, problems).encode("utf-8"))
+    document = render_export(data, request, problems).encode("utf-8")
+    atomic_write(request.path, document, replace_read_only=request.replace_read_only)
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
@@ -213,8 +216,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 ConfirmDialog(t("export.secrets_confirm", fields=fields))
             ):
                 return
+        from exports.atomic import is_read_only
+
+        read_only = is_read_only(path)
+        question = "export.replace_read_only" if read_only else "export.replace"
         if path.exists() and not await self.app.push_screen_wait(
-            ConfirmDialog(t("export.replace", path=str(path)))
+            ConfirmDialog(t(question, path=str(path)))
         ):
             return
-        self.dismiss(ExportRequest(self.format, path, self.include_access))
+        self.dismiss(ExportRequest(self.format, path, self.include_access, read_only))

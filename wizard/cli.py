@@ -101,7 +101,9 @@ examples:
 
 _EXPORT_EPILOG = """\
 A policy with errors is not exported; a draft (only missing parts) is, marked as
-a draft. Warnings are printed on stderr and do not stop the export.
+a draft. Warnings are printed on stderr and do not stop the export. OUT ending in /
+(or an existing folder) is a folder: the document goes into it under its default
+name. A read-only OUT is not replaced unless --force is given.
 
 exit codes: 0 exported, 1 the policy has errors, 2 a file cannot be read or written.
 
@@ -109,6 +111,7 @@ examples:
   presence export brand-policy.toml                 writes brand-policy.md
   presence export brand-policy.toml --to html       writes brand-policy.html
   presence export brand-policy.toml -o handbook.html
+  presence export brand-policy.toml -o docs/        writes docs/brand-policy.md
   presence export brand-policy.toml -o - | less     prints the Markdown
 """
 
@@ -122,6 +125,8 @@ _DIFF_EPILOG = """\
 Compares the data, not the text: comments, key order and quoting do not count.
 List entries are matched by name, title or topic, so a reordered list shows as
 "moved" and a renamed platform as a changed name.
+access values (where logins are kept) show as "(access value hidden)" unless
+--include-access is given.
 
 exit codes: 0 identical, 1 different, 2 a file cannot be read.
 
@@ -153,6 +158,14 @@ def _add_lang(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
         dest=dest,
         choices=("en", "uk"),
         help="the wizard's language (default: from LC_ALL, LC_MESSAGES or LANG)",
+    )
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT even when it is read-only (refused otherwise)",
     )
 
 
@@ -188,13 +201,15 @@ def _add_export(sub: Subparsers) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="output file, '-' for stdout (default: PATH with the suffix .md or .html)",
+        help="output file, or a folder to write it into (a name ending in /), '-' for stdout "
+        "(default: PATH with the suffix .md or .html)",
     )
     export.add_argument(
         "--include-access",
         action="store_true",
         help="include where logins are kept (access fields); left out by default",
     )
+    _add_force(export)
 
 
 def _add_schema(sub: Subparsers) -> None:
@@ -205,7 +220,13 @@ def _add_schema(sub: Subparsers) -> None:
         epilog=_SCHEMA_EPILOG,
         formatter_class=_FORMATTER,
     )
-    schema.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    schema.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT instead of stdout (a folder: OUT/policy.schema.json)",
+    )
+    _add_force(schema)
 
 
 def _add_diff(sub: Subparsers) -> None:
@@ -223,6 +244,11 @@ def _add_diff(sub: Subparsers) -> None:
         choices=("text", "md"),
         default="text",
         help="text lines, or Markdown tables for review (default text)",
+    )
+    diff.add_argument(
+        "--include-access",
+        action="store_true",
+        help="show access values (where logins are kept); hidden by default",
     )
 
 
@@ -344,10 +370,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return commands.validate(args.paths, args.format)
     if args.command == "export":
-        return commands.export(args.path, args.to, args.output, args.include_access)
+        return commands.export(
+            args.path, args.to, args.output, args.include_access, force=args.force
+        )
     if args.command == "schema":
-        return commands.schema(args.output)
-    return commands.diff(args.old, args.new, args.format)
+        return commands.schema(args.output, force=args.force)
+    return commands.diff(args.old, args.new, args.format, args.include_access)
 
 
 def _stop_on_terminate() -> None:

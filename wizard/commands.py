@@ -7,6 +7,7 @@ tomllib, through `exports.store`), and write documents, never a policy.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,9 @@ EXPORT_SUFFIXES: dict[str, str] = {".md": "md", ".markdown": "md", ".html": "htm
 """Output suffixes from which `export` infers the format when `--to` is not given."""
 
 STDOUT = "-"
+
+SCHEMA_NAME = "policy.schema.json"
+"""The name `presence schema -o FOLDER/` writes under."""
 
 KEY_CODES: frozenset[str] = frozenset({"unknown_key", "unknown_key_hint"})
 """Problems about a key itself: they point at the key, all others at the value."""
@@ -92,9 +96,36 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def export(file: str, to: str | None, out: str | None, include_access: bool) -> int:
+def names_folder(out: str) -> bool:
+    """Whether `-o OUT` names a folder: a name ending in a slash (or `.`), or an existing
+    folder; the document is then written into it under its default name."""
+    if out.endswith(("/", os.sep)) or os.path.basename(out) in ("", ".", ".."):
+        return True
+    return os.path.isdir(out)
+
+
+def output_in(out: str, name: str) -> tuple[str, str | None]:
+    """The file `-o OUT` stands for, and the error line when it cannot be one: OUT itself,
+    or OUT/NAME when OUT names a folder; a slash that names no folder is an error."""
+    if not names_folder(out):
+        return out, None
+    if os.path.isdir(out):
+        return os.path.join(out, name), None
+    hint = "a name ending in / is a folder"
+    if os.path.lexists(out.rstrip("/" + os.sep) or out):
+        return out, f"{out}: error: cannot write: not a folder ({hint})"
+    return out, f"{out}: error: cannot write: no such folder ({hint})"
+
+
+def export(
+    file: str, to: str | None, out: str | None, include_access: bool, force: bool = False
+) -> int:
     """Write the policy as a Markdown or HTML document; refuse a policy with errors."""
-    fmt = export_format(to, out)
+    if out == "":
+        _say(sys.stderr, "presence export: error: -o needs a file name ('-' for stdout)")
+        return 2
+    into_folder = out is not None and out != STDOUT and names_folder(out)
+    fmt = (to or "md") if into_folder else export_format(to, out)
     source = _read(file)
     if isinstance(source, Report):
         _say(sys.stderr, source.text())
@@ -111,7 +142,13 @@ def export(file: str, to: str | None, out: str | None, include_access: bool) -> 
         if item.level == "warning":
             _say(sys.stderr, item.text())
 
-    target = out if out is not None else str(Path(file).with_suffix("." + fmt))
+    default = Path(file).with_suffix("." + fmt)
+    target = str(default)
+    if out is not None:
+        target, failure = output_in(out, default.name)
+        if failure:
+            _say(sys.stderr, failure)
+            return 2
     if target != STDOUT and _same_file(Path(file), Path(target)):
         _say(sys.stderr, f"{target}: error: refusing to overwrite the policy itself")
         return 2
@@ -130,7 +167,7 @@ def export(file: str, to: str | None, out: str | None, include_access: bool) -> 
         sys.stdout.flush()
         shown = "standard output"
     else:
-        failure = _write(target, document)
+        failure = _write(target, document, force=force)
         if failure:
             _say(sys.stderr, failure)
             return 2
@@ -145,12 +182,15 @@ def export(file: str, to: str | None, out: str | None, include_access: bool) -> 
     return 0
 
 
-def _write(target: str, text: str) -> str | None:
-    """Write `text` to `target` whole or not at all; the error line on failure."""
-    from exports.atomic import PolicyWriteError, atomic_write
+def _write(target: str, text: str, *, force: bool) -> str | None:
+    """Write `text` to `target` whole or not at all; the error line on failure. A
+    read-only file is replaced only with `force`."""
+    from exports.atomic import PolicyWriteError, ReadOnlyFileError, atomic_write
 
     try:
-        atomic_write(Path(target), text.encode("utf-8"))
+        atomic_write(Path(target), text.encode("utf-8"), replace_read_only=force)
+    except ReadOnlyFileError as err:
+        return f"{target}: error: cannot write: {err.message} (--force replaces it)"
     except PolicyWriteError as err:
         return f"{target}: error: cannot write: {err.message}"
     except OSError as err:
@@ -158,24 +198,34 @@ def _write(target: str, text: str) -> str | None:
     return None
 
 
-def schema(out: str | None) -> int:
-    """Print (or write to `out`) the JSON Schema of the policy file."""
+def schema(out: str | None, force: bool = False) -> int:
+    """Print (or write to `out`, a file or a folder) the JSON Schema of the policy file."""
     from schemas import policy_json_schema
 
+    if out == "":
+        _say(sys.stderr, "presence schema: error: -o needs a file name ('-' for stdout)")
+        return 2
     text = json.dumps(policy_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if out is None or out == STDOUT:
         sys.stdout.write(text)
         return 0
-    failure = _write(out, text)
+    target, failure = output_in(out, SCHEMA_NAME)
+    if failure:
+        _say(sys.stderr, failure)
+        return 2
+    failure = _write(target, text, force=force)
     if failure:
         _say(sys.stderr, failure)
         return 2
     return 0
 
 
-def diff(old_file: str, new_file: str, fmt: str) -> int:
-    """Print the differences between two policies; 0 identical, 1 different, 2 unreadable."""
-    from exports.diff import diff_policies, format_markdown, format_text
+def diff(old_file: str, new_file: str, fmt: str, include_access: bool = False) -> int:
+    """Print the differences between two policies; 0 identical, 1 different, 2 unreadable.
+
+    `access` values are shown as `(access value hidden)` unless `include_access`.
+    """
+    from exports.diff import diff_policies, format_markdown, format_text, hide_access
 
     sources = [_read(old_file), _read(new_file)]
     unreadable = [s for s in sources if isinstance(s, Report)]
@@ -185,10 +235,19 @@ def diff(old_file: str, new_file: str, fmt: str) -> int:
     if isinstance(old, Report) or isinstance(new, Report):
         return 2
     changes = diff_policies(old.data, new.data)
+    hidden = 0
+    if not include_access:
+        changes, hidden = hide_access(changes)
     if fmt == "md":
-        sys.stdout.write(format_markdown(changes, old_file, new_file))
+        document = format_markdown(changes, old_file, new_file)
+        if hidden:
+            document += "\n*`access` values are hidden (`--include-access` shows them).*\n"
+        sys.stdout.write(document)
     else:
         sys.stdout.write(format_text(changes))
         if not changes:  # for a person reading; stdout stays empty for scripts
             _say(sys.stderr, f"{old_file} and {new_file}: no differences")
+        elif hidden:
+            note = "access values are hidden (--include-access shows them)"
+            _say(sys.stderr, f"{old_file} and {new_file}: {note}")
     return 1 if changes else 0

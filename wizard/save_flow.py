@@ -281,6 +281,7 @@ class SaveFlow:
 
     def _write(self, path: Path, note: RevisionNote | None, then: Then) -> bool:
         """Write the policy to `path`; a failure keeps everything and offers save-as."""
+        from exports.atomic import ReadOnlyFileError
         from exports.store import PolicyReadError, PolicyWriteError, save_policy
 
         session = self.session
@@ -292,6 +293,8 @@ class SaveFlow:
             source = save_policy(path, data, state.source)
         except (PolicyWriteError, PolicyReadError, OSError) as error:
             reason = getattr(error, "message", None) or str(error)
+            if isinstance(error, ReadOnlyFileError):
+                reason = t("save.file_read_only")
             self.flush()
             dialog = SaveAsDialog(
                 t("save.failed_title"),

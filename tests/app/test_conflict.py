@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static
 
+from exports.atomic import temp_prefix
 from screens.base import SectionScreen
 from screens.conflict import ChangesDialog, ConflictDialog
 from screens.recovery import RecoveryDialog
@@ -132,7 +133,7 @@ async def test_failed_save_says_why_and_offers_save_as(tmp_path: Path, step: str
         # Only the policy's own temporary file fails (drafts go through os as well).
         first = args[0]
         name = os.readlink(f"/proc/self/fd/{first}") if isinstance(first, int) else str(first)
-        if ".brand-policy.toml." in name:
+        if Path(name).name.startswith(temp_prefix("brand-policy.toml")):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real(*args, **kwargs)
 
@@ -174,3 +175,22 @@ async def test_failed_save_closed_keeps_everything(tmp_path: Path) -> None:
         await pilot.click("#dialog-ok")
         await pilot.pause()
         assert state.get("document.company") == "Kept" and state.is_dirty
+
+
+async def test_a_read_only_policy_is_not_replaced_and_the_author_is_told(tmp_path: Path) -> None:
+    path = _policy(tmp_path)
+    path.chmod(0o444)
+    app = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type_company(pilot, app, "Mine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#summary-save")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SaveAsDialog) and dialog.failed
+        assert "the file is read-only" in dialog.message
+        assert "save it under another name" in dialog.message
+        assert app.state is not None and app.state.is_dirty
+    assert path.read_text(encoding="utf-8") == ORIGINAL
+    assert drafts.read_draft(path) is not None

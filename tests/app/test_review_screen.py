@@ -331,3 +331,26 @@ async def test_the_review_built_ahead_is_styled_right_when_first_shown(tmp_path:
         review.refresh()
         await pilot.pause()
         assert app.export_screenshot() == shown
+
+
+async def test_a_read_only_document_is_replaced_only_when_the_author_agrees(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "policy.md"
+    target.write_text("kept\n", encoding="utf-8")
+    target.chmod(0o444)
+    app = _app(tmp_path, _example())
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_export(pilot)
+        await pilot.click("#export-ok")
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "is read-only" in app.screen.question
+        await pilot.click("#dialog-no")
+        await _until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert target.read_text(encoding="utf-8") == "kept\n"
+        await pilot.click("#export-ok")
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#dialog-yes")
+        await _until(pilot, lambda: target.read_text(encoding="utf-8") != "kept\n")
+    assert target.read_text(encoding="utf-8").startswith("# Brand presence policy")

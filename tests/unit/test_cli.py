@@ -320,3 +320,25 @@ def test_a_key_with_dots_or_quotes_is_named_and_found_as_toml_quotes_it(
     document = text.splitlines().index("[document]") + 1
     assert f'{policy}:{document + 1}:1: error: document."a.b": unknown key `a.b`' in lines
     assert f'{policy}:{document + 2}:1: error: document."a\\"b": unknown key `a"b`' in lines
+
+
+def test_a_key_with_control_characters_is_named_with_toml_escapes(run: Run, tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("[document]\n", '[document]\n"a\\u001bb" = 1\n"t\\tn" = 2\n', 1)
+    policy.write_text(text, encoding="utf-8")
+    document = text.splitlines().index("[document]") + 1
+    code, out, _ = run("validate", str(policy))
+    assert code == 1
+    lines = out.splitlines()
+    assert any(
+        line.startswith(f'{policy}:{document + 1}:1: error: document."a\\u001Bb": ')
+        for line in lines
+    )
+    assert any(
+        line.startswith(f'{policy}:{document + 2}:1: error: document."t\\tn": ') for line in lines
+    )
+    code, out, _ = run("validate", "--format", "json", str(policy))
+    paths = [item["path"] for item in json.loads(out)]
+    assert 'document."a\\u001Bb"' in paths
+    assert 'document."t\\tn"' in paths

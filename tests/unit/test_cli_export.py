@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -164,6 +168,124 @@ def test_an_existing_document_is_replaced_whole(run: Run, policy: Path) -> None:
     assert "old text" not in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("name", ["a" * 252 + ".md", "д" * 126 + ".md", "b" * 243 + ".md"])
+def test_an_output_name_up_to_255_bytes_is_written(run: Run, policy: Path, name: str) -> None:
+    """The temporary file's name does not grow with the target's: `-o` takes any name
+    the file system takes."""
+    assert len(os.fsencode(name)) <= 255
+    code, _, err = run("export", "brand-policy.toml", "-o", name)
+    assert (code, err) == (0, f"brand-policy.toml: exported to {name}\n")
+    assert sorted(p.name for p in policy.parent.iterdir()) == sorted(["brand-policy.toml", name])
+
+
+_KILLED_EXPORT = """
+import os, signal, sys
+from wizard import cli
+os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)  # killed while writing
+cli.main(sys.argv[1:])
+"""
+
+
+def _killed_export(folder: Path, *argv: str) -> set[str]:
+    """`presence ARGV` in `folder`, killed (SIGKILL) with its document half written;
+    the names of the files it left there."""
+    before = {p.name for p in folder.iterdir()}
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLED_EXPORT, *argv],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == -9, done.stderr
+    return {p.name for p in folder.iterdir()} - before
+
+
+def _age(path: Path, seconds: float) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_a_killed_write_leaves_a_temporary_file_the_next_write_removes(
+    policy: Path, tmp_path: Path
+) -> None:
+    (left,) = _killed_export(tmp_path, "export", "brand-policy.toml", "-o", "out.md")
+    assert not (tmp_path / "out.md").exists()
+    _age(tmp_path / left, 120)
+    # Files that are not this output's temporaries stay, however old.
+    others = ["notes.tmp", ".out.md.x1y2z3w4.tmp", ".presence-00000000-abcdefgh.tmp", "out.md.tmp"]
+    for name in others:
+        (tmp_path / name).write_text("keep", encoding="utf-8")
+        _age(tmp_path / name, 3600)
+    # A second killed run: its own temporary is young, so the next run leaves it.
+    (young,) = _killed_export(tmp_path, "export", "brand-policy.toml", "-o", "out.md")
+    assert len(young) <= 40
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "export", "brand-policy.toml", "-o", "out.md"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    left_now = {p.name for p in tmp_path.iterdir()}
+    assert left not in left_now
+    assert left_now == {"brand-policy.toml", "out.md", young, *others}
+
+
+def test_a_read_only_output_is_refused_unless_forced(run: Run, policy: Path) -> None:
+    target = policy.with_suffix(".md")
+    target.write_text("kept\n", encoding="utf-8")
+    target.chmod(0o444)
+    code, out, err = run("export", "brand-policy.toml")
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        "brand-policy.md: error: cannot write: the file is read-only (--force replaces it)\n"
+    )
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    code, _, err = run("export", "brand-policy.toml", "--force")
+    assert (code, err) == (0, "brand-policy.toml: exported to brand-policy.md\n")
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+    schema = Path("policy.schema.json")
+    schema.write_text("{}", encoding="utf-8")
+    schema.chmod(0o444)
+    assert run("schema", "-o", str(schema))[0] == 2
+    assert schema.read_text(encoding="utf-8") == "{}"
+    assert run("schema", "-o", str(schema), "--force")[0] == 0
+    assert json.loads(schema.read_text(encoding="utf-8"))
+
+
+def test_an_output_ending_in_a_slash_is_a_folder(run: Run, policy: Path, tmp_path: Path) -> None:
+    code, _, err = run("export", "brand-policy.toml", "-o", "out.md/")
+    assert code == 2
+    assert err == "out.md/: error: cannot write: no such folder (a name ending in / is a folder)\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brand-policy.toml"]
+    Path("out.md").mkdir()
+    code, _, err = run("export", "brand-policy.toml", "-o", "out.md/")
+    assert (code, err) == (0, "brand-policy.toml: exported to out.md/brand-policy.md\n")
+    assert Path("out.md/brand-policy.md").read_text(encoding="utf-8").startswith("# ")
+    Path("plain.md").write_text("kept\n", encoding="utf-8")
+    code, _, err = run("export", "brand-policy.toml", "-o", "plain.md/")
+    assert code == 2
+    assert err == "plain.md/: error: cannot write: not a folder (a name ending in / is a folder)\n"
+    assert Path("plain.md").read_text(encoding="utf-8") == "kept\n"
+
+
+def test_an_existing_folder_takes_the_document_under_its_default_name(
+    run: Run, policy: Path
+) -> None:
+    Path("docs.html").mkdir()
+    code, _, err = run("export", "brand-policy.toml", "-o", "docs.html")
+    assert (code, err) == (0, "brand-policy.toml: exported to docs.html/brand-policy.md\n")
+    code, _, err = run("export", "brand-policy.toml", "-o", "docs.html", "--to", "html")
+    assert (code, err) == (0, "brand-policy.toml: exported to docs.html/brand-policy.html\n")
+    assert Path("docs.html/brand-policy.html").read_text(encoding="utf-8").startswith("<!")
+    assert run("schema", "-o", "docs.html")[0] == 0
+    assert json.loads(Path("docs.html/policy.schema.json").read_text(encoding="utf-8"))
+    assert run("export", "brand-policy.toml", "-o", "")[0] == 2
+
+
 # --- schema ---------------------------------------------------------------------------
 
 
@@ -224,3 +346,25 @@ def test_diff_of_an_unreadable_file_exits_2(run: Run, policy: Path) -> None:
     code, _, err = run("diff", str(FIXTURES / "newer.toml"), "brand-policy.toml")
     assert code == 2
     assert "newer.toml:1:" in err
+
+
+def test_diff_hides_access_values_unless_asked(run: Run, policy: Path) -> None:
+    text = policy.read_text(encoding="utf-8")
+    old_access = "Password manager, vault 'Social', item 'Instagram'"
+    assert old_access in text
+    text = text.replace(old_access, "Vault 'Marketing', item 'IG'")
+    text = text.replace("access = \"Password manager, vault 'Social', item 'Buffer'\"", "")
+    policy.write_text(text, encoding="utf-8")
+    code, out, err = run("diff", str(EXAMPLE), "brand-policy.toml")
+    assert code == 1
+    assert "Vault" not in out and "Password manager" not in out
+    assert "platforms[0].access: changed (access value hidden)  (Instagram)" in out
+    assert "tools[0].access: removed (access value hidden)" in out
+    assert err.endswith("access values are hidden (--include-access shows them)\n")
+    code, md, _ = run("diff", str(EXAMPLE), "brand-policy.toml", "--format", "md")
+    assert "Vault" not in md and "Password manager" not in md
+    assert "| `platforms[0].access` | Instagram | changed | *(access value hidden)* |" in md
+    assert "`access` values are hidden" in md
+    code, out, err = run("diff", str(EXAMPLE), "brand-policy.toml", "--include-access")
+    assert f"\"{old_access}\" → \"Vault 'Marketing', item 'IG'\"" in out
+    assert "hidden" not in out + err

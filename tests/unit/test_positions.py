@@ -9,6 +9,7 @@ import pytest
 
 from exports.positions import parse_path, scan_positions
 from exports.store import parse_policy
+from schemas.text import format_path
 
 EXAMPLE = Path(__file__).parents[2] / "tests" / "fixtures" / "preserve" / "01-example.toml"
 
@@ -250,3 +251,27 @@ def test_parse_path() -> None:
     )
     assert parse_path("a.\"b.c\"[2].'d e'") == ("a", "b.c", 2, "d e")
     assert parse_path("schema_version") == ("schema_version",)
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("a\x1bb", '"a\\u001Bb"'),
+        ("a\x00\x7f", '"a\\u0000\\u007F"'),
+        ("t\tn\nr\rb\bf\f", '"t\\tn\\nr\\rb\\bf\\f"'),
+        ('q"s\\', '"q\\"s\\\\"'),
+        ("\x9b\u202e\u2066", '"\\u009B\\u202E\\u2066"'),
+        ("a.b", '"a.b"'),
+        ("Кирило", '"Кирило"'),
+        ("plain_key-1", "plain_key-1"),
+    ],
+)
+def test_key_paths_quote_keys_as_toml_does(key: str, shown: str) -> None:
+    """A key that is not bare is a TOML basic string: its escapes, `\\uXXXX` for other
+    control characters; the path reads back as the same keys and is found in the file."""
+    path = format_path(["document", key, 0])
+    assert path == f"document.{shown}[0]"
+    assert parse_path(path) == ("document", key, 0)
+    assert tomllib.loads(f"{shown} = 1") == {key: 1}
+    text = f"[document]\n{shown} = [1]\n"
+    assert scan_positions(text).value_position(path) == (2, len(shown) + 5)

@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from exports.atomic import PolicyWriteError, atomic_write
+from exports.atomic import (
+    STALE_AFTER,
+    PolicyWriteError,
+    ReadOnlyFileError,
+    atomic_write,
+    remove_stale_temporaries,
+    temp_prefix,
+)
 from exports.store import file_changed_on_disk, read_policy, save_policy
 
 ORIGINAL = b'schema_version = 1\n\n[document]\ncompany = "Old"\n'
@@ -201,3 +208,65 @@ def test_a_loop_of_links_or_a_folder_is_a_clear_failure(tmp_path: Path) -> None:
     with pytest.raises(PolicyWriteError) as caught:
         atomic_write(tmp_path / "folder", b"x")
     assert caught.value.message == "is a directory"
+
+
+def test_a_read_only_file_is_replaced_only_when_asked(policy: Path) -> None:
+    policy.chmod(0o444)
+    with pytest.raises(ReadOnlyFileError) as caught:
+        atomic_write(policy, b"new\n")
+    assert caught.value.message == "the file is read-only"
+    with pytest.raises(ReadOnlyFileError):
+        save_policy(
+            policy, {"schema_version": 1, "document": {"company": "New"}}, read_policy(policy)
+        )
+    assert policy.read_bytes() == ORIGINAL
+    atomic_write(policy, b"new\n", replace_read_only=True)
+    assert policy.read_bytes() == b"new\n"
+    assert stat.S_IMODE(policy.stat().st_mode) == 0o444
+    assert leftovers(policy.parent) == []
+
+
+def test_only_old_temporaries_of_the_same_target_are_removed(policy: Path) -> None:
+    folder = policy.parent
+    own = temp_prefix(policy.name)
+    assert own == temp_prefix("policy.toml") != temp_prefix("other.toml")
+    old, young = folder / f"{own}abcd1234.tmp", folder / f"{own}wxyz6789.tmp"
+    others = [
+        folder / f"{temp_prefix('other.toml')}abcd1234.tmp",
+        folder / f"{own}abcd1234.tmp.bak",
+        folder / f"x{own}abcd1234.tmp",
+        folder / ".policy.toml.abcd1234.tmp",
+    ]
+    for path in [old, young, *others]:
+        path.write_text("x", encoding="utf-8")
+    (folder / f"{own}folder00.tmp").mkdir()
+    (folder / f"{own}symlink0.tmp").symlink_to(policy)
+    now = young.stat().st_mtime + STALE_AFTER / 2
+    os.utime(old, (now - 2 * STALE_AFTER, now - 2 * STALE_AFTER))
+    for path in [*others, folder / f"{own}folder00.tmp", folder / f"{own}symlink0.tmp"]:
+        os.utime(path, (now - 9999, now - 9999), follow_symlinks=False)
+    remove_stale_temporaries(folder, own, now=now)
+    assert not old.exists()
+    assert young.exists() and all(path.exists() for path in others)
+    assert (folder / f"{own}folder00.tmp").is_dir()
+    assert (folder / f"{own}symlink0.tmp").is_symlink()
+    assert policy.read_bytes() == ORIGINAL
+
+
+def test_the_temporary_name_is_short_whatever_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names: list[str] = []
+    real_fsync = os.fsync
+
+    def seen(fd: int) -> None:
+        names.append(os.path.basename(os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", seen)
+    target = tmp_path / ("é" * 126 + ".md")  # 255 bytes
+    atomic_write(target, b"x")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"x"
+    assert names[0].startswith(temp_prefix(target.name)) and names[0].endswith(".tmp")
+    assert len(names[0]) == len(temp_prefix("")) + 8 + len(".tmp") <= 32

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exports.store import PolicyReadError, read_policy
+from exports.store import PolicyReadError, parse_policy, read_policy
 
 ROOT = Path(__file__).parents[2]
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
@@ -21,8 +21,8 @@ PRESERVE = ROOT / "tests" / "fixtures" / "preserve"
     [
         ("unclosed-string.toml", 4, 21, "line ends inside a string"),
         ("bad-key.toml", 4, 9, "expected '=' after a key"),
-        ("duplicate-key.toml", 5, 1, "key company is defined twice"),
-        ("duplicate-table.toml", 6, 1, "table [document] is defined twice"),
+        ("duplicate-key.toml", 5, 1, "key document.company is defined twice (first at line 4)"),
+        ("duplicate-table.toml", 6, 1, "table [document] is defined twice (first at line 3)"),
         ("unterminated-multiline.toml", 6, 1, "string is never closed"),
         ("bom-syntax-error.toml", 3, 13, "TOML syntax"),
         ("crlf-cyrillic-error.toml", 3, 18, "TOML syntax"),
@@ -41,6 +41,100 @@ def test_unreadable_files_say_where_and_why(name: str, line: int, column: int, w
     assert words in error.message
     assert str(error) == f"{path}:{line}:{column}: error: {error.message}"
     assert "(at line" not in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        pytest.param(
+            '[document]\ncompany = """\nA\n"""\ncompany = """\nB\nC\n"""\n',
+            5,
+            1,
+            "key document.company is defined twice (first at line 2)",
+            id="basic multi-line string",
+        ),
+        pytest.param(
+            "[document]\ncompany = 'A'\n  company = '''\nB\n'''  # again\n",
+            3,
+            3,
+            "key document.company is defined twice (first at line 2)",
+            id="literal multi-line string",
+        ),
+        pytest.param(
+            '[mission]\nobjectives = [\n  "a",\n]\nobjectives = [\n  "b",\n  "c",\n]\n',
+            5,
+            1,
+            "key mission.objectives is defined twice (first at line 2)",
+            id="multi-line array",
+        ),
+        pytest.param(
+            "[document]\nextra = { a = 1 }\nextra = { b = [\n2,\n] }\n",
+            3,
+            1,
+            "key document.extra is defined twice (first at line 2)",
+            id="inline table",
+        ),
+        pytest.param(
+            'x = { a = """\n1\n""", a = 2 }\n',
+            3,
+            6,
+            "key x.a is defined twice (first at line 1)",
+            id="inside an inline table",
+        ),
+        pytest.param(
+            '[communication]\nresponse_time.first = 1\nresponse_time.first = """\n2\n"""\n',
+            3,
+            1,
+            "key communication.response_time.first is defined twice (first at line 2)",
+            id="dotted key",
+        ),
+        pytest.param(
+            '[[platforms]]\nname = "A"\n[[platforms]]\nname = "B"\nname = """\nC\n"""\n',
+            5,
+            1,
+            "key platforms[1].name is defined twice (first at line 4)",
+            id="array of tables",
+        ),
+        pytest.param(
+            'note = """\n1\n"""\n[document]\n[ document ]  # again\n',
+            5,
+            1,
+            "table [document] is defined twice (first at line 4)",
+            id="table",
+        ),
+        pytest.param(
+            "[mission]\nvalues = [\n1,\n]\n[[mission.values]]\n",
+            5,
+            1,
+            "table [[mission.values]] is defined twice (first at line 2)",
+            id="array of tables over an array",
+        ),
+        pytest.param(
+            '[document]\ncompany = """\nA\n"""\ncompany.name = 2\n',
+            5,
+            1,
+            "key document.company.name redefines document.company (defined at line 2)",
+            id="a table over a value",
+        ),
+        pytest.param(
+            '[document]\r\n"a.b" = """\r\n1\r\n"""\r\n"a.b" = """\r\n2\r\n"""\r\n',
+            5,
+            1,
+            'key document."a.b" is defined twice (first at line 2)',
+            id="quoted key, CRLF",
+        ),
+    ],
+)
+def test_a_key_defined_twice_is_named_at_its_second_definition(
+    text: str, line: int, column: int, message: str
+) -> None:
+    """tomllib points after the second value (lines below it when the value spans lines);
+    the message names the key path and points at the key written again."""
+    with pytest.raises(PolicyReadError) as caught:
+        parse_policy(Path("p.toml"), text.encode("utf-8"))
+    error = caught.value
+    assert error.message == f"TOML syntax: {message}"
+    assert (error.line, error.column) == (line, column)
 
 
 @pytest.mark.parametrize(
