@@ -52,9 +52,9 @@ from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited, NavigateTo
 from screens.widgets.sidebar import Sidebar
 from screens.widgets.string_list import StringItems, StringListEditor
-from wizard.flow import get_step, next_step, previous_step, steps_of
-from wizard.i18n import t
-from wizard.state import PolicyState, parse_path
+from wizard.core.flow import get_step, next_step, previous_step, steps_of
+from wizard.core.i18n import t
+from wizard.core.state import PolicyState, parse_path
 
 BASE_CSS = Path(__file__).with_name("base.tcss")
 """The stylesheet every section screen lists first in its CSS_PATH."""

@@ -28,21 +28,21 @@ from textual.timer import Timer
 from screens.broken_file import BrokenFileScreen
 from screens.conflict import ChangesDialog, ConflictDialog
 from screens.dialogs import ConfirmDialog, MessageDialog
-from screens.lock_warning import LockDialog
+from screens.lock_dialog import LockDialog
 from screens.recovery import RecoveryDialog
-from screens.save_failed import SaveAsDialog
+from screens.save_as import SaveAsDialog
 from screens.save_summary import RevisionNote, SaveSummaryDialog, group
-from wizard import recent, revisions
-from wizard.drafts import Draft
-from wizard.field_keys import open_in_editor
-from wizard.flow import STEPS, step_for_path
-from wizard.i18n import t
-from wizard.session import EditSession
-from wizard.state import PolicyState
+from wizard.core import recent, revisions
+from wizard.core.drafts import Draft
+from wizard.core.flow import STEPS, step_for_path
+from wizard.core.i18n import t
+from wizard.core.session import EditSession
+from wizard.core.state import PolicyState
+from wizard.tui.key_handlers import open_in_editor
 
 if TYPE_CHECKING:
     from exports.store import PolicyReadError, PolicySource
-    from wizard.app import PresenceApp
+    from wizard.tui.app import PresenceApp
 
 AUTOSAVE_DELAY = 1.0
 """Seconds of quiet after the last change before the draft is written."""

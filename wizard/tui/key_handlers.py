@@ -22,8 +22,8 @@ from textual.widgets import TextArea
 
 from screens.widgets.fields import FieldRow
 from screens.widgets.messages import Edited
-from wizard.i18n import t
-from wizard.state import PolicyState
+from wizard.core.i18n import t
+from wizard.core.state import PolicyState
 
 LINE_AWARE = frozenset({"vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "joe", "mg"})
 """Editors that take `+LINE` before the file name."""

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from exports.diff import same
-from wizard import drafts, lock
-from wizard.drafts import Draft
-from wizard.revisions import SessionRevision
-from wizard.state import PolicyState
+from wizard.core import drafts, lock
+from wizard.core.drafts import Draft
+from wizard.core.revisions import SessionRevision
+from wizard.core.state import PolicyState
 
 
 class EditSession:
