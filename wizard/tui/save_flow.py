@@ -19,9 +19,9 @@ import asyncio
 import contextlib
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.timer import Timer
 
@@ -38,11 +38,13 @@ from wizard.core.flow import STEPS, step_for_path
 from wizard.core.i18n import t
 from wizard.core.session import EditSession
 from wizard.core.state import PolicyState
-from wizard.tui.key_handlers import open_in_editor
+from wizard.tui.key_handlers import Suspends, open_in_editor
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+    from textual.screen import Screen, ScreenResultCallbackType
+
     from exports.store import PolicyReadError, PolicySource
-    from wizard.tui.app import PresenceApp
 
 AUTOSAVE_DELAY = 1.0
 """Seconds of quiet after the last change before the draft is written."""
@@ -51,6 +53,45 @@ AUTOSAVE_MAX_WAIT = 5.0
 """Continuous typing still writes the draft at least this often (seconds)."""
 
 Then = Callable[[], object] | None
+
+_Result = TypeVar("_Result")
+
+
+class SaveFlowHost(Suspends, Protocol):
+    """What `SaveFlow` needs of the app it works for (`PresenceApp` is one).
+
+    Textual's own: dialogs, notifications, timers, a worker, suspending, exiting;
+    and the wizard's: the current step, going to a step, editing a state, the title.
+    """
+
+    current_step: str | None
+
+    @property
+    def screen(self) -> Screen[object]: ...
+
+    def goto(self, step: str) -> None: ...
+
+    def edit(self, state: PolicyState, step: str = ..., *, at_problem: bool = ...) -> None: ...
+
+    def refresh_title(self) -> None: ...
+
+    def push_screen(
+        self, screen: Screen[_Result], callback: ScreenResultCallbackType[_Result] | None = ...
+    ) -> object: ...
+
+    async def push_screen_wait(self, screen: Screen[_Result]) -> _Result: ...
+
+    def notify(self, message: str, *, severity: SeverityLevel = ...) -> None: ...
+
+    def exit(self, result: int | None = ..., return_code: int = ...) -> None: ...
+
+    def call_later(self, callback: Callable[[], object]) -> bool: ...
+
+    def set_timer(self, delay: float, callback: Callable[[], object]) -> Timer: ...
+
+    def run_worker(
+        self, work: Coroutine[Any, Any, None], *, group: str = ..., exclusive: bool = ...
+    ) -> object: ...
 
 
 def first_error(state: PolicyState) -> tuple[str, str] | None:
@@ -83,7 +124,7 @@ def _replace_dialog(target: Path) -> ConfirmDialog:
 class SaveFlow:
     """Autosave, recovery, locks, conflicts and save failures of the app's policy."""
 
-    def __init__(self, app: PresenceApp) -> None:
+    def __init__(self, app: SaveFlowHost) -> None:
         self.app = app
         self.session: EditSession | None = None
         self._forget: Callable[[], None] | None = None
