@@ -1,4 +1,4 @@
-"""Rubric references to platforms follow a rename or a removal (wizard/references.py)."""
+"""Rubric references to platforms follow a rename or a removal (wizard/core/references.py)."""
 
 from __future__ import annotations
 

@@ -398,9 +398,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `presence` with `argv` (default: the command line); return the exit code.
 
     Run as the program (no `argv`), the start-up goes without the cyclic garbage
-    collector (see `wizard.startup`): the headless commands turn it back on once
+    collector (see `wizard.core.startup`): the headless commands turn it back on once
     their modules are loaded, the wizard once its first screen is up. And pydantic
-    looks for no plugins (`wizard.startup.skip_pydantic_plugins`).
+    looks for no plugins (`wizard.core.startup.skip_pydantic_plugins`).
     """
     if argv is None:
         from wizard.core.startup import hold_collector, release_collector, skip_pydantic_plugins

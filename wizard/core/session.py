@@ -5,7 +5,7 @@ closes it whatever way the wizard ends. The session keeps the draft in step with
 the state (written while the state differs from the file, removed when it does
 not), holds the lock of the file, and carries the session's `[[revisions]]` entry
 from one save to the next. Timers and dialogs are the app's business (see
-`wizard.save_flow`); this module has no Textual.
+`wizard.tui.save_flow`); this module has no Textual.
 """
 
 from __future__ import annotations

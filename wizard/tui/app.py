@@ -108,7 +108,7 @@ class PresenceApp(App[int]):
         self._offer_open = offer_open
         self._broken = broken
         self.save_flow = SaveFlow(self)
-        """Autosave, recovery, locks, conflicts and save failures (wizard/save_flow.py)."""
+        """Autosave, recovery, locks, conflicts and save failures (wizard/tui/save_flow.py)."""
         self._screens: dict[str, Screen[Any]] = {}
         self._generation = 0
         self._forget_listener: Any = None
@@ -416,7 +416,7 @@ class PresenceApp(App[int]):
 
         An amendment shows its changes and asks for the revision note first; a file
         changed on disk is not overwritten silently; a failure says why and offers
-        save-as (nothing is lost). See `wizard.save_flow`.
+        save-as (nothing is lost). See `wizard.tui.save_flow`.
         """
         self.save_flow.save(then)
 

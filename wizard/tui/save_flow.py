@@ -2,7 +2,7 @@
 
 `SaveFlow` is the app's partner for everything that protects the author's work:
 - every change restarts a short timer; when it fires (and on every screen change)
-  the draft is brought in step with the state (`wizard.session.EditSession`);
+  the draft is brought in step with the state (`wizard.core.session.EditSession`);
 - opening a file checks its lock (another wizard: read-only, continue or quit) and
   offers to restore a draft left by a crash;
 - saving checks the file on disk (changed since it was read: reload, overwrite,
