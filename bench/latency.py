@@ -94,7 +94,7 @@ def rows_of(output: dict[str, Any]) -> list[Row]:
 
 def measure(context: Context) -> list[Row]:
     """Rows of figure 4."""
-    if not module_exists("wizard.app"):
+    if not module_exists("wizard.tui.app"):
         return [not_built(FIGURE, TARGET)]
     x500 = write_scaled_policy(context.scratch, LIST_OF_500)
     argv = [

@@ -139,8 +139,8 @@ async def baselines(results: Results, repeats: int) -> None:
 
 
 def _wizard(path: Path, section: str) -> App[Any]:
-    from wizard.app import build_app
-    from wizard.startup import hold_collector, skip_pydantic_plugins
+    from wizard.core.startup import hold_collector, skip_pydantic_plugins
+    from wizard.tui.app import build_app
 
     # As `presence` starts it (`wizard.cli.main`): no pydantic plugins, and without the
     # cyclic collector until the first screen is up, when the app freezes what the
@@ -160,7 +160,7 @@ async def walk_and_type(
     Each phase that fails is recorded in `errors` and the next one still runs.
     """
     from screens.widgets.list_editor import ListEditor
-    from wizard.flow import next_step
+    from wizard.core.flow import next_step
 
     async def first_visits(probe: Probe) -> None:
         step = next_step("document")

@@ -62,7 +62,7 @@ def measure(context: Context) -> list[Row]:
     """Rows of figures 1 and 5."""
     rss_target = f"< {RSS_TARGET:g}x"
     target = f"<= {TARGET:g} (stretch {STRETCH:g})"
-    if not (module_exists("wizard.cli") and module_exists("wizard.app")):
+    if not (module_exists("wizard.cli") and module_exists("wizard.tui.app")):
         return [not_built(FIRST_SCREEN, target), not_built(RSS_FIGURE, rss_target)]
     wizard = _wizard(context, "wizard", context.full)
     wizard_x100 = _wizard(context, "wizard-x100", context.scaled[100])

@@ -2,7 +2,7 @@
 
 A problem carries a message `code` and its `params` besides the English text, so
 the wizard can show the same problem in its interface language
-(`wizard.i18n` holds a template for every code in `MESSAGES`).
+(`wizard.core.i18n` holds a template for every code in `MESSAGES`).
 """
 
 from __future__ import annotations

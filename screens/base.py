@@ -2,7 +2,7 @@
 
 How to add a section screen
 ---------------------------
-1. Find its step in `wizard/flow.py` (`STEPS`): the step name (e.g. "platforms")
+1. Find its step in `wizard/core/flow.py` (`STEPS`): the step name (e.g. "platforms")
    and the "module:Class" the app imports (e.g. "screens.platforms:PlatformsScreen").
 2. Write the module::
 
@@ -21,7 +21,7 @@ How to add a section screen
    id is the path with dashes. A `FieldRow` writes into `self.state` and posts
    `Edited`; this base class then refreshes the problem line of every row and,
    debounced, the sidebar. Nothing else to wire.
-3. Add the catalogue entries to `wizard/i18n/en.py` and `uk.py`: `field.<path>`
+3. Add the catalogue entries to `wizard/core/i18n/en.py` and `uk.py`: `field.<path>`
    (label), `help.<path>` (one line: why it matters, a good example), choice
    labels `choice.<choice_key>.<value>`, and any literal `t("...")` you use.
    `tests/unit/test_i18n.py` tells you what is missing.
@@ -52,9 +52,9 @@ from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited, NavigateTo
 from screens.widgets.sidebar import Sidebar
 from screens.widgets.string_list import StringItems, StringListEditor
-from wizard.flow import get_step, next_step, previous_step, steps_of
-from wizard.i18n import t
-from wizard.state import PolicyState, parse_path
+from wizard.core.flow import get_step, next_step, previous_step, steps_of
+from wizard.core.i18n import t
+from wizard.core.state import PolicyState, parse_path
 
 BASE_CSS = Path(__file__).with_name("base.tcss")
 """The stylesheet every section screen lists first in its CSS_PATH."""
@@ -103,7 +103,7 @@ class SectionScreen(Screen[None]):
     """A screen that edits one step of the policy; subclasses yield its fields."""
 
     STEP: ClassVar[str] = ""
-    """The step of `wizard.flow.STEPS` this screen edits."""
+    """The step of `wizard.core.flow.STEPS` this screen edits."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = section_css()
     AUTO_FOCUS = "#body *"

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 EXCERPT_WIDTH = 84
 """Characters of the offending line shown around the column."""

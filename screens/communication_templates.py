@@ -12,8 +12,8 @@ from textual.widgets import Button
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
-from wizard.i18n import t
-from wizard.state import is_blank
+from wizard.core.i18n import t
+from wizard.core.state import is_blank
 
 
 class CommunicationTemplatesScreen(SectionScreen):

@@ -20,7 +20,7 @@ from textual.widgets import Button, Static
 from exports.diff import Change
 from screens.dialogs import ChoiceDialog
 from screens.save_summary import ChangeList
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 CONFLICT_CHOICES: tuple[str, ...] = ("reload", "overwrite", "save_as", "compare", "cancel")
 

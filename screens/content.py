@@ -20,9 +20,9 @@ from schemas.model import GOALS
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.list_editor import ListEditor
-from wizard.i18n import t
-from wizard.references import platform_names
-from wizard.state import PolicyState
+from wizard.core.i18n import t
+from wizard.core.references import platform_names
+from wizard.core.state import PolicyState
 
 PLATFORMS_PATH = "content.rubrics.platforms"
 

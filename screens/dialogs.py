@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 DIALOG_CSS = Path(__file__).with_name("dialogs.tcss")
 """The look of the small dialogs: a box of `.dialog-text` above a row of `.dialog-buttons`."""

@@ -24,7 +24,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from schemas.problems import Problem
 from screens.dialogs import ConfirmDialog
 from screens.labels import path_label
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 ExportFormat = Literal["md", "html"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "html")

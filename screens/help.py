@@ -11,8 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from wizard.flow import SIDEBAR_SECTIONS
-from wizard.i18n import t
+from wizard.core.flow import SIDEBAR_SECTIONS
+from wizard.core.i18n import t
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "help.keys.tab"),

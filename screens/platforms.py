@@ -23,15 +23,15 @@ from screens.dialogs import DIALOG_CSS, ChoiceDialog
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
-from wizard.i18n import t
-from wizard.references import (
+from wizard.core.i18n import t
+from wizard.core.references import (
     PlatformRename,
     begin_rename,
     drop_platform,
     follow_rename,
     rubrics_using,
 )
-from wizard.state import PolicyState
+from wizard.core.state import PolicyState
 
 PLATFORM_NAMES: tuple[str, ...] = (
     "Instagram",

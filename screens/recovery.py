@@ -19,7 +19,7 @@ from textual.widgets import Button, Static
 
 from exports.diff import Change
 from screens.save_summary import ChangeList, section_label
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 
 class RecoveryDialog(ModalScreen[str]):

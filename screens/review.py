@@ -31,9 +31,9 @@ from screens.dialogs import MessageDialog
 from screens.export_dialog import ExportDialog, ExportRequest, write_export
 from screens.labels import problem_line
 from screens.widgets.messages import NavigateTo
-from wizard.flow import step_for_path
-from wizard.i18n import has, t
-from wizard.state import is_blank
+from wizard.core.flow import step_for_path
+from wizard.core.i18n import has, t
+from wizard.core.state import is_blank
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown

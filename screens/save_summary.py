@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from exports.diff import Change, render_value, section_order
-from wizard.i18n import has, t
+from wizard.core.i18n import has, t
 
 VALUE_WIDTH = 60
 """Values longer than this are cut in the lists (the file keeps them whole)."""

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from screens.widgets.completing_input import CompletingInput
 from screens.widgets.footer import CatalogueFooter
 from screens.widgets.header import PageHeader
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 DEFAULT_NEW_PATH = "brand-policy.toml"
 

@@ -12,7 +12,7 @@ from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
-from wizard.state import parse_path
+from wizard.core.state import parse_path
 
 TOOL_CATALOGUE: dict[ToolCategory, tuple[str, ...]] = {
     "scheduling": ("Meta Business Suite", "Buffer", "Hootsuite", "Later", "Publer"),

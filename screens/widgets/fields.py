@@ -38,9 +38,9 @@ from schemas.problems import Problem
 from screens.widgets.completing_input import CompletingInput
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import StringListEditor
-from wizard.i18n import problem_message, t
-from wizard.minutes import MinutesError, format_minutes, parse_minutes
-from wizard.state import PolicyState
+from wizard.core.i18n import problem_message, t
+from wizard.core.minutes import MinutesError, format_minutes, parse_minutes
+from wizard.core.state import PolicyState
 
 FieldKind = Literal[
     "text", "long", "choice", "radio", "multi", "bool", "date", "minutes", "strings"

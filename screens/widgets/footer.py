@@ -28,7 +28,7 @@ from textual.screen import Screen, SystemModalScreen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 FIRST_ACTIONS: tuple[str, ...] = ("save", "previous", "next", "review", "help", "quit")
 """The wizard's own keys, always shown first and in this order."""

@@ -34,8 +34,8 @@ from screens.dialogs import ConfirmDialog
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import list_controls, show_pressed
-from wizard.i18n import problem_message, t
-from wizard.state import PolicyState, is_blank, problems_under
+from wizard.core.i18n import problem_message, t
+from wizard.core.state import PolicyState, is_blank, problems_under
 
 
 class EntryList(OptionList):

@@ -8,9 +8,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from screens.widgets.messages import NavigateTo
-from wizard.flow import SIDEBAR_SECTIONS
-from wizard.i18n import t
-from wizard.state import PolicyState
+from wizard.core.flow import SIDEBAR_SECTIONS
+from wizard.core.i18n import t
+from wizard.core.state import PolicyState
 
 
 class Sidebar(OptionList):

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 LONG_LIST = 8
 """Items from which the list takes its maximum height (8): then its height is set

@@ -12,10 +12,10 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-import wizard.state
-from wizard.app import PresenceApp
-from wizard.i18n import set_language
-from wizard.state import PolicyState
+import wizard.core.state
+from wizard.core.i18n import set_language
+from wizard.core.state import PolicyState
+from wizard.tui.app import PresenceApp
 
 SIZE = (100, 30)
 SMALL = (80, 24)
@@ -25,12 +25,12 @@ SMALL = (80, 24)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Recent files go to a temporary state dir; the interface language is reset.
 
-    And a check counts as slow only where a test says so (`wizard.state.SLOW_CHECK`):
+    And a check counts as slow only where a test says so (`wizard.core.state.SLOW_CHECK`):
     on a loaded machine the example's check can pass the threshold, and its problems
     would then follow a pause instead of showing at once.
     """
     monkeypatch.setenv("PRESENCE_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.setattr(wizard.state, "SLOW_CHECK", 60.0)
+    monkeypatch.setattr(wizard.core.state, "SLOW_CHECK", 60.0)
     monkeypatch.chdir(tmp_path)
     yield
     set_language("en")

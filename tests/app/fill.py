@@ -40,8 +40,8 @@ from screens.widgets.fields import FieldRow
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
 from tests.app.conftest import wait_released
-from wizard.app import PresenceApp
-from wizard.i18n import t
+from wizard.core.i18n import t
+from wizard.tui.app import PresenceApp
 
 Kind = Literal["text", "long", "choice", "radio", "multi", "bool", "date", "minutes", "strings"]
 Field = tuple[str, Kind]

@@ -14,8 +14,8 @@ from textual.widgets import Input, Static
 from screens.base import SectionScreen
 from screens.save_summary import SaveSummaryDialog
 from tests.app.conftest import SIZE, Notes
-from wizard import revisions
-from wizard.app import PresenceApp, build_app
+from wizard.core import revisions
+from wizard.tui.app import PresenceApp, build_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HAND_EDITED = FIXTURES / "preserve" / "02-comments-everywhere.toml"

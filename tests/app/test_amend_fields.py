@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from tests.app.conftest import SIZE, Notes
-from wizard.app import PresenceApp, build_app
+from wizard.tui.app import PresenceApp, build_app
 
 POLICY = 'schema_version = 1\n[document]\ncompany = "Acme"\n[mission]\nstatement = "We bake."\n'
 EDITOR = """\

@@ -20,8 +20,8 @@ from screens.widgets.fields import FieldRow
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
 from tests.app.conftest import SIZE, SMALL, click
-from wizard.app import PresenceApp
-from wizard.state import PolicyState
+from wizard.core.state import PolicyState
+from wizard.tui.app import PresenceApp
 
 MAX = "communication-response_time-first_reply_max_minutes"
 AVG = "communication-response_time-first_reply_avg_minutes"

@@ -15,12 +15,12 @@ from exports.atomic import temp_prefix
 from screens.base import SectionScreen
 from screens.conflict import ChangesDialog, ConflictDialog
 from screens.recovery import RecoveryDialog
-from screens.save_failed import SaveAsDialog
+from screens.save_as import SaveAsDialog
 from screens.save_summary import SaveSummaryDialog
 from tests.app.conftest import SIZE
-from wizard import drafts
-from wizard.app import PresenceApp, build_app
-from wizard.state import PolicyState
+from wizard.core import drafts
+from wizard.core.state import PolicyState
+from wizard.tui.app import PresenceApp, build_app
 
 ORIGINAL = 'schema_version = 1\n\n# who we are\n[document]\ncompany = "Acme"\n'
 THEIRS = 'schema_version = 1\n\n# who we are\n[document]\ncompany = "Theirs"\n'

@@ -13,7 +13,7 @@ from screens.content import RUBRIC_FIELDS, PlatformPicker
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
 from tests.app.conftest import SIZE, SMALL, click, entry_lines, field_problem, open_app, state_of
-from wizard.app import PresenceApp
+from wizard.tui.app import PresenceApp
 
 KEYS = ("name", "goal", "description", "format", "frequency", "platforms", "hashtags", "example")
 

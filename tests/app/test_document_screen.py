@@ -9,8 +9,8 @@ from textual import events
 from textual.widgets import Input, Select, Static
 
 from tests.app.conftest import SIZE, SMALL, field_problem, open_app
-from wizard.app import PresenceApp
-from wizard.state import PolicyState
+from wizard.core.state import PolicyState
+from wizard.tui.app import PresenceApp
 
 
 def _app(tmp_path: Path, data: dict[str, object] | None = None, lang: str = "en") -> PresenceApp:

@@ -14,10 +14,10 @@ from screens.dialogs import ConfirmDialog, QuitDialog
 from screens.help import HelpScreen
 from screens.start import StartScreen
 from tests.app.conftest import SIZE, SMALL, Notes
-from wizard import recent
-from wizard.app import PresenceApp, StartError, build_app
-from wizard.flow import STEPS
-from wizard.state import PolicyState
+from wizard.core import recent
+from wizard.core.flow import STEPS
+from wizard.core.state import PolicyState
+from wizard.tui.app import PresenceApp, StartError, build_app
 
 
 def _app(tmp_path: Path, *, section: str | None = None, lang: str = "en") -> PresenceApp:

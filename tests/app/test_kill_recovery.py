@@ -19,9 +19,9 @@ from textual.widgets import Input
 
 from screens.recovery import RecoveryDialog
 from tests.app.conftest import SIZE
-from wizard import lock
-from wizard.app import build_app
-from wizard.drafts import read_draft
+from wizard.core import lock
+from wizard.core.drafts import read_draft
+from wizard.tui.app import build_app
 
 ROOT = Path(__file__).resolve().parents[2]
 PRESENCE = Path(sys.executable).with_name("presence")

@@ -9,15 +9,15 @@ import pytest
 from textual.widgets import Input, OptionList
 
 import screens.base
-import wizard.app
-import wizard.state
+import wizard.core.state
+import wizard.tui.app
 from screens.base import PROBLEMS_DELAY
 from tests.app.conftest import SIZE, click, entry_lines, field_problem, open_app, state_of
 
 
 @pytest.fixture(autouse=True)
 def _every_check_is_slow(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(wizard.state, "SLOW_CHECK", -1.0)
+    monkeypatch.setattr(wizard.core.state, "SLOW_CHECK", -1.0)
 
 
 async def test_problem_lines_follow_the_typing(tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ async def test_an_added_entry_shows_its_own_problems_before_the_whole_check(
     # The whole check (for the problem lines, and the sidebar's) never comes.
     monkeypatch.setattr(screens.base, "PROBLEMS_DELAY", 3600.0)
     monkeypatch.setattr(screens.base, "SIDEBAR_DELAY", 3600.0)
-    monkeypatch.setattr(wizard.app, "AHEAD_AFTER_OPEN", 3600.0)  # building ahead checks too
+    monkeypatch.setattr(wizard.tui.app, "AHEAD_AFTER_OPEN", 3600.0)  # building ahead checks too
     app = open_app(
         tmp_path,
         {"schema_version": 1, "platforms": [{"name": "Instagram"}]},

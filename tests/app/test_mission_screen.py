@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, TextArea
 from screens.dialogs import ConfirmDialog
 from screens.widgets.list_editor import ListEditor
 from tests.app.conftest import SIZE, SMALL, click, entry_lines, open_app
-from wizard.app import PresenceApp
+from wizard.tui.app import PresenceApp
 
 
 def _app(tmp_path: Path, data: dict[str, Any] | None = None) -> PresenceApp:

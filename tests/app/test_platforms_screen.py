@@ -22,7 +22,7 @@ from tests.app.conftest import (
     open_app,
     state_of,
 )
-from wizard.app import PresenceApp
+from wizard.tui.app import PresenceApp
 
 KEYS = (
     "name",

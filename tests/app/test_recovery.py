@@ -16,12 +16,13 @@ from textual.widgets import Input, Static
 from screens.base import SectionScreen
 from screens.broken_file import BrokenFileScreen
 from screens.dialogs import QuitDialog
-from screens.lock_warning import LockDialog
+from screens.lock_dialog import LockDialog
 from screens.recovery import RecoveryDialog
 from tests.app.conftest import SIZE, Notes
-from wizard import drafts, lock, save_flow
-from wizard.app import PresenceApp, StartError, build_app
-from wizard.drafts import file_digest, read_draft, write_draft
+from wizard.core import drafts, lock
+from wizard.core.drafts import file_digest, read_draft, write_draft
+from wizard.tui import save_flow
+from wizard.tui.app import PresenceApp, StartError, build_app
 
 ORIGINAL = 'schema_version = 1\n\n[document]\ncompany = "Acme"\napproved_by = "Jane"\n'
 

@@ -19,8 +19,8 @@ from screens.export_dialog import ExportDialog
 from screens.review import ProblemList
 from screens.widgets.list_editor import ListEditor
 from tests.app.conftest import SIZE, SMALL, click
-from wizard.app import EXAMPLE_PATH, PresenceApp
-from wizard.state import PolicyState
+from wizard.core.state import PolicyState
+from wizard.tui.app import EXAMPLE_PATH, PresenceApp
 
 EXAMPLE: dict[str, Any] = tomllib.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
 

@@ -29,9 +29,9 @@ from screens.help import HelpScreen
 from screens.start import StartScreen
 from tests.app.conftest import SIZE, SMALL
 from tests.app.fill import PATIENCE
-from wizard.app import EXAMPLE_PATH, PresenceApp, load_state
-from wizard.flow import STEPS
-from wizard.state import PolicyState
+from wizard.core.flow import STEPS
+from wizard.core.state import PolicyState
+from wizard.tui.app import EXAMPLE_PATH, PresenceApp, load_state
 
 TODAY = dt.date(2026, 11, 30)
 """The day the snapshots are taken on, as far as the lint knows."""

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Select, Static, TextArea
 from screens.tools import FIELDS, TOOL_NAMES, catalogue_category
 from screens.widgets.list_editor import ListEditor
 from tests.app.conftest import SIZE, SMALL, click, entry_lines, field_problem, open_app, state_of
-from wizard.app import PresenceApp
+from wizard.tui.app import PresenceApp
 
 KEYS = ("name", "category", "url", "purpose", "recommendations", "owner", "access")
 

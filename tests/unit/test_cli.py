@@ -13,7 +13,7 @@ import pytest
 
 from schemas.sections import SECTIONS
 from tests.unit.conftest import Run
-from wizard.cli import detect_language
+from wizard.cli.program import detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
@@ -89,16 +89,16 @@ def test_a_bad_language_or_command_is_a_usage_error(run: Run) -> None:
 
 @pytest.fixture
 def wizard_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Stand in for `wizard.app` and record how it would have been started."""
+    """Stand in for `wizard.tui.app` and record how it would have been started."""
     calls: list[dict[str, Any]] = []
 
     def run_wizard(**kwargs: Any) -> int:
         calls.append(kwargs)
         return 0
 
-    fake = types.ModuleType("wizard.app")
+    fake = types.ModuleType("wizard.tui.app")
     fake.run_wizard = run_wizard  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "wizard.app", fake)
+    monkeypatch.setitem(sys.modules, "wizard.tui.app", fake)
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "uk_UA.UTF-8")
@@ -136,7 +136,7 @@ def test_new_and_edit_pass_their_arguments(run: Run, wizard_calls: list[dict[str
 
 
 def test_a_missing_wizard_is_a_clear_message(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "wizard.app", None)
+    monkeypatch.setitem(sys.modules, "wizard.tui.app", None)
     code, _, err = run("new")
     assert code == 2
     assert err.startswith("presence: error:")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard import cli
+from wizard.cli import program as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"

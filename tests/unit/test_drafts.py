@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard import drafts
-from wizard.drafts import draft_file, file_digest, read_draft, remove_draft, write_draft
+from wizard.core import drafts
+from wizard.core.drafts import draft_file, file_digest, read_draft, remove_draft, write_draft
 
 DATA = {
     "schema_version": 1,
@@ -111,7 +111,7 @@ def test_failed_write_keeps_the_old_draft(tmp_path: Path, monkeypatch: pytest.Mo
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("wizard.drafts.os.replace", fail)
+    monkeypatch.setattr("wizard.core.drafts.os.replace", fail)
     with pytest.raises(OSError):
         write_draft(policy, {"schema_version": 1}, "new")
     draft = read_draft(policy)

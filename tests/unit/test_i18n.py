@@ -14,10 +14,10 @@ from schemas import model
 from schemas.problems import LEVELS
 from schemas.problems import MESSAGES as PROBLEM_MESSAGES
 from schemas.sections import SECTION_HEADINGS
-from wizard.flow import SIDEBAR_SECTIONS, STEPS, steps_of
-from wizard.i18n import CATALOGUES, detect_language, get_language, set_language, t
-from wizard.i18n.en import MESSAGES as EN
-from wizard.i18n.uk import MESSAGES as UK
+from wizard.core.flow import SIDEBAR_SECTIONS, STEPS, steps_of
+from wizard.core.i18n import CATALOGUES, detect_language, get_language, set_language, t
+from wizard.core.i18n.en import MESSAGES as EN
+from wizard.core.i18n.uk import MESSAGES as UK
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE_FILES = {ROOT / "wizard" / "i18n" / "en.py", ROOT / "wizard" / "i18n" / "uk.py"}

@@ -48,14 +48,14 @@ def test_the_scanner_sees_imports_of_every_shape() -> None:
         "import os\n"
         "from textual.app import App\n"
         "try:\n    import tomlkit\nexcept ImportError:\n    pass\n"
-        "def f():\n    import wizard.app\n"
+        "def f():\n    import wizard.tui.app\n"
     )
     assert {m for m, _ in _imports(tree, module_level_only=True)} == {
         "os",
         "textual.app",
         "tomlkit",
     }
-    assert "wizard.app" in {m for m, _ in _imports(tree, module_level_only=False)}
+    assert "wizard.tui.app" in {m for m, _ in _imports(tree, module_level_only=False)}
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,15 @@ def test_schemas_and_exports_never_import_the_ui(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["__init__.py", "__main__.py", "cli.py", "commands.py", "report.py"]
+    "name",
+    [
+        "__init__.py",
+        "__main__.py",
+        "cli/__init__.py",
+        "cli/program.py",
+        "cli/commands.py",
+        "cli/report.py",
+    ],
 )
 def test_the_command_line_modules_import_no_textual_at_module_level(name: str) -> None:
     path = ROOT / "wizard" / name
@@ -79,19 +87,19 @@ def test_the_command_line_modules_import_no_textual_at_module_level(name: str) -
     bad = [
         (m, line)
         for m, line in _imports(tree, module_level_only=True)
-        if _top(m) in heavy or m == "wizard.app"
+        if _top(m) in heavy or m.startswith("wizard.tui")
     ]
     assert not bad, f"wizard/{name} loads the UI when imported: {bad}"
 
 
 def test_the_headless_modules_import_no_textual_anywhere() -> None:
-    for name in ("commands.py", "report.py"):
+    for name in ("cli/commands.py", "cli/report.py"):
         path = ROOT / "wizard" / name
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         bad = [
             m
             for m, _ in _imports(tree, module_level_only=False)
-            if _top(m) in ("textual", "screens") or m == "wizard.app"
+            if _top(m) in ("textual", "screens") or m.startswith("wizard.tui")
         ]
         assert not bad, f"wizard/{name} imports the UI: {bad}"
 

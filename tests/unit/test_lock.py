@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard import lock
+from wizard.core import lock
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.i18n import set_language
-from wizard.minutes import MinutesError, format_minutes, parse_minutes
+from wizard.core.i18n import set_language
+from wizard.core.minutes import MinutesError, format_minutes, parse_minutes
 
 
 @pytest.mark.parametrize(

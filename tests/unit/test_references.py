@@ -1,17 +1,17 @@
-"""Rubric references to platforms follow a rename or a removal (wizard/references.py)."""
+"""Rubric references to platforms follow a rename or a removal (wizard/core/references.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from wizard.references import (
+from wizard.core.references import (
     begin_rename,
     drop_platform,
     follow_rename,
     platform_names,
     rubrics_using,
 )
-from wizard.state import PolicyState
+from wizard.core.state import PolicyState
 
 
 def _state(*platforms: str, rubrics: list[list[str]]) -> PolicyState:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from wizard.revisions import (
+from wizard.core.revisions import (
     SessionRevision,
     changed_sections,
     remember_author,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from wizard.cli import main
-from wizard.startup import hold_collector, release_collector
+from wizard.core.startup import hold_collector, release_collector
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
@@ -148,11 +148,11 @@ def test_main_with_arguments_leaves_pydantic_plugins_alone(
 def test_the_other_language_loads_when_it_is_first_used(tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        "from wizard.i18n import CATALOGUES, set_language, t\n"
-        "print('uk' in CATALOGUES, 'wizard.i18n.uk' in sys.modules)\n"
+        "from wizard.core.i18n import CATALOGUES, set_language, t\n"
+        "print('uk' in CATALOGUES, 'wizard.core.i18n.uk' in sys.modules)\n"
         "set_language('uk')\n"
         "print(t('nav.next') == CATALOGUES['uk']['nav.next'] != CATALOGUES['en']['nav.next'])\n"
-        "print('wizard.i18n.uk' in sys.modules)\n"
+        "print('wizard.core.i18n.uk' in sys.modules)\n"
     )
     assert _loaded_by(script, tmp_path) == ["True", "False", "True", "True"]
 
@@ -160,8 +160,9 @@ def test_the_other_language_loads_when_it_is_first_used(tmp_path: Path) -> None:
 def test_opening_a_file_loads_neither_the_start_nor_the_help_screen(tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        "import wizard.app\n"
-        "print(*(m in sys.modules for m in ('screens.start', 'screens.help', 'wizard.palette')))\n"
+        "import wizard.tui.app\n"
+        "lazy = ('screens.start', 'screens.help', 'wizard.tui.palette')\n"
+        "print(*(m in sys.modules for m in lazy))\n"
     )
     assert _loaded_by(script, tmp_path) == ["False", "False", "False"]
 
@@ -178,7 +179,7 @@ def test_opening_a_file_loads_neither_the_start_nor_the_help_screen(tmp_path: Pa
     ],
 )
 def test_a_parser_of_one_command_parses_as_the_whole_parser(argv: list[str]) -> None:
-    from wizard.cli import build_parser
+    from wizard.cli.program import build_parser
 
     assert build_parser(argv[0]).parse_args(argv) == build_parser().parse_args(argv)
 
@@ -187,7 +188,7 @@ def test_a_parser_of_one_command_parses_as_the_whole_parser(argv: list[str]) -> 
 def test_a_parser_of_one_command_gives_the_same_help(
     command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from wizard.cli import build_parser
+    from wizard.cli.program import build_parser
 
     helps = []
     for parser in (build_parser(command), build_parser()):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import wizard.state
+import wizard.core.state
 from schemas.problems import Problem
-from wizard.state import PolicyState
+from wizard.core.state import PolicyState
 
 
 def test_problems_are_checked_once_per_revision() -> None:
@@ -27,13 +27,13 @@ def test_a_check_is_slow_only_when_one_is_due_and_the_last_was_slow(
     state = PolicyState({"schema_version": 1})
     assert not state.check_is_slow()  # nothing checked yet: nothing known to be slow
     state.problems()
-    monkeypatch.setattr(wizard.state, "SLOW_CHECK", -1.0)  # every check counts as slow
+    monkeypatch.setattr(wizard.core.state, "SLOW_CHECK", -1.0)  # every check counts as slow
     assert not state.check_is_slow()  # the problems are known: no check is due
     state.set("document.company", "Acme")
     assert state.check_is_slow()
     state.problems()
     assert not state.check_is_slow()
-    monkeypatch.setattr(wizard.state, "SLOW_CHECK", 60.0)
+    monkeypatch.setattr(wizard.core.state, "SLOW_CHECK", 60.0)
     state.set("document.company", "Acme Ltd")
     assert not state.check_is_slow()
 

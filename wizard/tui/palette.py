@@ -14,8 +14,8 @@ from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.theme import ThemeProvider
 
-from wizard.flow import STEPS, get_step
-from wizard.i18n import LANGUAGES, get_language, t
+from wizard.core.flow import STEPS, get_step
+from wizard.core.i18n import LANGUAGES, get_language, t
 
 
 class PaletteHost(Protocol):

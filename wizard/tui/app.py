@@ -27,12 +27,12 @@ from textual.screen import ModalScreen, Screen
 from screens.base import PlaceholderScreen, SectionScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
 from screens.widgets.messages import NavigateTo
-from wizard import recent
-from wizard.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
-from wizard.i18n import detect_language, get_language, set_language, t
-from wizard.save_flow import SaveFlow, is_broken
-from wizard.startup import release_collector
-from wizard.state import PolicyState
+from wizard.core import recent
+from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
+from wizard.core.i18n import detect_language, get_language, set_language, t
+from wizard.core.startup import release_collector
+from wizard.core.state import PolicyState
+from wizard.tui.save_flow import SaveFlow, is_broken
 
 if TYPE_CHECKING:
     from screens.start import StartScreen
@@ -45,7 +45,7 @@ AHEAD_AFTER_OPEN = 0.5
 (an author reads a screen for longer than that before moving on)."""
 
 EXAMPLE = "example"
-EXAMPLE_PATH = Path(__file__).with_name("data") / "example-policy.toml"
+EXAMPLE_PATH = Path(__file__).parent.parent / "data" / "example-policy.toml"
 
 
 class StartError(Exception):
@@ -108,7 +108,7 @@ class PresenceApp(App[int]):
         self._offer_open = offer_open
         self._broken = broken
         self.save_flow = SaveFlow(self)
-        """Autosave, recovery, locks, conflicts and save failures (wizard/save_flow.py)."""
+        """Autosave, recovery, locks, conflicts and save failures (wizard/tui/save_flow.py)."""
         self._screens: dict[str, Screen[Any]] = {}
         self._generation = 0
         self._forget_listener: Any = None
@@ -377,26 +377,26 @@ class PresenceApp(App[int]):
 
     def action_edit_externally(self) -> None:
         """Edit the focused long text in $EDITOR (ctrl+e; elsewhere ctrl+e is end of line)."""
-        from wizard.field_keys import edit_externally
+        from wizard.tui.key_handlers import edit_externally
 
         edit_externally(self)
 
     def action_revert_field(self) -> None:
         """Put back the focused field's saved value (alt+r)."""
-        from wizard.field_keys import revert_field
+        from wizard.tui.key_handlers import revert_field
 
         if self.state is not None and not isinstance(self.screen, ModalScreen):
             revert_field(self, self.state)
 
     def action_command_palette(self) -> None:
         """Open the command palette (ctrl+p), its prompt in the interface language."""
-        from wizard.palette import open_palette
+        from wizard.tui.palette import open_palette
 
         open_palette(self)
 
     def action_change_theme(self) -> None:
         """Choose a colour theme, the prompt in the interface language."""
-        from wizard.palette import open_theme_picker
+        from wizard.tui.palette import open_theme_picker
 
         open_theme_picker(self)
 
@@ -416,7 +416,7 @@ class PresenceApp(App[int]):
 
         An amendment shows its changes and asks for the revision note first; a file
         changed on disk is not overwritten silently; a failure says why and offers
-        save-as (nothing is lost). See `wizard.save_flow`.
+        save-as (nothing is lost). See `wizard.tui.save_flow`.
         """
         self.save_flow.save(then)
 
@@ -444,7 +444,7 @@ class PresenceApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette's commands, in the interface language."""
-        from wizard.palette import palette_commands
+        from wizard.tui.palette import palette_commands
 
         return palette_commands(self, editing=self.state is not None)
 
@@ -549,7 +549,7 @@ def _exists(path: Path) -> bool:
 
 def _has_draft(path: Path) -> bool:
     """Whether an autosaved draft of `path` is kept."""
-    from wizard.drafts import read_draft
+    from wizard.core.drafts import read_draft
 
     return read_draft(path) is not None
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from importlib import import_module
 
 from schemas.problems import Problem
-from wizard.i18n.en import MESSAGES as EN
+from wizard.core.i18n.en import MESSAGES as EN
 
 LANGUAGES: tuple[str, ...] = ("en", "uk")
 """Interface languages, in the order the language switch offers them."""
@@ -32,7 +32,7 @@ class _Catalogues(Mapping[str, dict[str, str]]):
         if catalogue is None:
             if lang not in LANGUAGES:
                 raise KeyError(lang)
-            messages: dict[str, str] = import_module(f"wizard.i18n.{lang}").MESSAGES
+            messages: dict[str, str] = import_module(f"wizard.core.i18n.{lang}").MESSAGES
             catalogue = self._loaded[lang] = messages
         return catalogue
 

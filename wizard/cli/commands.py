@@ -15,8 +15,8 @@ from typing import TextIO
 
 from exports.store import PolicyReadError, PolicySource, read_policy
 from schemas import Problem, check_policy
-from wizard import report
-from wizard.report import Position, Report
+from wizard.cli import report
+from wizard.cli.report import Position, Report
 
 EXPORT_SUFFIXES: dict[str, str] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 """Output suffixes from which `export` infers the format when `--to` is not given."""

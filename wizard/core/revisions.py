@@ -21,7 +21,7 @@ from typing import Any
 
 from exports.diff import Change, diff_policies, same
 from schemas.sections import SECTIONS
-from wizard.recent import state_dir
+from wizard.core.recent import state_dir
 
 
 def changed_sections(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemas.collect import name_key
-from wizard.state import PolicyState
+from wizard.core.state import PolicyState
 
 RUBRICS = "content.rubrics"
 

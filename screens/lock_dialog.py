@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from screens.dialogs import ChoiceDialog
-from wizard.i18n import t
-from wizard.lock import LockInfo
+from wizard.core.i18n import t
+from wizard.core.lock import LockInfo
 
 
 class LockDialog(ChoiceDialog):

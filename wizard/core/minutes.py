@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 MINUTE, HOUR, DAY, WEEK = 1, 60, 1440, 10080
 

@@ -13,8 +13,9 @@ import os
 import shlex
 import subprocess
 import tempfile
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from textual.actions import SkipAction
 from textual.app import App, SuspendNotSupported
@@ -22,8 +23,8 @@ from textual.widgets import TextArea
 
 from screens.widgets.fields import FieldRow
 from screens.widgets.messages import Edited
-from wizard.i18n import t
-from wizard.state import PolicyState
+from wizard.core.i18n import t
+from wizard.core.state import PolicyState
 
 LINE_AWARE = frozenset({"vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "joe", "mg"})
 """Editors that take `+LINE` before the file name."""
@@ -34,7 +35,13 @@ def editor_command() -> list[str]:
     return shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi") or ["vi"]
 
 
-def open_in_editor(app: App[Any], path: Path, line: int | None = None) -> str | None:
+class Suspends(Protocol):
+    """An app that can give the terminal to another program (`App.suspend`)."""
+
+    def suspend(self) -> AbstractContextManager[None]: ...
+
+
+def open_in_editor(app: Suspends, path: Path, line: int | None = None) -> str | None:
     """Run the editor on `path` with the app suspended; the reason when it could not."""
     command = editor_command()
     if line is not None and Path(command[0]).name in LINE_AWARE:

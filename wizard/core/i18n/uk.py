@@ -385,7 +385,7 @@ MESSAGES: dict[str, str] = {
     "new.failed_title": "Тут не вдається створити нову політику",
     "new.is_folder": "{path} — це тека; дайте новій політиці назву файлу",
     "new.no_folder": "{path}: теки {folder} не існує",
-    # -- amending: change summary, drafts, conflicts, locks, broken files (wizard/save_flow.py) --
+    # -- amending: change summary, drafts, conflicts, locks, broken files (wizard/tui/save_flow.py) --
     "save.read_only": "Відкрито лише для читання: цей файл редагує інший майстер. Нічого не збережено.",
     "summary.title": "Зберегти ці зміни?",
     "summary.intro": "Що це збереження змінить у файлі, за розділами:",

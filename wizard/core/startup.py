@@ -64,6 +64,6 @@ def skip_pydantic_plugins() -> None:
     setting = os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if setting not in ("__all__", "1", "true") or PLUGIN_LOADER in sys.modules:
         return
-    loader = types.ModuleType(PLUGIN_LOADER, "No pydantic plugins (wizard.startup).")
+    loader = types.ModuleType(PLUGIN_LOADER, "No pydantic plugins (wizard.core.startup).")
     setattr(loader, "get_plugins", _no_plugins)  # noqa: B010 - a module built here
     sys.modules[PLUGIN_LOADER] = loader

@@ -385,7 +385,7 @@ MESSAGES: dict[str, str] = {
     "new.failed_title": "A new policy cannot be created there",
     "new.is_folder": "{path} is a folder; give the new policy a file name",
     "new.no_folder": "{path}: the folder {folder} does not exist",
-    # -- amending: change summary, drafts, conflicts, locks, broken files (wizard/save_flow.py) --
+    # -- amending: change summary, drafts, conflicts, locks, broken files (wizard/tui/save_flow.py) --
     "save.read_only": "Opened read-only: another wizard is editing this file. Nothing was saved.",
     "summary.title": "Save these changes?",
     "summary.intro": "What this save changes in the file, by section:",

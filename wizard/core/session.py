@@ -5,7 +5,7 @@ closes it whatever way the wizard ends. The session keeps the draft in step with
 the state (written while the state differs from the file, removed when it does
 not), holds the lock of the file, and carries the session's `[[revisions]]` entry
 from one save to the next. Timers and dialogs are the app's business (see
-`wizard.save_flow`); this module has no Textual.
+`wizard.tui.save_flow`); this module has no Textual.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from exports.diff import same
-from wizard import drafts, lock
-from wizard.drafts import Draft
-from wizard.revisions import SessionRevision
-from wizard.state import PolicyState
+from wizard.core import drafts, lock
+from wizard.core.drafts import Draft
+from wizard.core.revisions import SessionRevision
+from wizard.core.state import PolicyState
 
 
 class EditSession:

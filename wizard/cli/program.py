@@ -32,7 +32,7 @@ EXIT_INTERNAL = 70
 
 def detect_language(environ: Mapping[str, str]) -> LanguageCode:
     """The wizard's language from the locale: the first of LC_ALL, LC_MESSAGES, LANG set."""
-    from wizard.i18n import detect_language as from_locale
+    from wizard.core.i18n import detect_language as from_locale
 
     return "uk" if from_locale(environ) == "uk" else "en"
 
@@ -338,9 +338,9 @@ def open_wizard(
     format) and offers to open a file that `new` would overwrite.
     """
     try:
-        from wizard.app import run_wizard
+        from wizard.tui.app import run_wizard
     except ModuleNotFoundError as err:
-        if err.name not in ("wizard.app", "textual"):
+        if err.name not in ("wizard.tui", "wizard.tui.app", "textual"):
             raise
         sys.stderr.write("presence: error: the wizard is not available in this installation\n")
         return 2
@@ -362,8 +362,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "edit":
         return open_wizard(path=args.path, section=args.section, lang=lang, new=False, from_=None)
 
-    from wizard import commands
-    from wizard.startup import release_collector
+    from wizard.cli import commands
+    from wizard.core.startup import release_collector
 
     release_collector()  # the modules are loaded: what follows is the command's own work
     _stop_on_terminate()
@@ -426,12 +426,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `presence` with `argv` (default: the command line); return the exit code.
 
     Run as the program (no `argv`), the start-up goes without the cyclic garbage
-    collector (see `wizard.startup`): the headless commands turn it back on once
+    collector (see `wizard.core.startup`): the headless commands turn it back on once
     their modules are loaded, the wizard once its first screen is up. And pydantic
-    looks for no plugins (`wizard.startup.skip_pydantic_plugins`).
+    looks for no plugins (`wizard.core.startup.skip_pydantic_plugins`).
     """
     if argv is None:
-        from wizard.startup import hold_collector, release_collector, skip_pydantic_plugins
+        from wizard.core.startup import hold_collector, release_collector, skip_pydantic_plugins
 
         skip_pydantic_plugins()
         hold_collector()

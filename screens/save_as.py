@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from wizard.i18n import t
+from wizard.core.i18n import t
 
 
 class SaveAsDialog(ModalScreen[Path | None]):

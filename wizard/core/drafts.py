@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wizard.recent import state_dir
+from wizard.core.recent import state_dir
 
 DRAFT_FORMAT = 1
 """Version of the draft file's layout."""

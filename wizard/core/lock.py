@@ -19,7 +19,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from wizard.recent import state_dir
+from wizard.core.recent import state_dir
 
 
 @dataclass(frozen=True)

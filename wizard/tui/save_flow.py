@@ -2,7 +2,7 @@
 
 `SaveFlow` is the app's partner for everything that protects the author's work:
 - every change restarts a short timer; when it fires (and on every screen change)
-  the draft is brought in step with the state (`wizard.session.EditSession`);
+  the draft is brought in step with the state (`wizard.core.session.EditSession`);
 - opening a file checks its lock (another wizard: read-only, continue or quit) and
   offers to restore a draft left by a crash;
 - saving checks the file on disk (changed since it was read: reload, overwrite,
@@ -19,30 +19,32 @@ import asyncio
 import contextlib
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.timer import Timer
 
 from screens.broken_file import BrokenFileScreen
 from screens.conflict import ChangesDialog, ConflictDialog
 from screens.dialogs import ConfirmDialog, MessageDialog
-from screens.lock_warning import LockDialog
+from screens.lock_dialog import LockDialog
 from screens.recovery import RecoveryDialog
-from screens.save_failed import SaveAsDialog
+from screens.save_as import SaveAsDialog
 from screens.save_summary import RevisionNote, SaveSummaryDialog, group
-from wizard import recent, revisions
-from wizard.drafts import Draft
-from wizard.field_keys import open_in_editor
-from wizard.flow import STEPS, step_for_path
-from wizard.i18n import t
-from wizard.session import EditSession
-from wizard.state import PolicyState
+from wizard.core import recent, revisions
+from wizard.core.drafts import Draft
+from wizard.core.flow import STEPS, step_for_path
+from wizard.core.i18n import t
+from wizard.core.session import EditSession
+from wizard.core.state import PolicyState
+from wizard.tui.key_handlers import Suspends, open_in_editor
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+    from textual.screen import Screen, ScreenResultCallbackType
+
     from exports.store import PolicyReadError, PolicySource
-    from wizard.app import PresenceApp
 
 AUTOSAVE_DELAY = 1.0
 """Seconds of quiet after the last change before the draft is written."""
@@ -51,6 +53,45 @@ AUTOSAVE_MAX_WAIT = 5.0
 """Continuous typing still writes the draft at least this often (seconds)."""
 
 Then = Callable[[], object] | None
+
+_Result = TypeVar("_Result")
+
+
+class SaveFlowHost(Suspends, Protocol):
+    """What `SaveFlow` needs of the app it works for (`PresenceApp` is one).
+
+    Textual's own: dialogs, notifications, timers, a worker, suspending, exiting;
+    and the wizard's: the current step, going to a step, editing a state, the title.
+    """
+
+    current_step: str | None
+
+    @property
+    def screen(self) -> Screen[object]: ...
+
+    def goto(self, step: str) -> None: ...
+
+    def edit(self, state: PolicyState, step: str = ..., *, at_problem: bool = ...) -> None: ...
+
+    def refresh_title(self) -> None: ...
+
+    def push_screen(
+        self, screen: Screen[_Result], callback: ScreenResultCallbackType[_Result] | None = ...
+    ) -> object: ...
+
+    async def push_screen_wait(self, screen: Screen[_Result]) -> _Result: ...
+
+    def notify(self, message: str, *, severity: SeverityLevel = ...) -> None: ...
+
+    def exit(self, result: int | None = ..., return_code: int = ...) -> None: ...
+
+    def call_later(self, callback: Callable[[], object]) -> bool: ...
+
+    def set_timer(self, delay: float, callback: Callable[[], object]) -> Timer: ...
+
+    def run_worker(
+        self, work: Coroutine[Any, Any, None], *, group: str = ..., exclusive: bool = ...
+    ) -> object: ...
 
 
 def first_error(state: PolicyState) -> tuple[str, str] | None:
@@ -83,7 +124,7 @@ def _replace_dialog(target: Path) -> ConfirmDialog:
 class SaveFlow:
     """Autosave, recovery, locks, conflicts and save failures of the app's policy."""
 
-    def __init__(self, app: PresenceApp) -> None:
+    def __init__(self, app: SaveFlowHost) -> None:
         self.app = app
         self.session: EditSession | None = None
         self._forget: Callable[[], None] | None = None
