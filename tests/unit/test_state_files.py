@@ -566,11 +566,17 @@ def test_the_command_line_says_on_stderr_what_it_set_aside_when_the_wizard_does_
 
 def test_a_draft_of_the_deepest_readable_policy_reads_back(tmp_path: Path) -> None:
     """The draft's depth limit leaves room for every policy the wizard can open."""
-    from exports.store import read_policy
+    from exports.store import MAX_DEPTH, PolicyReadError, read_policy
 
-    levels = "x = " + "[" * 63 + "1979-05-27" + "]" * 63 + "\n"
-    policy = tmp_path / "deep.toml"
-    policy.write_text(levels, encoding="utf-8")
+    def nested(levels: int) -> Path:
+        policy = tmp_path / "deep.toml"
+        text = "x = " + "[" * levels + "1979-05-27" + "]" * levels + "\n"
+        policy.write_text(text, encoding="utf-8")
+        return policy
+
+    with pytest.raises(PolicyReadError):
+        read_policy(nested(MAX_DEPTH))
+    policy = nested(MAX_DEPTH - 1)  # the deepest the wizard opens, a date at the bottom
     data = read_policy(policy).data
     drafts.write_draft(policy, data, "")
     draft = drafts.read_draft(policy)
