@@ -16,3 +16,13 @@ def _no_user_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         del os.environ["PRESENCE_STATE_DIR"]
     else:
         os.environ["PRESENCE_STATE_DIR"] = previous
+
+
+@pytest.fixture(autouse=True)
+def _no_stale_reports() -> Iterator[None]:
+    """A state file set aside in one test is never reported in another."""
+    from wizard.core import statefile
+
+    statefile.take_reports()
+    yield
+    statefile.take_reports()

@@ -180,7 +180,7 @@ def test_an_output_name_up_to_255_bytes_is_written(run: Run, policy: Path, name:
 
 _KILLED_EXPORT = """
 import os, signal, sys
-from wizard import cli
+from wizard.cli import program as cli
 os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)  # killed while writing
 cli.main(sys.argv[1:])
 """

@@ -5,22 +5,31 @@ closed terminal or `kill -9` loses at most the last second or two of typing. A d
 is JSON: the policy's path, the SHA-256 digest of the file it was based on ("" for a
 file that did not exist), when it was written and the full data. TOML dates and times
 are encoded as `{"$date": "2026-01-01"}` (and `$datetime`, `$time`) so they come
-back as the same Python types. Writes are atomic; a damaged draft reads as none.
+back as the same Python types. Writes are atomic (`statefile.write_atomic`, mode 0600).
+
+A draft is read as every state file is (`wizard.core.statefile`): a regular file of at most
+`statefile.DRAFT_LIMIT` bytes nested at most `statefile.DRAFT_DEPTH` deep, then its
+shape checked in full — `format` 1, the policy's own absolute `path`, a `base_digest`
+string, a `written_at` date and time, and `data` an object of what
+TOML can hold (no `null` anywhere, tags that decode, no half characters). A draft that
+is not so is damaged: it is set aside (renamed `.damaged`, kept: it may hold someone's
+typing) and reads as none. A draft the reader would refuse (over the size limit) is not
+written: `write_draft` says so with an OSError.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wizard.core.recent import state_dir
+from wizard.core import statefile
+from wizard.core.statefile import Damaged, date_time, is_path, is_text, require, state_dir
 
 DRAFT_FORMAT = 1
 """Version of the draft file's layout."""
@@ -54,7 +63,7 @@ def drafts_dir() -> Path:
 
 def draft_file(policy: Path) -> Path:
     """Where the draft of `policy` is kept (keyed by a hash of its absolute path)."""
-    key = hashlib.sha256(str(_absolute(policy)).encode("utf-8")).hexdigest()[:32]
+    key = hashlib.sha256(os.fsencode(_absolute(policy))).hexdigest()[:32]
     return drafts_dir() / f"{key}.json"
 
 
@@ -88,21 +97,37 @@ def encode_json(body: Any) -> str:
     return json.dumps(body, ensure_ascii=False, default=_tagged)
 
 
+_TAGS: dict[str, Callable[[str], Any]] = {
+    "$datetime": dt.datetime.fromisoformat,
+    "$date": dt.date.fromisoformat,
+    "$time": dt.time.fromisoformat,
+}
+
+
 def decode(value: Any) -> Any:
-    """Plain data from parsed JSON, tagged dates and times turned back (see `encode_json`)."""
+    """Plain data from parsed JSON, tagged dates and times turned back (see `encode_json`).
+
+    `statefile.Damaged` for what no policy holds: `null`, a string with half a character
+    (a lone `\\ud800` escape), a tag that is not a date or time.
+    """
     if isinstance(value, dict):
         if len(value) == 1:
             ((tag, text),) = value.items()
-            if isinstance(text, str):
-                if tag == "$datetime":
-                    return dt.datetime.fromisoformat(text)
-                if tag == "$date":
-                    return dt.date.fromisoformat(text)
-                if tag == "$time":
-                    return dt.time.fromisoformat(text)
+            parse = _TAGS.get(tag)
+            if parse is not None and isinstance(text, str):
+                try:
+                    return parse(text)
+                except ValueError:
+                    raise Damaged("shape", f"{tag} {text!r}") from None
+        for key in value:
+            require(key.isascii() or is_text(key), "a key is not text")
         return {key: decode(item) for key, item in value.items()}
     if isinstance(value, list):
         return [decode(item) for item in value]
+    if isinstance(value, str):
+        require(value.isascii() or is_text(value), "a value is not text")
+        return value
+    require(value is not None, "null is not policy data")
     return value
 
 
@@ -110,7 +135,8 @@ def decode(value: Any) -> Any:
 def write_draft(
     policy: Path, data: dict[str, Any], base_digest: str, *, now: dt.datetime | None = None
 ) -> Path:
-    """Write (atomically) the draft of `policy`; returns the draft file. OSError on failure."""
+    """Write (atomically) the draft of `policy`; returns the draft file. OSError on failure
+    (a draft larger than `statefile.DRAFT_LIMIT` is refused: it could not be read back)."""
     target = draft_file(policy)
     written = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     body = {
@@ -120,39 +146,38 @@ def write_draft(
         "written_at": written,
         "data": data,
     }
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".draft-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            # One string, one write: `json.dump` streams many small pieces, which took
-            # three times as long for a large policy (this runs between keystrokes).
-            handle.write(encode_json(body))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    # One string, one write: `json.dump` streams many small pieces, which took three
+    # times as long for a large policy (this runs between keystrokes).
+    statefile.write_atomic(target, encode_json(body), fsync=True, limit=statefile.DRAFT_LIMIT)
     return target
 
 
-def read_draft(policy: Path) -> Draft | None:
-    """The draft of `policy`, or None when there is none (or it is damaged or foreign)."""
-    try:
-        body = json.loads(draft_file(policy).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    try:
-        path = Path(body["path"])
-        written_at = dt.datetime.fromisoformat(body["written_at"])
+def _draft_of(policy: Path) -> Any:
+    """The shape of `policy`'s draft: a `Draft` (`statefile.Damaged` for anything else)."""
+
+    def shape(body: Any) -> Draft:
+        require(isinstance(body, dict), "not an object")
+        require(body.get("format") == DRAFT_FORMAT and type(body.get("format")) is int, "format")
+        path, digest = body.get("path"), body.get("base_digest")
+        require(is_path(path) and Path(path) == _absolute(policy), "not this policy's draft")
+        require(is_text(digest), "base_digest is not text")
+        written_at = date_time(body.get("written_at"), "written_at")
+        require(isinstance(body.get("data"), dict), "data is not an object")
         data = decode(body["data"])
-        digest = body["base_digest"]
-    except (KeyError, TypeError, ValueError):
-        return None
-    if path != _absolute(policy) or not isinstance(data, dict) or not isinstance(digest, str):
-        return None
-    return Draft(path=path, base_digest=digest, written_at=written_at, data=data)
+        return Draft(path=Path(path), base_digest=digest, written_at=written_at, data=data)
+
+    return shape
+
+
+def read_draft(policy: Path) -> Draft | None:
+    """The draft of `policy`, or None when there is none; a damaged or foreign one is set
+    aside (`statefile.load`) and reads as none."""
+    return statefile.load(
+        draft_file(policy),
+        _draft_of(policy),
+        limit=statefile.DRAFT_LIMIT,
+        depth=statefile.DRAFT_DEPTH,
+    )
 
 
 def remove_draft(policy: Path) -> bool:

@@ -6,6 +6,12 @@ A lock left by a process that is gone on this host is cleared silently; a lock
 from another host (a shared folder) cannot be checked and is always reported.
 The lock lives in the state dir, not next to the policy, so the author's folder
 (often a git checkout) stays clean.
+
+A lock file is a JSON object: `pid` (an integer from 1 to 2**31 - 1, the range of a
+process id), `host` (a non-empty string), `started` (an ISO date and time) and the
+policy's `path`. A lock that is not so is damaged: it is set aside as every damaged
+state file is (`wizard.core.statefile`) and counts as no lock. It is written to a new
+temporary file of an unpredictable name, mode 0600, then renamed into place.
 """
 
 from __future__ import annotations
@@ -18,8 +24,13 @@ import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from wizard.core.recent import state_dir
+from wizard.core import statefile
+from wizard.core.statefile import date_time, is_path, is_text, require, state_dir
+
+PID_MAX = 2**31 - 1
+"""The largest process id a lock may name (`pid_t` is a signed 32-bit integer)."""
 
 
 @dataclass(frozen=True)
@@ -38,34 +49,41 @@ class LockInfo:
 
 def lock_file(policy: Path) -> Path:
     """Where the lock of `policy` is kept."""
-    key = hashlib.sha256(os.path.abspath(policy).encode("utf-8")).hexdigest()[:32]
+    key = hashlib.sha256(os.fsencode(os.path.abspath(policy))).hexdigest()[:32]
     return state_dir() / "locks" / f"{key}.lock"
 
 
 def _alive(pid: int) -> bool:
     """Whether a process with `pid` runs on this host."""
-    if pid <= 0:
-        return False
+    if not 0 < pid <= PID_MAX:
+        return False  # 0 and negative numbers name process groups, not a process
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True  # it exists, it is someone else's
+    except (OSError, OverflowError):
+        return False
     return True
 
 
+def _info(body: Any) -> LockInfo:
+    """A lock's shape: the holder it names (`statefile.Damaged` for anything else)."""
+    require(isinstance(body, dict), "not an object")
+    pid, host, started = body.get("pid"), body.get("host"), body.get("started")
+    require(type(pid) is int and 0 < pid <= PID_MAX, "pid is not a process id")
+    require(is_text(host) and host.strip() != "", "host is not a name")
+    require(is_path(body.get("path", "/")), "path is not a path")
+    return LockInfo(pid=pid, host=host, started=date_time(started, "started"))
+
+
 def read_lock(policy: Path) -> LockInfo | None:
-    """The lock's holder as written, or None when there is no readable lock."""
-    try:
-        body = json.loads(lock_file(policy).read_text(encoding="utf-8"))
-        return LockInfo(
-            pid=int(body["pid"]),
-            host=str(body["host"]),
-            started=dt.datetime.fromisoformat(body["started"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    """The lock's holder as written, or None when there is no lock (a damaged one is
+    set aside)."""
+    return statefile.load(
+        lock_file(policy), _info, limit=statefile.SMALL_LIMIT, depth=statefile.SMALL_DEPTH
+    )
 
 
 def holder(policy: Path) -> LockInfo | None:
@@ -93,10 +111,7 @@ def acquire(policy: Path) -> bool:
         "path": os.path.abspath(policy),
     }
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps(body), encoding="utf-8")
-        os.replace(temp, target)
+        statefile.write_atomic(target, json.dumps(body, ensure_ascii=False))
     except OSError:
         return False
     return True

@@ -12,8 +12,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +19,8 @@ from typing import Any
 
 from exports.diff import Change, diff_policies, same
 from schemas.sections import SECTIONS
-from wizard.core.recent import state_dir
+from wizard.core import statefile
+from wizard.core.statefile import Damaged, is_text, require, state_dir
 
 
 def changed_sections(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
@@ -118,24 +117,26 @@ def _author_file() -> Path:
     return state_dir() / "author.json"
 
 
+def _name(body: Any) -> str:
+    """The author file's shape: `{"by": "name"}` (`statefile.Damaged` for anything else)."""
+    require(isinstance(body, dict), "not an object")
+    name = body.get("by")
+    if not is_text(name):
+        raise Damaged("shape", "by is not a name")
+    return name
+
+
 def remembered_author() -> str:
-    """The name given last time, or ""."""
-    try:
-        body = json.loads(_author_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
-    name = body.get("by") if isinstance(body, dict) else None
-    return name if isinstance(name, str) else ""
+    """The name given last time, or "" (a damaged author file is set aside)."""
+    name = statefile.load(
+        _author_file(), _name, limit=statefile.SMALL_LIMIT, depth=statefile.SMALL_DEPTH
+    )
+    return name or ""
 
 
 def remember_author(name: str) -> None:
     """Keep `name` for next time (best effort: a failure is not an error)."""
-    target = _author_file()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".author-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"by": name.strip()}, handle, ensure_ascii=False)
-        os.replace(temp, target)
+        statefile.write_atomic(_author_file(), json.dumps({"by": name.strip()}, ensure_ascii=False))
     except OSError:
         return

@@ -27,7 +27,7 @@ from textual.screen import ModalScreen, Screen
 from screens.base import PlaceholderScreen, SectionScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
 from screens.widgets.messages import NavigateTo
-from wizard.core import recent
+from wizard.core import recent, statefile
 from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
 from wizard.core.i18n import detect_language, get_language, set_language, t
 from wizard.core.startup import release_collector
@@ -112,6 +112,7 @@ class PresenceApp(App[int]):
         self._screens: dict[str, Screen[Any]] = {}
         self._generation = 0
         self._forget_listener: Any = None
+        self._stop_listening: Callable[[], None] | None = None
 
     def _get_dom_base(self) -> DOMNode:
         # Deliberate exception to "no private Textual APIs": Textual queries from the
@@ -139,8 +140,13 @@ class PresenceApp(App[int]):
             )
         else:
             self.show_start()
+        # A damaged state file read so far (or from now on) is set aside: one line says so.
+        self._stop_listening = statefile.listen(self._state_file_set_aside)
         # The first screen is built: the start-up's objects are frozen, the collector back.
         self.call_after_refresh(release_collector)
+
+    def _state_file_set_aside(self, report: statefile.SetAside) -> None:
+        self.notify(report.message(), severity="warning", markup=False, timeout=10)
 
     def show_start(self) -> None:
         """Show the start screen."""
@@ -439,7 +445,13 @@ class PresenceApp(App[int]):
         self.push_screen(QuitDialog(), answer)
 
     def on_unmount(self) -> None:
-        """Whatever way the app ends: a draft only of unsaved work, the lock released."""
+        """Whatever way the app ends: a draft only of unsaved work, the lock released.
+
+        A state file set aside from here on is for `run_wizard` to report on stderr.
+        """
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
         self.save_flow.close()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -569,7 +581,16 @@ def run_wizard(
     try:
         app = build_app(path=path, section=section, lang=lang, new=new, from_=from_)
     except StartError as error:
+        _report_set_aside()
         sys.stderr.write(f"presence: error: {error.message}\n")
         return error.code
     result = app.run()
+    _report_set_aside()
     return result if isinstance(result, int) else (app.return_code or 0)
+
+
+def _report_set_aside() -> None:
+    """Say on stderr, one line each, which damaged state files were set aside while the
+    wizard was not there to show it (before it started, or as it ended)."""
+    for report in statefile.take_reports():
+        sys.stderr.write(f"presence: {report.message()}\n")
