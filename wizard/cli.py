@@ -101,15 +101,20 @@ examples:
 
 _EXPORT_EPILOG = """\
 A policy with errors is not exported; a draft (only missing parts) is, marked as
-a draft. Warnings are printed on stderr and do not stop the export.
+a draft. Warnings are printed on stderr and do not stop the export, unless
+--fail-on says so: --fail-on missing refuses a draft too, --fail-on warning any
+warning as well (a value that looks like a password, …). A secret in an access
+value counts only with --include-access, when it goes into the document.
 
-exit codes: 0 exported, 1 the policy has errors, 2 a file cannot be read or written.
+exit codes: 0 exported, 1 the policy has errors (or, with --fail-on, missing parts
+or warnings), 2 a file cannot be read or written.
 
 examples:
   presence export brand-policy.toml                 writes brand-policy.md
   presence export brand-policy.toml --to html       writes brand-policy.html
   presence export brand-policy.toml -o handbook.html
   presence export brand-policy.toml -o - | less     prints the Markdown
+  presence export brand-policy.toml --fail-on warning   in CI: nothing with a warning
 """
 
 _SCHEMA_EPILOG = """\
@@ -194,6 +199,13 @@ def _add_export(sub: Subparsers) -> None:
         "--include-access",
         action="store_true",
         help="include where logins are kept (access fields); left out by default",
+    )
+    export.add_argument(
+        "--fail-on",
+        choices=("error", "missing", "warning"),
+        default="error",
+        help="refuse to export when a problem of this level or a worse one exists: "
+        "error (default), missing (a draft), warning (any warning too)",
     )
 
 
@@ -344,7 +356,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return commands.validate(args.paths, args.format)
     if args.command == "export":
-        return commands.export(args.path, args.to, args.output, args.include_access)
+        return commands.export(args.path, args.to, args.output, args.include_access, args.fail_on)
     if args.command == "schema":
         return commands.schema(args.output)
     return commands.diff(args.old, args.new, args.format)

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from exports.store import PolicyReadError, PolicySource, read_policy
-from schemas import Problem, check_policy
+from schemas import LEVELS, Problem, check_policy
+from schemas.secrets import exported_problems
 from wizard import report
 from wizard.report import Position, Report
 
@@ -92,20 +93,37 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def export(file: str, to: str | None, out: str | None, include_access: bool) -> int:
-    """Write the policy as a Markdown or HTML document; refuse a policy with errors."""
+FAIL_ON_DEFAULT = "error"
+"""`export --fail-on`: the lowest level that stops an export (errors always do)."""
+
+
+def export(
+    file: str,
+    to: str | None,
+    out: str | None,
+    include_access: bool,
+    fail_on: str = FAIL_ON_DEFAULT,
+) -> int:
+    """Write the policy as a Markdown or HTML document; refuse a policy with errors, or
+    with any problem at or above `fail_on` (`error`, `missing`, `warning`).
+
+    A secret in an `access` value that the document leaves out is not the export's
+    problem: it neither prints nor stops anything here (`validate` reports it).
+    """
     fmt = export_format(to, out)
     source = _read(file)
     if isinstance(source, Report):
         _say(sys.stderr, source.text())
         return 2
     problems = check_policy(source.data)
-    reports = _located(file, source, problems)
-    errors = [r for r in reports if r.level == "error"]
-    if errors:
-        for item in errors:
+    reports = _located(file, source, exported_problems(problems, include_access=include_access))
+    stopping = LEVELS[: LEVELS.index(fail_on) + 1]  # error, missing, warning: worst first
+    refused = [r for r in reports if r.level in stopping]
+    if refused:
+        for item in refused:
             _say(sys.stderr, item.text())
-        _say(sys.stderr, f"{file}: not exported: {report.counts(errors)}")
+        why = "" if fail_on == FAIL_ON_DEFAULT else f" (--fail-on {fail_on})"
+        _say(sys.stderr, f"{file}: not exported: {report.counts(refused)}{why}")
         return 1
     for item in reports:
         if item.level == "warning":
