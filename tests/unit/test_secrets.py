@@ -56,6 +56,22 @@ def test_a_letter_that_lower_cases_to_two_keeps_the_positions() -> None:
     assert len(skeleton("İpassword")) == len("İpassword")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p\u0430ssword: Kolos77",  # Cyrillic а
+        "\u0440\u0430\u0455\u0455word: Kolos77",  # Cyrillic р, а, ѕ
+        "\u03a1ASSWORD: Kolos77",  # Greek Ρ
+        "\u0430\u0440\u0456 \u043a\u0435\u0443: 7f3k9QmZ2x",  # "api key" in Cyrillic only
+        "\u043fa\u0440\u043e\u043b\u044c: Kolos77",  # Latin a in пароль
+        "ПАРОЛЬ: KOLOS77",
+        "pass\u200b\u200bword\u00ad: Kolos77",
+    ],
+)
+def test_a_disguised_secret_word_is_still_the_word(text: str) -> None:
+    assert find_secret(text) == "word:strong"
+
+
 # --- token formats -----------------------------------------------------------------------
 
 SAMPLES = {
