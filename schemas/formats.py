@@ -36,15 +36,6 @@ def is_web_url(value: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-@lru_cache(maxsize=_CACHED)
-def url_password(value: str) -> bool:
-    """Whether a URL carries a password (`https://user:secret@host`)."""
-    try:
-        return bool(urllib.parse.urlsplit(value).password)
-    except ValueError:
-        return False
-
-
 def _word_start(ch: str) -> bool:
     return ch == "_" or unicodedata.category(ch)[0] in "LN"
 

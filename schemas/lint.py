@@ -1,9 +1,10 @@
 """Warnings: advice that blocks nothing (the policy is handed to contractors).
 
-- `secret_value` — a string anywhere that looks like a password or token:
-  `password: …`, `pass=…`, `пароль: …`, `token: …`, `api key = …`, a URL with a
-  password, or a long high-entropy word mixing letters and digits. A mere mention
-  ("password manager", «менеджер паролів», "password: in the vault") is fine.
+- `secret_value` — a string anywhere that looks like a password, token or key
+  (`schemas.secrets`: token formats, credentials in a URL, secret words in English
+  and Ukrainian with a value that looks like a credential, a login / password pair,
+  a long random word). A mention of where a secret is kept ("password manager",
+  «менеджер паролів», "Password: in the vault") is fine.
 - `no_owner` — an active platform (status absent counts as active) without owner.
 - `two_factor_off` — an active platform with `two_factor = false`.
 - `too_many_hashtags` — a rubric with more hashtags than a platform it runs on shows.
@@ -17,143 +18,19 @@ that already has an error.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import math
-import re
-from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 from schemas.collect import Problems, entries, name_key, strings, subtable, text
 from schemas.fields import FieldSpec, TableSpec, root
-from schemas.formats import url_password
 from schemas.problems import ParamValue
+from schemas.secrets import looks_like_secret as looks_like_secret  # re-exported
 from schemas.text import PathPart, format_path
 
 Table = Mapping[Any, Any]
 
 HASHTAG_LIMITS: dict[str, int] = {"instagram": 5, "threads": 1, "youtube": 15}
 """How many hashtags a platform shows at most (Instagram 5 since December 2025)."""
-
-_KEYWORD = (
-    r"(?:password|passwd|passcode|pass|pwd|пароль|пароля|паролі|токен|token|"
-    r"api[\s_-]?key|apikey|secret|secret[\s_-]?key|access[\s_-]?token|ключ)"
-)
-_SECRET = re.compile(
-    rf"(?<!\w)(?P<keyword>{_KEYWORD})(?!\w)"
-    r"(?:\s+(?:for|to|of|від|до|для)\s+[\w.@-]+)?"  # "password for Instagram: …"
-    r"\s*(?P<separator>[:=]|\s[—–-]\s|—|–)\s*(?P<value>\S+)",
-    re.IGNORECASE,
-)
-_PLAIN_WORD_KEYWORD = re.compile(r"secret|token|токен|ключ", re.IGNORECASE)
-"""Keywords that are also plain words ("Secret: our starter is 40 years old", «Ключ:
-довіра»): after one of them and `:` or a dash, only a value that looks like a
-credential counts; after `=` (how settings are written), any value."""
-_CREDENTIAL_MARKS = frozenset("0123456789!@#$%^&*_+=/\\|~")
-_NOT_A_SECRET = frozenset(
-    {
-        "in",
-        "at",
-        "is",
-        "see",
-        "ask",
-        "stored",
-        "kept",
-        "from",
-        "the",
-        "a",
-        "an",
-        "with",
-        "by",
-        "on",
-        "via",
-        "only",
-        "not",
-        "never",
-        "no",
-        "none",
-        "managed",
-        "held",
-        "lives",
-        "saved",
-        "shared",
-        "given",
-        "set",
-        "changed",
-        "tbd",
-        "n/a",
-        "manager",
-        "vault",
-        "1password",
-        "bitwarden",
-        "keepass",
-        "lastpass",
-        "у",
-        "в",
-        "на",
-        "з",
-        "із",
-        "зі",
-        "див",
-        "див.",
-        "зберігається",
-        "лежить",
-        "менеджері",
-        "менеджер",
-        "сейфі",
-        "немає",
-        "ні",
-        "не",
-    }
-)
-_TRIM = "\"'()[]{}<>,.;:!?«»“”„‘’`"
-_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)+(/|$)")
-MIN_SECRET_WORD = 20
-"""The shortest word looked at as a possible random secret."""
-_LONG_WORD = re.compile(rf"\S{{{MIN_SECRET_WORD},}}")
-MIN_ENTROPY_BITS = 3.5
-"""Shannon entropy per character from which a long mixed word looks random."""
-
-
-def _entropy(word: str) -> float:
-    counts = Counter(word)
-    return -sum(n / len(word) * math.log2(n / len(word)) for n in counts.values())
-
-
-def _looks_random(word: str) -> bool:
-    """A long word mixing letters and digits in an irregular way, not an address."""
-    word = word.strip(_TRIM)
-    if len(word) < MIN_SECRET_WORD or "://" in word or "@" in word or word.startswith("#"):
-        return False
-    if word.lower().startswith("www.") or _DOMAIN.match(word):
-        return False
-    alnum = [ch for ch in word if ch.isalnum()]
-    switches = sum(1 for a, b in itertools.pairwise(alnum) if a.isdigit() != b.isdigit())
-    return switches >= 3 and _entropy(word) >= MIN_ENTROPY_BITS
-
-
-@lru_cache(maxsize=8192)
-def looks_like_secret(value: str) -> bool:
-    """Whether a text seems to hold a password, token or key rather than where one is kept."""
-    for match in _SECRET.finditer(value):
-        shown = match.group("value").strip(_TRIM)
-        if len(shown) < 3 or shown.casefold() in _NOT_A_SECRET:
-            continue
-        if (
-            match.group("separator") == "="
-            or not _PLAIN_WORD_KEYWORD.fullmatch(match.group("keyword"))
-            or _credential_like(shown)
-        ):
-            return True
-    return any(_looks_random(m.group()) for m in _LONG_WORD.finditer(value))
-
-
-def _credential_like(word: str) -> bool:
-    """A word with a digit or a symbol in it, or capitals after its first letter."""
-    if any(ch in _CREDENTIAL_MARKS for ch in word):
-        return True
-    return any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word)
 
 
 def unmatched_brace(value: str) -> str | None:
@@ -180,7 +57,7 @@ def _scan_secrets(
     """A `secret_value` warning for each string of a known key that looks like a secret."""
     if isinstance(spec, FieldSpec):
         if spec.kind == "string" and isinstance(value, str):
-            if looks_like_secret(value) or (parts[-1] == "url" and url_password(value)):
+            if looks_like_secret(value):
                 _warn(out, parts, "secret_value")
             return
         if spec.kind == "array" and isinstance(value, list) and spec.item is not None:

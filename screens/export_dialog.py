@@ -2,9 +2,11 @@
 
 `ExportDialog` only asks; it dismisses with an `ExportRequest` (or None when
 cancelled) after checking the path, asking before it replaces a file and warning
-about any exported field that looks like a password or token. The caller writes the
-document with `write_export`, which renders it (HTML export is imported only then)
-and replaces the file atomically.
+about any exported field that looks like a password or token: the `secret_value`
+warnings of `schemas.secrets`, the detector of `presence validate` and `presence
+export`, with an `access` value counted only when it goes into the document. The
+caller writes the document with `write_export`, which renders it (HTML export is
+imported only then) and replaces the file atomically.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from schemas.problems import Problem
+from schemas.secrets import exported_secrets
 from screens.dialogs import ConfirmDialog
 from screens.labels import path_label
 from wizard.core.i18n import t
@@ -29,9 +32,6 @@ from wizard.core.i18n import t
 ExportFormat = Literal["md", "html"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "html")
 SUFFIXES: dict[ExportFormat, str] = {"md": ".md", "html": ".html"}
-
-SECRET_CODE = "secret_value"
-"""The lint code of a value that looks like a password or token (schemas/messages.py)."""
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,6 @@ def default_export_path(policy_path: Path | None, fmt: ExportFormat) -> Path:
     """Next to the policy file with the format's suffix (brand-policy.md when unsaved)."""
     base = policy_path if policy_path is not None else Path("brand-policy.toml")
     return base.with_suffix(SUFFIXES[fmt])
-
-
-def secret_paths(problems: Sequence[Problem], *, include_access: bool) -> list[str]:
-    """Key paths of exported values that look like secrets (`access` only when included)."""
-    return [
-        p.path
-        for p in problems
-        if p.code == SECRET_CODE and (include_access or not p.path.endswith(".access"))
-    ]
 
 
 def render_export(
@@ -137,7 +128,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return self.query_one("#export-access", Checkbox).value
 
     def _secrets(self) -> list[str]:
-        return secret_paths(self.problems, include_access=self.include_access)
+        return exported_secrets(self.problems, include_access=self.include_access)
 
     def _show_secrets(self) -> None:
         secrets = self._secrets()

@@ -272,6 +272,35 @@ async def test_secret_warning_comes_before_the_export(tmp_path: Path) -> None:
         await _until(pilot, (tmp_path / "policy.md").exists)
 
 
+async def test_the_export_dialog_uses_the_same_secrets_check(tmp_path: Path) -> None:
+    """Token formats and look-alike letters are caught, a place is not a secret: the
+    dialog lists what `presence validate` warns about, access values only when ticked."""
+    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzbW0ifQ.c2lnbmF0dXJlX29mX3RoZV90b2tlbg"
+    data = _example()
+    data["tools"][0]["recommendations"] = f"Staging API: {jwt}"
+    data["communication"]["templates"][0]["text"] = "p\u0430ssword: Sunflower2026"
+    data["platforms"][0]["access"] = "Password: Dashlane"
+    data["tools"][0]["access"] = "https://user:Kyiv2024@host"
+    app = _app(tmp_path, data)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _open_export(pilot)
+        secrets = app.query_one("#export-secrets", Static)
+        assert dialog._secrets() == [
+            "tools[0].recommendations",
+            "communication.templates[0].text",
+        ]
+        shown = str(secrets.render())
+        assert "Tools 1 › " in shown and "Answer templates 1 › Text" in shown
+        app.query_one("#export-access", Checkbox).value = True
+        await pilot.pause()
+        assert dialog._secrets() == [
+            "tools[0].recommendations",
+            "tools[0].access",
+            "communication.templates[0].text",
+        ]
+        assert "Platforms 1" not in str(secrets.render())  # "Dashlane" says where it is kept
+
+
 async def test_draft_export_is_marked(tmp_path: Path) -> None:
     app = _app(tmp_path, _example(mission__statement=None))
     messages: list[str] = []

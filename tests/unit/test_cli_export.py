@@ -110,20 +110,95 @@ def test_a_policy_with_errors_is_not_exported(run: Run) -> None:
     assert not Path("p.md").exists()
 
 
-def test_warnings_are_printed_but_do_not_stop_the_export(run: Run, policy: Path) -> None:
+JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzbW0ifQ.c2lnbmF0dXJlX29mX3RoZV90b2tlbg"
+AWS = "AKIAZGSYEBANND6YZ2EM / IRlNQb0prFmbh7/wy5yq1XoY1BaIMcAxYmfsB4Hb"
+
+
+def _with(policy: Path, key: str, value: str) -> None:
+    """Put `value` at `key`: the `access` of the first platform, or the
+    `recommendations` of the first tool."""
     text = policy.read_text(encoding="utf-8")
-    policy.write_text(
-        text.replace(
-            "access = \"Password manager, vault 'Social', item 'Instagram'\"",
-            'access = "password: Tr0ub4dor&3"',
-        ),
-        encoding="utf-8",
-    )
+    old = {
+        "access": "access = \"Password manager, vault 'Social', item 'Instagram'\"",
+        "recommendations": 'recommendations = "Plan on Mondays; never schedule during a live '
+        'incident."',
+    }[key]
+    assert old in text
+    policy.write_text(text.replace(old, f"{key} = {json.dumps(value)}"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("secret", [JWT, AWS])
+def test_warnings_are_printed_but_do_not_stop_the_export(
+    run: Run, policy: Path, secret: str
+) -> None:
+    _with(policy, "recommendations", f"Staging API: {secret}")
     code, _, err = run("export", "brand-policy.toml")
     assert code == 0
     lines = err.splitlines()
-    assert lines[0].startswith("brand-policy.toml:42:10: warning: platforms[0].access: ")
+    assert len(lines) == 2
+    assert lines[0].startswith("brand-policy.toml:")
+    assert ": warning: tools[0].recommendations: looks like a password" in lines[0]
     assert lines[-1] == "brand-policy.toml: exported to brand-policy.md"
+    assert secret[:20] in policy.with_suffix(".md").read_text(encoding="utf-8")  # not cut
+
+
+def test_a_secret_in_access_counts_only_when_access_is_exported(run: Run, policy: Path) -> None:
+    _with(policy, "access", "https://user:Kyiv2024@host")
+    code, _, err = run("export", "brand-policy.toml", "--fail-on", "warning")
+    assert (code, err) == (0, "brand-policy.toml: exported to brand-policy.md\n")
+    code, _, err = run("export", "brand-policy.toml", "-o", "-", "--include-access")
+    assert code == 0
+    assert "warning: platforms[0].access: looks like a password" in err.splitlines()[0]
+    code, out, err = run(
+        "export", "brand-policy.toml", "-o", "-", "--include-access", "--fail-on", "warning"
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == (
+        "brand-policy.toml: not exported: 1 warning (--fail-on warning)"
+    )
+    # validate still reports it: the file holds a password
+    assert "platforms[0].access" in run("validate", "brand-policy.toml")[1]
+
+
+def test_fail_on_warning_refuses_any_warning(run: Run, policy: Path) -> None:
+    _with(policy, "recommendations", f"Staging API: {JWT}")
+    policy.with_suffix(".md").unlink(missing_ok=True)
+    code, out, err = run("export", "brand-policy.toml", "--fail-on", "warning")
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert ": warning: tools[0].recommendations: looks like a password" in lines[0]
+    assert lines[1:] == ["brand-policy.toml: not exported: 1 warning (--fail-on warning)"]
+    assert not policy.with_suffix(".md").exists()
+
+
+def test_fail_on_missing_refuses_a_draft_and_warning_refuses_it_too(run: Run, policy: Path) -> None:
+    _draft(policy)
+    for level in ("missing", "warning"):
+        code, _, err = run("export", "brand-policy.toml", "--fail-on", level)
+        assert code == 1
+        lines = err.splitlines()
+        assert lines[-1] == f"brand-policy.toml: not exported: 3 missing (--fail-on {level})"
+        assert [line.split(": missing: ")[1] for line in lines[:-1]] == [
+            "document.approved_by",
+            "communication.style",
+            "communication.negative.moderator_autonomy",
+        ]
+    assert not policy.with_suffix(".md").exists()
+    code, _, err = run("export", "brand-policy.toml", "--fail-on", "error")
+    assert code == 0
+    assert "exported a draft" in err
+
+
+def test_fail_on_error_is_the_default_and_lets_warnings_pass(run: Run, policy: Path) -> None:
+    _with(policy, "recommendations", f"Staging API: {JWT}")
+    assert run("export", "brand-policy.toml", "--fail-on", "error")[0] == 0
+    assert run("export", "brand-policy.toml")[0] == 0
+
+
+def test_fail_on_takes_only_the_three_levels(run: Run, policy: Path) -> None:
+    code, _, err = run("export", "brand-policy.toml", "--fail-on", "warnings")
+    assert code == 2
+    assert "'error', 'missing', 'warning'" in err
 
 
 def test_export_of_an_unreadable_file_exits_2(run: Run) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from exports.store import PolicyReadError, PolicySource, read_policy
-from schemas import Problem, check_policy
+from schemas import LEVELS, Problem, check_policy
+from schemas.secrets import exported_problems
 from wizard.cli import report
 from wizard.cli.report import Position, Report
 
@@ -117,10 +118,24 @@ def output_in(out: str, name: str) -> tuple[str, str | None]:
     return out, f"{out}: error: cannot write: no such folder ({hint})"
 
 
+FAIL_ON_DEFAULT = "error"
+"""`export --fail-on`: the lowest level that stops an export (errors always do)."""
+
+
 def export(
-    file: str, to: str | None, out: str | None, include_access: bool, force: bool = False
+    file: str,
+    to: str | None,
+    out: str | None,
+    include_access: bool,
+    fail_on: str = FAIL_ON_DEFAULT,
+    force: bool = False,
 ) -> int:
-    """Write the policy as a Markdown or HTML document; refuse a policy with errors."""
+    """Write the policy as a Markdown or HTML document; refuse a policy with errors, or
+    with any problem at or above `fail_on` (`error`, `missing`, `warning`).
+
+    A secret in an `access` value that the document leaves out is not the export's
+    problem: it neither prints nor stops anything here (`validate` reports it).
+    """
     if out == "":
         _say(sys.stderr, "presence export: error: -o needs a file name ('-' for stdout)")
         return 2
@@ -131,12 +146,14 @@ def export(
         _say(sys.stderr, source.text())
         return 2
     problems = check_policy(source.data)
-    reports = _located(file, source, problems)
-    errors = [r for r in reports if r.level == "error"]
-    if errors:
-        for item in errors:
+    reports = _located(file, source, exported_problems(problems, include_access=include_access))
+    stopping = LEVELS[: LEVELS.index(fail_on) + 1]  # error, missing, warning: worst first
+    refused = [r for r in reports if r.level in stopping]
+    if refused:
+        for item in refused:
             _say(sys.stderr, item.text())
-        _say(sys.stderr, f"{file}: not exported: {report.counts(errors)}")
+        why = "" if fail_on == FAIL_ON_DEFAULT else f" (--fail-on {fail_on})"
+        _say(sys.stderr, f"{file}: not exported: {report.counts(refused)}{why}")
         return 1
     for item in reports:
         if item.level == "warning":

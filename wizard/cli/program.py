@@ -101,11 +101,15 @@ examples:
 
 _EXPORT_EPILOG = """\
 A policy with errors is not exported; a draft (only missing parts) is, marked as
-a draft. Warnings are printed on stderr and do not stop the export. OUT ending in /
-(or an existing folder) is a folder: the document goes into it under its default
-name. A read-only OUT is not replaced unless --force is given.
+a draft. Warnings are printed on stderr and do not stop the export, unless
+--fail-on says so: --fail-on missing refuses a draft too, --fail-on warning any
+warning as well (a value that looks like a password, …). A secret in an access
+value counts only with --include-access, when it goes into the document. OUT ending
+in / (or an existing folder) is a folder: the document goes into it under its
+default name. A read-only OUT is not replaced unless --force is given.
 
-exit codes: 0 exported, 1 the policy has errors, 2 a file cannot be read or written.
+exit codes: 0 exported, 1 the policy has errors (or, with --fail-on, missing parts
+or warnings), 2 a file cannot be read or written.
 
 examples:
   presence export brand-policy.toml                 writes brand-policy.md
@@ -113,6 +117,7 @@ examples:
   presence export brand-policy.toml -o handbook.html
   presence export brand-policy.toml -o docs/        writes docs/brand-policy.md
   presence export brand-policy.toml -o - | less     prints the Markdown
+  presence export brand-policy.toml --fail-on warning   in CI: nothing with a warning
 """
 
 _SCHEMA_EPILOG = """\
@@ -208,6 +213,13 @@ def _add_export(sub: Subparsers) -> None:
         "--include-access",
         action="store_true",
         help="include where logins are kept (access fields); left out by default",
+    )
+    export.add_argument(
+        "--fail-on",
+        choices=("error", "missing", "warning"),
+        default="error",
+        help="refuse to export when a problem of this level or a worse one exists: "
+        "error (default), missing (a draft), warning (any warning too)",
     )
     _add_force(export)
 
@@ -371,7 +383,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.validate(args.paths, args.format)
     if args.command == "export":
         return commands.export(
-            args.path, args.to, args.output, args.include_access, force=args.force
+            args.path, args.to, args.output, args.include_access, args.fail_on, force=args.force
         )
     if args.command == "schema":
         return commands.schema(args.output, force=args.force)
