@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from exports.diff import Change, render_value, section_order
+from exports.diff import Change, by_section, render_value
 from wizard.i18n import has, t
 
 VALUE_WIDTH = 60
@@ -60,10 +60,7 @@ def section_label(section: str) -> str:
 
 def group(changes: Sequence[Change]) -> dict[str, list[Change]]:
     """Changes by section, in the order the format gives sections."""
-    grouped: dict[str, list[Change]] = {}
-    for section in section_order(change.section for change in changes):
-        grouped[section] = [change for change in changes if change.section == section]
-    return grouped
+    return by_section(changes)
 
 
 class ChangeList(VerticalScroll):
