@@ -378,6 +378,8 @@ MESSAGES: dict[str, str] = {
     "save.no_path": "The policy has no file yet.",
     "open.failed_title": "The file cannot be opened",
     "open.missing": "{path} does not exist",
+    "open.too_large": "{path} is too large for a policy file: {size} MiB, over the limit of {limit} MiB.",
+    "open.too_large_unknown": "{path} is too large for a policy file: more than the limit of {limit} MiB.",
     "new.exists": "{path} already exists. It will not be overwritten; open it instead?",
     "new.open_instead": "Open it",
     "new.failed_title": "A new policy cannot be created there",

@@ -378,6 +378,8 @@ MESSAGES: dict[str, str] = {
     "save.no_path": "У політики ще немає файлу.",
     "open.failed_title": "Файл не вдається відкрити",
     "open.missing": "{path} не існує",
+    "open.too_large": "{path} завеликий для файлу політики: {size} МіБ, а найбільше можна {limit} МіБ.",
+    "open.too_large_unknown": "{path} завеликий для файлу політики: понад допустимі {limit} МіБ.",
     "new.exists": "{path} уже існує. Його не буде перезаписано; відкрити його?",
     "new.open_instead": "Відкрити",
     "new.failed_title": "Тут не вдається створити нову політику",
