@@ -398,6 +398,7 @@ MESSAGES: dict[str, str] = {
     "changes.removed": "removed {value}",
     "changes.moved": "moved from position {old} to {new}",
     "changes.none": "no differences",
+    "changes.more": "… and {count} more",
     "conflict.title": "The file changed on disk",
     "conflict.text": "{path} was changed by someone else (another editor, git) since you opened it. Saving now would overwrite their changes.",
     "conflict.reload": "Reload",

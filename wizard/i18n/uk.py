@@ -398,6 +398,7 @@ MESSAGES: dict[str, str] = {
     "changes.removed": "вилучено {value}",
     "changes.moved": "переміщено з позиції {old} на {new}",
     "changes.none": "відмінностей немає",
+    "changes.more": "… і ще {count}",
     "conflict.title": "Файл змінився на диску",
     "conflict.text": "Після того як ви відкрили {path}, його змінив хтось інший (інший редактор, git). Збереження зараз затре їхні зміни.",
     "conflict.reload": "Перечитати",
