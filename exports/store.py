@@ -89,7 +89,7 @@ def too_large_message(size: int | None) -> str:
 
 
 class PolicyReadError(Exception):
-    """A policy file that cannot be read: missing, not UTF-8, not TOML, or too new."""
+    """A policy file that cannot be read: missing, too large, not UTF-8, not TOML, or too new."""
 
     def __init__(
         self,
