@@ -118,6 +118,50 @@ def scaled_policy(factor: int) -> dict[str, Any]:
     return policy
 
 
+RENAMED = " (renamed)"
+"""What `renamed_policy` appends to every name, title and topic."""
+
+IDENTITY_KEYS = ("name", "title", "topic")
+"""The keys that name a list entry (as `exports.diff` matches them)."""
+
+
+def renamed_policy(policy: dict[str, Any]) -> dict[str, Any]:
+    """A copy of `policy` in which every list entry with a name, title or topic has it
+    renamed (" (renamed)" appended), rubrics naming the renamed platforms: what a
+    comparison must match by likeness, entry by entry, as nothing keeps its name."""
+
+    def rename(value: Any, entry: bool = False) -> Any:
+        if isinstance(value, dict):
+            return {
+                key: f"{item}{RENAMED}"
+                if entry and key in IDENTITY_KEYS and isinstance(item, str)
+                else rename(item)
+                for key, item in value.items()
+            }
+        if isinstance(value, list):
+            return [rename(item, entry=True) for item in value]
+        return value
+
+    renamed: dict[str, Any] = rename(policy)
+    for rubric in renamed.get("content", {}).get("rubrics", []):
+        rubric["platforms"] = [f"{name}{RENAMED}" for name in rubric.get("platforms", [])]
+    return renamed
+
+
+def renamed_entries(policy: dict[str, Any]) -> int:
+    """How many list entries `renamed_policy` renames."""
+
+    def count(value: Any, in_list: bool) -> int:
+        if isinstance(value, dict):
+            own = int(in_list and any(isinstance(value.get(k), str) for k in IDENTITY_KEYS))
+            return own + sum(count(item, False) for item in value.values())
+        if isinstance(value, list):
+            return sum(count(item, True) for item in value)
+        return 0
+
+    return count(policy, False)
+
+
 def _toml_value(value: Any) -> Any:
     """Plain data with multi-line strings marked to be written as `\"\"\"` strings."""
     if isinstance(value, dict):
@@ -142,4 +186,12 @@ def write_scaled_policy(folder: Path, factor: int) -> Path:
     """Write the policy scaled by `factor` as `policy-x{factor}.toml` in `folder`."""
     path = folder / f"policy-x{factor}.toml"
     path.write_text(policy_toml(scaled_policy(factor)), encoding="utf-8")
+    return path
+
+
+def write_renamed_policy(folder: Path, factor: int) -> Path:
+    """Write the policy scaled by `factor` with every entry renamed (`renamed_policy`)
+    as `policy-x{factor}-renamed.toml` in `folder`."""
+    path = folder / f"policy-x{factor}-renamed.toml"
+    path.write_text(policy_toml(renamed_policy(scaled_policy(factor))), encoding="utf-8")
     return path

@@ -11,10 +11,13 @@ another as one removed and one added.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import heapq
 import math
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeGuard
@@ -85,11 +88,20 @@ def diff_policies(old: Mapping[str, object], new: Mapping[str, object]) -> list[
 
 def section_order(sections: Iterable[str]) -> list[str]:
     """The given section names, unique, in the order changes are reported."""
-    seen = list(dict.fromkeys(sections))
+    seen = dict.fromkeys(sections)
     known = [s for s in TOP_LEVEL_ORDER if s in seen and s not in _LAST_SECTIONS]
     unknown = [s for s in seen if s not in TOP_LEVEL_ORDER and s not in _LAST_SECTIONS]
     last = [s for s in _LAST_SECTIONS if s in seen]
     return known + unknown + last
+
+
+def by_section(changes: Iterable[Change]) -> dict[str, list[Change]]:
+    """Changes grouped by section, the sections in the order changes are reported
+    (`section_order`), each section's changes in the order given."""
+    grouped: dict[str, list[Change]] = {}
+    for change in changes:
+        grouped.setdefault(change.section, []).append(change)
+    return {section: grouped[section] for section in section_order(grouped)}
 
 
 # --- comparing ---------------------------------------------------------------------
@@ -192,38 +204,197 @@ def match_entries(old: Sequence[object], new: Sequence[object]) -> list[tuple[in
     """Pairs (old index, new index) of entries taken to be the same entry.
 
     First by identity (name/title/topic, or the value of a plain item), then by
-    equal content, then what is left on both sides by order where alike (`_alike`).
+    equal content, then what is left on both sides by order where alike (`_alike`):
+    each new entry, in order, takes the first old entry left that is alike to it.
+    Every step looks entries up by hash, so the cost grows with the number of entries
+    times log of it, never with their product (see `_AlikeFinder`).
     """
-    pairs: list[tuple[int, int]] = []
-    free_old = list(range(len(old)))
-    free_new = list(range(len(new)))
+    matcher = _Matcher(old, new)
+    matcher.by_identity()
+    matcher.by_content()
+    matcher.by_likeness()
+    return [(i, j) for j, i in enumerate(matcher.old_of) if i >= 0]
 
-    def pair(i: int, j: int) -> None:
-        pairs.append((i, j))
-        free_old.remove(i)
-        free_new.remove(j)
 
-    by_identity: dict[object, list[int]] = {}
-    for i in free_old:
-        ident = _identity(old[i])
-        if ident is not None:
-            by_identity.setdefault(ident, []).append(i)
-    for j in list(free_new):
-        ident = _identity(new[j])
-        candidates = by_identity.get(ident, []) if ident is not None else []
-        if candidates:
-            pair(candidates.pop(0), j)
+class _Matcher:
+    """The state of `match_entries`: which entries are paired so far."""
 
-    for j in list(free_new):
-        equal = next((i for i in free_old if same(old[i], new[j])), None)
-        if equal is not None:
-            pair(equal, j)
+    def __init__(self, old: Sequence[object], new: Sequence[object]) -> None:
+        self.old = old
+        self.new = new
+        self.taken = [False] * len(old)
+        """Old entries paired so far."""
+        self.old_of = [-1] * len(new)
+        """The old index each new entry is paired with, -1 while it is free."""
 
-    for j in list(free_new):
-        alike = next((i for i in free_old if _alike(old[i], new[j])), None)
-        if alike is not None:
-            pair(alike, j)
-    return sorted(pairs, key=lambda p: p[1])
+    def pair(self, i: int, j: int) -> None:
+        self.taken[i] = True
+        self.old_of[j] = i
+
+    def free_old(self) -> Iterator[int]:
+        return (i for i, taken in enumerate(self.taken) if not taken)
+
+    def free_new(self) -> Iterator[int]:
+        return (j for j, i in enumerate(self.old_of) if i < 0)
+
+    def by_identity(self) -> None:
+        """Each new entry takes the first old entry of the same name (or plain value)."""
+        by_identity: dict[object, deque[int]] = {}
+        for i, entry in enumerate(self.old):
+            ident = _identity(entry)
+            if ident is not None:
+                by_identity.setdefault(ident, deque()).append(i)
+        for j, entry in enumerate(self.new):
+            ident = _identity(entry)
+            candidates = by_identity.get(ident) if ident is not None else None
+            if candidates:
+                self.pair(candidates.popleft(), j)
+
+    def by_content(self) -> None:
+        """Each new entry left takes the first old entry left with equal content."""
+        by_content: dict[object, deque[int]] = {}
+        for i in self.free_old():
+            by_content.setdefault(fingerprint(self.old[i]), deque()).append(i)
+        for j in list(self.free_new()):
+            candidates = by_content.get(fingerprint(self.new[j]))
+            if candidates:
+                self.pair(candidates.popleft(), j)
+
+    def by_likeness(self) -> None:
+        """Each new entry left takes the first old entry left that is alike (`_alike`)."""
+        finder = _AlikeFinder(self.old, self.free_old(), self.taken)
+        for j in list(self.free_new()):
+            i = finder.first_alike(self.new[j])
+            if i is not None:
+                self.pair(i, j)
+
+
+class _FreeList:
+    """Old indices in ascending order; the ones paired since are skipped, each in
+    amortised constant time (a next-free pointer per position, path-compressed)."""
+
+    def __init__(self, items: list[int], taken: list[bool]) -> None:
+        self.items = items
+        self._taken = taken
+        self._jump = list(range(len(items)))
+
+    def first(self, position: int = 0) -> int:
+        """The first position at or after `position` whose index is still free
+        (`len(items)` when none is)."""
+        items, taken, jump = self.items, self._taken, self._jump
+        seen: list[int] = []
+        while position < len(items) and taken[items[position]]:
+            seen.append(position)
+            ahead = jump[position]
+            position = ahead if ahead > position else position + 1
+        for passed in seen:
+            jump[passed] = position
+        return position
+
+    def first_index(self) -> int | None:
+        """The first index still free, or None."""
+        position = self.first()
+        return self.items[position] if position < len(self.items) else None
+
+
+LIKENESS_LOOKS = 64
+"""How many old entries sharing a value with a new one (and not alike to it) are
+looked at, in order, before the new entry gives up on them: likeness is a
+similarity, and comparing every entry left with every other would cost their
+product. Real policies never come near it; a file built to defeat the matching
+gets some entries reported as removed and added rather than changed."""
+
+
+class _AlikeFinder:
+    """The first old entry left that is alike (`_alike`) to a given new entry.
+
+    Old entries that are not named tables are alike to everything; a named table is
+    found through its (key, value) pairs: two named tables are alike when at least
+    half of the keys of either are equal in both, so an old entry alike to a new one
+    with m other keys shares one of any m - ceil(m/2) + 1 of its pairs (the rarest
+    are looked up). The candidates are merged in index order and checked one by one.
+    """
+
+    def __init__(self, old: Sequence[object], free: Iterable[int], taken: list[bool]) -> None:
+        everything: list[int] = []
+        unnamed: list[int] = []
+        bare: list[int] = []
+        self.pairs: dict[int, dict[object, object]] = {}
+        postings: dict[tuple[object, object], list[int]] = {}
+        for i in free:
+            everything.append(i)
+            entry = old[i]
+            if not (isinstance(entry, Mapping) and _label_of(entry)):
+                unnamed.append(i)
+                continue
+            pairs = _pairs(entry)
+            self.pairs[i] = pairs
+            if not pairs:
+                bare.append(i)
+            for pair in pairs.items():
+                postings.setdefault(pair, []).append(i)
+        self.taken = taken
+        self.everything = _FreeList(everything, taken)
+        self.unnamed = _FreeList(unnamed, taken)
+        self.bare = _FreeList(bare, taken)
+        self.postings = {pair: _FreeList(items, taken) for pair, items in postings.items()}
+
+    def first_alike(self, entry: object) -> int | None:
+        """The first free old index alike to `entry`, or None."""
+        if not (isinstance(entry, Mapping) and _label_of(entry)):
+            return self.everything.first_index()
+        unnamed = self.unnamed.first_index()
+        pairs = _pairs(entry)
+        found = self._first_sharing(pairs, unnamed) if pairs else self.bare.first_index()
+        candidates = [i for i in (unnamed, found) if i is not None]
+        return min(candidates) if candidates else None
+
+    def _first_sharing(self, pairs: dict[object, object], before: int | None) -> int | None:
+        """The first named old entry alike to a named entry with these other pairs,
+        if it comes before `before`."""
+        needed = len(pairs) - (len(pairs) + 1) // 2 + 1
+        empty = _FreeList([], self.taken)
+        lists = sorted(
+            (self.postings.get(pair, empty) for pair in pairs.items()),
+            key=lambda free: len(free.items),
+        )[:needed]
+        heap = [
+            (free.items[at], n, at)
+            for n, free in enumerate(lists)
+            if (at := free.first()) < len(free.items)
+        ]
+        heapq.heapify(heap)
+        looks = 0
+        last = -1
+        while heap and looks < LIKENESS_LOOKS:
+            i, n, at = heap[0]
+            if before is not None and i > before:
+                return None
+            if i != last:
+                last = i
+                if _alike_pairs(self.pairs[i], pairs):
+                    return i
+                looks += 1
+            free = lists[n]
+            at = free.first(at + 1)
+            if at < len(free.items):
+                heapq.heapreplace(heap, (free.items[at], n, at))
+            else:
+                heapq.heappop(heap)
+        return None
+
+
+def _pairs(entry: Mapping[object, object]) -> dict[object, object]:
+    """A table's keys other than name, title and topic, each with its value's fingerprint."""
+    return {key: fingerprint(value) for key, value in entry.items() if key not in IDENTITY_KEYS}
+
+
+def _alike_pairs(old: Mapping[object, object], new: Mapping[object, object]) -> bool:
+    """`_alike` of two named tables, from their `_pairs`."""
+    _absent = _ABSENT
+    equal = sum(1 for key, value in new.items() if old.get(key, _absent) == value)
+    shared = sum(1 for key in new if key in old)
+    return 2 * equal >= len(old) + len(new) - shared
 
 
 def _alike(old: object, new: object) -> bool:
@@ -238,28 +409,80 @@ def _alike(old: object, new: object) -> bool:
         return True
     if not (_label_of(old) and _label_of(new)):
         return True
-    keys = (set(old) | set(new)) - set(IDENTITY_KEYS)
-    equal = sum(1 for key in keys if key in old and key in new and same(old[key], new[key]))
-    return 2 * equal >= len(keys)
+    return _alike_pairs(_pairs(old), _pairs(new))
+
+
+class _Unhashable:
+    """A value that cannot be hashed, compared with `same` (all of a type hash alike)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Unhashable) and same(self.value, other.value)
+
+    def __hash__(self) -> int:
+        return hash(type(self.value))
+
+
+class _Marker:
+    """A value of its own kind: NaN in a fingerprint, an absent key."""
+
+    __slots__ = ()
+
+
+_NAN = _Marker()
+_ABSENT = _Marker()
+
+
+def fingerprint(value: object) -> object:
+    """A hashable stand-in for a value: two values are `same` exactly when their
+    fingerprints are equal (types told apart, key order ignored, NaN equal to NaN)."""
+    kind = type(value)
+    if isinstance(value, Mapping):
+        return (kind, frozenset((key, fingerprint(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return (kind, tuple(fingerprint(item) for item in value))
+    if isinstance(value, float) and math.isnan(value):
+        return (kind, _NAN)
+    try:
+        hash(value)
+    except TypeError:
+        return (kind, _Unhashable(value))
+    return (kind, value)
 
 
 def _moved(pairs: Sequence[tuple[int, int]]) -> set[int]:
     """New indices of entries whose order relative to the others changed.
 
     The entries kept in place are a longest run in which both old and new indices
-    rise; every other matched entry counts as moved.
+    rise (the first such run found: at each step the earliest entry that extends a
+    longest run); every other matched entry counts as moved. Patience sorting finds
+    it in n log n: the entries whose longest run ending with them has length L form
+    level L, in which new indices fall.
     """
-    by_old = sorted(pairs)
-    news = [j for _, j in by_old]
-    best: list[int] = [1] * len(news)
-    prev: list[int] = [-1] * len(news)
-    for b in range(len(news)):
-        for a in range(b):
-            if news[a] < news[b] and best[a] + 1 > best[b]:
-                best[b], prev[b] = best[a] + 1, a
+    news = [j for _, j in sorted(pairs)]
+    levels: list[list[int]] = []
+    tails: list[int] = []
+    """The new index of the last entry of each level (the smallest of the level)."""
+    prev = [-1] * len(news)
+    for b, value in enumerate(news):
+        length = bisect.bisect_left(tails, value)
+        if length:
+            level = levels[length - 1]
+            # The earliest entry one level down that comes before in the new order too.
+            prev[b] = level[bisect.bisect_right(level, -value, key=lambda a: -news[a])]
+        if length == len(levels):
+            levels.append([b])
+            tails.append(value)
+        else:
+            levels[length].append(b)
+            tails[length] = value
     kept: set[int] = set()
-    if news:
-        k = max(range(len(news)), key=best.__getitem__)
+    if levels:
+        k = levels[-1][0]
         while k != -1:
             kept.add(news[k])
             k = prev[k]
@@ -352,13 +575,12 @@ def describe(change: Change) -> str:
 def format_text(changes: Sequence[Change]) -> str:
     """One line per change, `path: old → new`, grouped under a `[section]` line."""
     lines: list[str] = []
-    for section in section_order(c.section for c in changes):
+    for section, items in by_section(changes).items():
         lines.append(f"[{section}]")
-        for change in changes:
-            if change.section == section:
-                line = f"{change.path}: {describe(change)}"
-                line = f"{line}  ({change.label})" if change.label else line
-                lines.append(visible(line))
+        for change in items:
+            line = f"{change.path}: {describe(change)}"
+            line = f"{line}  ({change.label})" if change.label else line
+            lines.append(visible(line))
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -386,12 +608,10 @@ def format_markdown(changes: Sequence[Change], old_name: str, new_name: str) -> 
     out = [f"# Changes from {_plain(old_name)} to {_plain(new_name)}", ""]
     if not changes:
         out += ["No differences.", ""]
-    for section in section_order(c.section for c in changes):
+    for section, items in by_section(changes).items():
         out += [f"## {_plain(section)}", "", "| key | entry | change | before | after |"]
         out.append("|---|---|---|---|---|")
-        for change in changes:
-            if change.section != section:
-                continue
+        for change in items:
             if change.kind == "moved":
                 before, after = _code(_old_path(change)), _code(change.path)
                 if change.item is not None:

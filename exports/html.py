@@ -8,15 +8,17 @@ own CSS for the screen and for print.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
 
-from exports.markdown import document_language, document_title, export_markdown
+from exports.markdown import document_language, document_title, markdown_blocks
+from exports.mdwriter import join_blocks
 from schemas.problems import Problem
 
-__all__ = ["export_html", "markdown_to_html"]
+__all__ = ["export_html", "markdown_to_html", "render_blocks"]
 
 STYLE = """\
 :root { color-scheme: light; }
@@ -57,9 +59,89 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+CHUNK_CHARACTERS = 65536
+"""Blocks are rendered in groups of about this many characters, and a longer table a
+group of rows at a time: markdown-it holds a few hundred bytes of tokens per character
+it parses, so a whole large document at once would cost gigabytes (a 15 MB policy:
+1.4 GB); a group at a time, only the page itself grows with the document."""
+
+_TABLE_DELIMITER = re.compile(r"\|(?:---\|)+")
+_BODY_START = "<tbody>\n"
+_BODY_END = "</tbody>\n</table>\n"
+
+
+def _render(parser: MarkdownIt, markdown: str) -> str:
+    html_text: str = parser.render(markdown)
+    return html_text
+
+
+def render_blocks(blocks: Sequence[str]) -> str:
+    """The HTML of Markdown blocks that each stand on their own (`markdown_blocks`):
+    the same as rendering them joined, a group of blocks at a time."""
+    parser = _parser()
+    parts: list[str] = []
+    group: list[str] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal group, size
+        if group:
+            parts.append(_render(parser, join_blocks(group)))
+        group, size = [], 0
+
+    for block in blocks:
+        if len(block) > CHUNK_CHARACTERS and _is_table(block):
+            flush()
+            parts.append(_render_table(parser, block))
+            continue
+        group.append(block)
+        size += len(block)
+        if size >= CHUNK_CHARACTERS:
+            flush()
+    flush()
+    return "".join(parts)
+
+
+def _is_table(block: str) -> bool:
+    """Whether a block is a table of `MarkdownWriter.table`: a header row, the
+    delimiter row, then one row a line (the author's `|` are escaped in cells)."""
+    head, _, rest = block.partition("\n")
+    delimiter = rest.partition("\n")[0]
+    return head.startswith("| ") and _TABLE_DELIMITER.fullmatch(delimiter) is not None
+
+
+def _render_table(parser: MarkdownIt, block: str) -> str:
+    """A long table rendered a group of rows at a time (each group under the table's
+    header), the groups' rows joined into the one table the whole block gives."""
+    header, delimiter, *rows = block.split("\n")
+    pages: list[str] = []
+    group: list[str] = []
+    size = 0
+    for row in rows:
+        group.append(row)
+        size += len(row)
+        if size >= CHUNK_CHARACTERS:
+            pages.append(_render(parser, "\n".join([header, delimiter, *group]) + "\n"))
+            group, size = [], 0
+    if group:
+        pages.append(_render(parser, "\n".join([header, delimiter, *group]) + "\n"))
+    if not pages or not all(
+        page.count(_BODY_START) == 1 and page.endswith(_BODY_END) for page in pages
+    ):
+        return _render(parser, block + "\n")  # not the shape expected: the table at once
+    joined = [pages[0][: -len(_BODY_END)]]
+    for page in pages[1:]:
+        joined.append(page[page.index(_BODY_START) + len(_BODY_START) : -len(_BODY_END)])
+    joined.append(_BODY_END)
+    return "".join(joined)
+
+
 def markdown_to_html(markdown: str, *, lang: str, title: str) -> str:
     """A standalone HTML page of `markdown` (raw HTML in it shows as text)."""
-    body = _parser().render(markdown)
+    return _page(_render(_parser(), markdown), lang=lang, title=title)
+
+
+def _page(body: str, *, lang: str, title: str) -> str:
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(lang, quote=True)}">\n'
@@ -83,5 +165,5 @@ def export_html(
     problems: Sequence[Problem] | None = None,
 ) -> str:
     """The policy as a standalone HTML page in the document's language."""
-    markdown = export_markdown(data, include_access=include_access, problems=problems)
-    return markdown_to_html(markdown, lang=document_language(data), title=document_title(data))
+    blocks = markdown_blocks(data, include_access=include_access, problems=problems)
+    return _page(render_blocks(blocks), lang=document_language(data), title=document_title(data))

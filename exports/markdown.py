@@ -22,12 +22,19 @@ from exports.doc_parts import (
     write_entries,
 )
 from exports.escape import escape_inline, escape_lines, escape_text, text_lines
+from exports.mdwriter import join_blocks
 from exports.wording import SECTION_WORDS, DocLanguage
 from schemas import check_policy
 from schemas.problems import Problem
 from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS
 
-__all__ = ["document_language", "document_title", "escape_text", "export_markdown"]
+__all__ = [
+    "document_language",
+    "document_title",
+    "escape_text",
+    "export_markdown",
+    "markdown_blocks",
+]
 
 
 def document_language(data: Mapping[str, Any]) -> DocLanguage:
@@ -61,6 +68,17 @@ def export_markdown(
     `problems` is `schemas.check_policy(data)` when the caller has it already; any
     `missing` problem makes the document a draft. Errors are not refused here.
     """
+    return join_blocks(markdown_blocks(data, include_access=include_access, problems=problems))
+
+
+def markdown_blocks(
+    data: Mapping[str, Any],
+    *,
+    include_access: bool = False,
+    problems: Sequence[Problem] | None = None,
+) -> list[str]:
+    """The Markdown document of `export_markdown` as its blocks (headings, paragraphs,
+    lists, tables, quotes), each of which renders the same on its own."""
     data = table_of(data)
     if problems is None:
         problems = check_policy(data)
@@ -80,7 +98,7 @@ def export_markdown(
     _write_content(doc, table_of(data.get("content")))
     doc.out.heading(2, doc.words["revisions"])
     _write_revisions(doc, data.get("revisions"))
-    return doc.out.text()
+    return doc.out.blocks()
 
 
 def _write_head(doc: Doc, data: Mapping[str, Any]) -> None:

@@ -57,6 +57,16 @@ class MarkdownWriter:
         lines.extend(row(cells) for cells in rows)
         self._add("\n".join(lines))
 
+    def blocks(self) -> list[str]:
+        """The blocks so far, in order; each stands on its own (nothing in one changes
+        how the next one reads), so they may be rendered one group at a time."""
+        return list(self._blocks)
+
     def text(self) -> str:
         """The document: blocks separated by blank lines, ending with a newline."""
-        return "\n\n".join(self._blocks) + "\n"
+        return join_blocks(self._blocks)
+
+
+def join_blocks(blocks: Sequence[str]) -> str:
+    """Blocks as one Markdown text: separated by blank lines, ending with a newline."""
+    return "\n\n".join(blocks) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,10 +23,15 @@ EntryKind = Literal["kv", "element", "header", "implicit"]
 _BLANK = re.compile(r"[ \t]*")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]*")
 _SCALAR = re.compile(r"[^,\]}#\r\n]*")
-_BASIC_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_SPACE_AND_COMMENTS = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+# Every repetition below is possessive (`*+`, `++`): a match never backtracks, so it
+# takes time and memory linear in its length however long a string or comment is (a
+# backtracking `(?:[^"\\]|\\.)*` keeps a frame per character: a gigabyte for 10 MB).
+_BASIC_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
+_MULTILINE_BASIC = re.compile(r'"""(?:[^"\\]++|\\.|"(?!""))*+"""(?:"{0,2}+)', re.DOTALL)
+_SPACE_AND_COMMENTS = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
-_PATH_PART = re.compile(r'\[(\d+)\]|"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([^.\[\]"\']+)')
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.?))", re.DOTALL)
+_PATH_PART = re.compile(r'\[(\d+)\]|"((?:[^"\\]++|\\.)*+)"|\'([^\']*+)\'|([^.\[\]"\']++)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +78,12 @@ class PositionMap:
     headers: list[Header] = field(default_factory=list)
     comment_lines: set[int] = field(default_factory=set)
     """Offsets of the starts of lines that hold only a comment (outside any value)."""
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _line_starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    """Offsets of the starts of lines, 8 bytes each (a list would hold an int object
+    of 28 bytes besides its pointer for every line)."""
 
     def __post_init__(self) -> None:
-        starts = [0]
+        starts = array("q", [0])
         find = self.text.find
         pos = find("\n")
         while pos != -1:
@@ -150,26 +158,18 @@ def _match_end(pattern: re.Pattern[str], text: str, start: int) -> int:
 
 
 def _unescape(body: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(body):
-        char = body[i]
-        if char != "\\":
-            out.append(char)
-            i += 1
-            continue
-        code = body[i + 1 : i + 2]
-        if code in _ESCAPES:
-            out.append(_ESCAPES[code])
-            i += 2
-        elif code in ("u", "U"):
-            width = 4 if code == "u" else 8
-            out.append(chr(int(body[i + 2 : i + 2 + width], 16)))
-            i += 2 + width
-        else:
-            out.append(code)
-            i += 2
-    return "".join(out)
+    """The text of a basic string's body: escapes replaced (an unknown one by its letter)."""
+    if "\\" not in body:
+        return body
+    return _ESCAPE.sub(_unescaped, body)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    short, long, other = match.groups()
+    code = short or long
+    if code is not None:
+        return chr(int(code, 16))
+    return _ESCAPES.get(other, other)
 
 
 class _Scanner:
@@ -336,18 +336,18 @@ class _Scanner:
         return _match_end(_BASIC_STRING, self.text, start)
 
     def _multiline_end(self, start: int, quotes: str, *, escapes: bool) -> int:
+        """The end of a `\"\"\"` or `\'\'\'` string: its closing quotes and up to two more
+        quotes, which belong to the text."""
         text = self.text
-        i = start + 3
-        while True:
-            if escapes and text[i] == "\\":
-                i += 2
-                continue
-            if text.startswith(quotes, i):
-                run = 3
-                while run < 5 and i + run < self.n and text[i + run] == quotes[0]:
-                    run += 1
-                return i + run
-            i += 1
+        if escapes:
+            return _match_end(_MULTILINE_BASIC, text, start)
+        close = text.find(quotes, start + 3)
+        if close == -1:
+            raise ValueError(f"not valid TOML at offset {start}")
+        run = 3
+        while run < 5 and close + run < self.n and text[close + run] == quotes[0]:
+            run += 1
+        return close + run
 
     # -- blanks -----------------------------------------------------------------------
 

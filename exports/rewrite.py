@@ -16,6 +16,7 @@ import datetime as dt
 import math
 import re
 import tomllib
+from collections import deque
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import Any
@@ -95,6 +96,11 @@ class _Editor:
         self.pm: PositionMap = scan_positions(text)
         self.edits: list[tuple[int, int, str, int]] = []
         self.header_index = {header.path: index for index, header in enumerate(self.pm.headers)}
+        self._within: dict[KeyPath, list[int]] = {}
+        """For each table path, the indexes of the headers that open it or a table in it."""
+        for index, header in enumerate(self.pm.headers):
+            for size in range(1, len(header.path) + 1):
+                self._within.setdefault(header.path[:size], []).append(index)
 
     # -- edits --------------------------------------------------------------
 
@@ -152,15 +158,17 @@ class _Editor:
 
     def within(self, prefix: KeyPath) -> list[int]:
         """Indexes of the headers that open `prefix` or a table inside it."""
-        size = len(prefix)
-        return [n for n, h in enumerate(self.pm.headers) if h.path[:size] == prefix]
+        if not prefix:
+            return list(range(len(self.pm.headers)))
+        return list(self._within.get(prefix, ()))
 
     def after_headers(self, prefix: KeyPath, last: int) -> int:
         """Where the text of `prefix` ends after header `last`: the next foreign header's lead."""
         size = len(prefix)
-        for header in self.pm.headers[last + 1 :]:
-            if header.path[:size] != prefix:
-                return self.lead_start(header)
+        headers = self.pm.headers
+        for index in range(last + 1, len(headers)):
+            if headers[index].path[:size] != prefix:
+                return self.lead_start(headers[index])
         return len(self.text)
 
     def insert_block(self, position: int, block: str) -> None:
@@ -573,7 +581,8 @@ def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | N
 
     Equal entries first (at the same place if possible), then entries with the same
     name (title, topic), then an entry left at its place that looks edited rather
-    than replaced (see `_related`).
+    than replaced (see `_related`). Each new entry takes the first old entry left that
+    qualifies; equal content and names are looked up by hash, not entry by entry.
     """
     assign: list[int | None] = [None] * len(new)
     used: set[int] = set()
@@ -585,19 +594,26 @@ def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | N
     for slot, entry in enumerate(new):
         if slot < len(old) and same(old[slot], entry):
             take(slot, slot)
+    by_content: dict[object, deque[int]] = {}
+    for source, candidate in enumerate(old):
+        if source not in used:
+            by_content.setdefault(_content_key(candidate), deque()).append(source)
     for slot, entry in enumerate(new):
         if assign[slot] is None:
-            for source, candidate in enumerate(old):
-                if source not in used and same(candidate, entry):
-                    take(slot, source)
-                    break
+            equal = by_content.get(_content_key(entry))
+            if equal:
+                take(slot, equal.popleft())
+    by_identity: dict[tuple[str, str], deque[int]] = {}
+    for source, candidate in enumerate(old):
+        identity = _identity(candidate)
+        if source not in used and identity is not None:
+            by_identity.setdefault(identity, deque()).append(source)
     for slot, entry in enumerate(new):
         identity = _identity(entry)
         if assign[slot] is None and identity is not None:
-            for source, candidate in enumerate(old):
-                if source not in used and _identity(candidate) == identity:
-                    take(slot, source)
-                    break
+            named = by_identity.get(identity)
+            if named:
+                take(slot, named.popleft())
     for slot, entry in enumerate(new):
         if (
             assign[slot] is None
@@ -607,6 +623,40 @@ def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | N
         ):
             take(slot, slot)
     return assign
+
+
+class _Unhashable:
+    """A value that cannot be hashed, compared with `same` (all of a kind hash alike)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Unhashable) and same(self.value, other.value)
+
+    def __hash__(self) -> int:
+        return hash(_kind(self.value))
+
+
+_NAN = object()
+
+
+def _content_key(value: Any) -> object:
+    """A hashable stand-in for a value: equal exactly when the values are `same`."""
+    if isinstance(value, Mapping):
+        return ("table", frozenset((key, _content_key(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return ("array", tuple(_content_key(item) for item in value))
+    kind = _kind(value)
+    if isinstance(value, float) and math.isnan(value):
+        return (kind, _NAN)
+    try:
+        hash(value)
+    except TypeError:
+        return (kind, _Unhashable(value))
+    return (kind, value)
 
 
 def _related(old: Any, new: Mapping[str, Any], *, same_length: bool) -> bool:

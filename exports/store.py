@@ -9,6 +9,7 @@ and replaces the file atomically (see `exports.atomic`).
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -41,12 +42,15 @@ _CLEAN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "PolicyReadError",
     "PolicySource",
     "PolicyWriteError",
+    "TooLarge",
     "atomic_write",
     "file_changed_on_disk",
     "open_document",
+    "read_bounded",
     "read_policy",
     "render_policy",
     "save_policy",
@@ -62,16 +66,49 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""The largest policy file read: 16 MiB. A policy holding a few thousand platforms
+weighs a few megabytes (the benchmark's x100 policy, 300 platforms, weighs 0.24 MB);
+a larger file is refused before it is parsed, so that no file costs more than a
+bounded time and memory."""
+
+
+class TooLarge(Exception):
+    """A file over `MAX_FILE_BYTES`; `size` is None when the file has no size of its own
+    (a device, a pipe) and gave more than the limit."""
+
+    def __init__(self, size: int | None) -> None:
+        self.size = size
+        super().__init__(too_large_message(size))
+
+
+def too_large_message(size: int | None) -> str:
+    """Why a file over `MAX_FILE_BYTES` is refused: its size, and the limit."""
+    limit = f"{MAX_FILE_BYTES // 1024 // 1024} MiB ({MAX_FILE_BYTES:,} bytes)"
+    if size is None:
+        return f"too large for a policy file: more than the limit of {limit}"
+    weighs = f"{size:,} bytes ({size / 1024 / 1024:.1f} MiB)"
+    return f"too large for a policy file: {weighs}, over the limit of {limit}"
+
+
 class PolicyReadError(Exception):
-    """A policy file that cannot be read: missing, not UTF-8, not TOML, or too new."""
+    """A policy file that cannot be read: missing, too large, not UTF-8, not TOML, or too new."""
 
     def __init__(
-        self, file: str, message: str, line: int | None = None, column: int | None = None
+        self,
+        file: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        too_large: TooLarge | None = None,
     ) -> None:
         self.file = file
         self.message = message
         self.line = line
         self.column = column
+        self.too_large = too_large
+        """Set when the file is over `MAX_FILE_BYTES` (the wizard says so in its language)."""
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -124,11 +161,31 @@ class PolicySource:
         return self.key_position(path) if key else self.value_position(path)
 
 
+def read_bounded(path: Path) -> bytes:
+    """The bytes of a file of at most `MAX_FILE_BYTES`; `TooLarge` (before reading it)
+    for a larger one, and for a special file that gives more (`/dev/zero`). OSError as
+    `open` and `read` raise it."""
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise TooLarge(size)
+        raw = file.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # it grew while being read, or it has no size
+        raise TooLarge(None)
+    return raw
+
+
 def read_policy(path: Path) -> PolicySource:
-    """Read and parse a policy file; `PolicyReadError` says why a file cannot be read."""
+    """Read and parse a policy file; `PolicyReadError` says why a file cannot be read.
+
+    A file over `MAX_FILE_BYTES` is refused before it is read whole; a special file
+    that never ends (`/dev/zero`) is read no further than the limit.
+    """
     label = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path)
+    except TooLarge as error:
+        raise PolicyReadError(label, str(error), too_large=error) from None
     except FileNotFoundError:
         raise PolicyReadError(label, "no such file") from None
     except IsADirectoryError:
@@ -364,11 +421,12 @@ def save_policy(
 
 
 def file_changed_on_disk(source: PolicySource) -> bool:
-    """Whether the file's bytes differ from when it was read (a missing file has changed)."""
+    """Whether the file's bytes differ from when it was read (a missing file has changed,
+    and so has one grown over `MAX_FILE_BYTES`)."""
     import hashlib
 
     try:
-        raw = source.path.read_bytes()
-    except OSError:
+        raw = read_bounded(source.path)
+    except (OSError, TooLarge):
         return True
     return hashlib.sha256(raw).hexdigest() != source.digest

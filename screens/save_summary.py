@@ -18,11 +18,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from exports.diff import Change, render_value, section_order
+from exports.diff import Change, by_section, render_value
 from wizard.core.i18n import has, t
 
 VALUE_WIDTH = 60
 """Values longer than this are cut in the lists (the file keeps them whole)."""
+
+MAX_LINES = 200
+"""Changes shown in a list at most: a line is a widget, and thousands of them (every
+platform renamed) would keep the dialog from opening for seconds; past this, each
+section says how many more it holds."""
 
 
 @dataclass(frozen=True)
@@ -60,10 +65,7 @@ def section_label(section: str) -> str:
 
 def group(changes: Sequence[Change]) -> dict[str, list[Change]]:
     """Changes by section, in the order the format gives sections."""
-    grouped: dict[str, list[Change]] = {}
-    for section in section_order(change.section for change in changes):
-        grouped[section] = [change for change in changes if change.section == section]
-    return grouped
+    return by_section(changes)
 
 
 class ChangeList(VerticalScroll):
@@ -77,10 +79,15 @@ class ChangeList(VerticalScroll):
         if not any(self.changes.values()):
             yield Static(t("changes.none"), classes="change-line")
             return
+        room = MAX_LINES
         for section, items in self.changes.items():
             yield Static(section_label(section), classes="change-section", markup=False)
-            for change in items:
+            for change in items[:room]:
                 yield Static(change_text(change), classes="change-line", markup=False)
+            if len(items) > room:
+                more = len(items) - room
+                yield Static(t("changes.more", count=more), classes="change-line change-more")
+            room = max(0, room - len(items))
 
 
 class SaveSummaryDialog(ModalScreen[RevisionNote | None]):

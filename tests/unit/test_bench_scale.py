@@ -11,7 +11,15 @@ from typing import Any
 
 import pytest
 
-from bench.scale import example_policy, scaled_policy, write_scaled_policy
+from bench.scale import (
+    RENAMED,
+    example_policy,
+    renamed_entries,
+    renamed_policy,
+    scaled_policy,
+    write_renamed_policy,
+    write_scaled_policy,
+)
 
 HASHTAG = re.compile(r"^#[\w]{1,100}$")
 FACTORS = (1, 10, 100)
@@ -102,3 +110,24 @@ def test_scaled_policies_are_valid(factor: int) -> None:
     problems = check(scaled_policy(factor))
     blocking = [p for p in problems if p.level in ("error", "missing")]
     assert blocking == []
+
+
+def test_the_renamed_policy_renames_every_entry_and_nothing_else() -> None:
+    policy = scaled_policy(10)
+    renamed = renamed_policy(policy)
+    assert renamed_entries(policy) == 3 * 10 + 10 + 2 * 10 + 2 * 10 + 2 * 10 + 2  # + 2 values
+    assert renamed["platforms"][0]["name"] == f"Instagram{RENAMED}"
+    assert renamed["communication"]["templates"][3]["title"].endswith(RENAMED)
+    assert renamed["communication"]["negative"]["escalation"][5]["topic"].endswith(RENAMED)
+    assert renamed["content"]["rubrics"][7]["platforms"][0].endswith(RENAMED)
+    assert renamed["document"] == policy["document"]  # a title outside a list stays
+    assert renamed["content"]["hashtags"] == policy["content"]["hashtags"]
+    check = _check_policy()
+    if check is not None:
+        assert [p for p in check(renamed) if p.level in ("error", "missing")] == []
+
+
+def test_the_renamed_policy_is_written_as_toml_that_reads_back(tmp_path: Path) -> None:
+    path = write_renamed_policy(tmp_path, 2)
+    assert path.name == "policy-x2-renamed.toml"
+    assert tomllib.loads(path.read_text(encoding="utf-8")) == renamed_policy(scaled_policy(2))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import tomllib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from exports import diff as diff_module
 from exports.diff import Change, diff_policies, format_markdown, format_text, render_value
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "wizard" / "data" / "example-policy.toml"
@@ -267,3 +269,240 @@ def test_there_are_changes_exactly_when_the_data_differs(
     assert (changes == []) == (_typed(old) == _typed(new))
     assert all(c.section in old or c.section in new for c in changes)
     assert diff_policies(new, new) == []
+
+
+# --- at scale: the same answers, and no comparison of every entry with every other -------
+
+
+def _distinct_platforms(count: int, suffix: str = "") -> list[dict[str, Any]]:
+    """Platforms that share only their status and two-factor setting (so no two of them
+    are alike), named "Platform i" + suffix."""
+    return [
+        {
+            "name": f"Platform {i}{suffix}",
+            "status": "active",
+            "url": f"https://example.com/{i}",
+            "purpose": f"Purpose {i}",
+            "audience": f"Audience {i}",
+            "frequency": f"{i} posts a week",
+            "owner": f"Owner {i}",
+            "two_factor": True,
+        }
+        for i in range(count)
+    ]
+
+
+def test_every_entry_renamed_at_scale_is_a_changed_name_at_its_place(
+    policy: dict[str, Any],
+) -> None:
+    count = 3000
+    old = copy.deepcopy(policy)
+    old["platforms"] = _distinct_platforms(count)
+    new = copy.deepcopy(policy)
+    new["platforms"] = _distinct_platforms(count, " renamed")
+    gone = new["platforms"].pop(100)  # one removed in the middle
+    viber = {"name": "Viber", "status": "planned", "url": "https://viber.example"}
+    new["platforms"].append(viber)  # one added at the end, like none of the others
+    expected = [
+        Change(
+            "platforms",
+            f"platforms[{j}].name",
+            "changed",
+            f"Platform {i}",
+            f"Platform {i} renamed",
+            f"Platform {i} renamed",
+        )
+        for j, i in enumerate(i for i in range(count) if i != 100)
+    ]
+    removed = [
+        Change("platforms", f"platforms[100].{key}", "removed", value, None, "Platform 100")
+        for key, value in old["platforms"][100].items()
+    ]
+    added = [
+        Change("platforms", f"platforms[{count - 1}].{key}", "added", None, value, "Viber")
+        for key, value in viber.items()
+    ]
+    assert gone["name"] == "Platform 100 renamed"
+    assert diff_policies(old, new) == removed + expected + added
+
+
+def test_an_entry_moved_in_a_long_list_is_the_only_change(policy: dict[str, Any]) -> None:
+    old = copy.deepcopy(policy)
+    old["platforms"] = _distinct_platforms(5000)
+    new = copy.deepcopy(old)
+    new["platforms"].append(new["platforms"].pop(0))
+    assert diff_policies(old, new) == [
+        Change("platforms", "platforms[4999]", "moved", 0, 4999, "Platform 0")
+    ]
+
+
+def test_matching_renamed_entries_compares_each_a_bounded_number_of_times(
+    policy: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every `same` of every pair would be count² calls; the matching makes a few per entry."""
+    calls = 0
+    real_same = diff_module.same
+
+    def counting(a: object, b: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return real_same(a, b)
+
+    monkeypatch.setattr(diff_module, "same", counting)
+    count = 2000
+    old = copy.deepcopy(policy)
+    old["platforms"] = _distinct_platforms(count)
+    new = copy.deepcopy(policy)
+    new["platforms"] = _distinct_platforms(count, " renamed")
+    changes = diff_policies(old, new)
+    assert len(changes) == count
+    assert calls <= 20 * count
+
+
+def test_entries_built_to_defeat_the_matching_are_looked_at_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Named tables that all share one value but are never alike: each new entry looks at
+    no more than LIKENESS_LOOKS of them, and the answer is still every one removed and
+    every one added."""
+    looks = 0
+    real_alike = diff_module._alike_pairs
+
+    def counting(old: Mapping[object, object], new: Mapping[object, object]) -> bool:
+        nonlocal looks
+        looks += 1
+        return real_alike(old, new)
+
+    monkeypatch.setattr(diff_module, "_alike_pairs", counting)
+    count = 1000
+    old = [{"name": f"o{i}", "status": "active", "a": i, "b": i, "c": i} for i in range(count)]
+    new = [{"name": f"n{i}", "status": "active", "d": i} for i in range(count)]
+    changes = diff_policies({"platforms": old}, {"platforms": new})
+    assert {c.kind for c in changes[: 5 * count]} == {"removed"}
+    assert {c.kind for c in changes[5 * count :]} == {"added"}
+    assert len(changes) == 8 * count
+    assert looks <= (diff_module.LIKENESS_LOOKS + 1) * count
+
+
+class _CountedList(list[Change]):
+    """A list of changes that counts how many times it is read through."""
+
+    reads = 0
+
+    def __iter__(self) -> Iterator[Change]:
+        self.reads += 1
+        return super().__iter__()
+
+
+def test_the_text_and_markdown_read_the_changes_once_however_many_sections() -> None:
+    old = {f"key{i}": 1 for i in range(300)}
+    new = {f"key{i}": 2 for i in range(300)}
+    for format_changes in (format_text, lambda c: format_markdown(c, "a", "b")):
+        changes = _CountedList(diff_policies(old, new))
+        text = format_changes(changes)
+        assert "key299" in text
+        assert changes.reads <= 2
+
+
+# --- the matching gives the answers of its plain definition ---------------------------
+
+
+def _reference_match(old: list[object], new: list[object]) -> list[tuple[int, int]]:
+    """`match_entries` as its docstring defines it, comparing every pair (count²)."""
+    pairs: list[tuple[int, int]] = []
+    free_old = list(range(len(old)))
+    free_new = list(range(len(new)))
+
+    def pair(i: int, j: int) -> None:
+        pairs.append((i, j))
+        free_old.remove(i)
+        free_new.remove(j)
+
+    for j in list(free_new):
+        ident = diff_module._identity(new[j])
+        if ident is None:
+            continue
+        found = next((i for i in free_old if diff_module._identity(old[i]) == ident), None)
+        if found is not None:
+            pair(found, j)
+    for j in list(free_new):
+        equal = next((i for i in free_old if diff_module.same(old[i], new[j])), None)
+        if equal is not None:
+            pair(equal, j)
+    for j in list(free_new):
+        alike = next((i for i in free_old if diff_module._alike(old[i], new[j])), None)
+        if alike is not None:
+            pair(alike, j)
+    return sorted(pairs, key=lambda p: p[1])
+
+
+def _reference_moved(pairs: list[tuple[int, int]]) -> set[int]:
+    """`_moved` as its docstring defines it: a longest rising run, the first one found."""
+    news = [j for _, j in sorted(pairs)]
+    best = [1] * len(news)
+    prev = [-1] * len(news)
+    for b in range(len(news)):
+        for a in range(b):
+            if news[a] < news[b] and best[a] + 1 > best[b]:
+                best[b], prev[b] = best[a] + 1, a
+    kept: set[int] = set()
+    if news:
+        k = max(range(len(news)), key=best.__getitem__)
+        while k != -1:
+            kept.add(news[k])
+            k = prev[k]
+    return {j for j in news if j not in kept}
+
+
+_small = st.one_of(
+    st.sampled_from(["a", "b", "c"]),
+    st.sampled_from([0, 1, 1.0, True, float("nan"), dt.date(2026, 1, 1)]),
+)
+_field = st.recursive(
+    _small,
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.sampled_from("xy"), inner),
+    max_leaves=4,
+)
+_entry = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": st.sampled_from(["A", "B", "C", "a", " "]),
+        "title": _field,
+        "k1": _field,
+        "k2": _field,
+        "k3": _field,
+        "k4": _field,
+    },
+)
+_entries = st.lists(_entry, max_size=12) | st.lists(_small, max_size=12)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_entries, _entries, st.randoms(use_true_random=False))
+def test_matching_agrees_with_its_definition(
+    old: list[object], new: list[object], random: Any
+) -> None:
+    # Half the time the new list is the old one shuffled with some entries replaced.
+    if random.random() < 0.5:
+        new = [e if random.random() < 0.6 else copy.deepcopy(e) for e in old]
+        random.shuffle(new)
+    pairs = diff_module.match_entries(old, new)
+    assert pairs == _reference_match(old, new)
+    assert diff_module._moved(pairs) == _reference_moved(pairs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=30, unique=True), st.randoms(use_true_random=False))
+def test_the_entries_kept_in_place_are_the_first_longest_rising_run(
+    news: list[int], random: Any
+) -> None:
+    olds = random.sample(range(100), len(news))
+    pairs = list(zip(olds, news, strict=True))
+    assert diff_module._moved(pairs) == _reference_moved(pairs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_field, _field)
+def test_fingerprints_are_equal_exactly_when_values_are_the_same(a: object, b: object) -> None:
+    assert (diff_module.fingerprint(a) == diff_module.fingerprint(b)) == diff_module.same(a, b)
+    assert diff_module.fingerprint(a) == diff_module.fingerprint(copy.deepcopy(a))

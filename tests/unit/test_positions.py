@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,73 @@ def test_key_paths_quote_keys_as_toml_does(key: str, shown: str) -> None:
     assert tomllib.loads(f"{shown} = 1") == {key: 1}
     text = f"[document]\n{shown} = [1]\n"
     assert scan_positions(text).value_position(path) == (2, len(shown) + 5)
+
+
+# --- huge values: time and memory linear in the text --------------------------------
+
+HUGE = 4_000_000
+"""Characters of each huge value: a backtracking pattern would keep a frame per
+character of it (hundreds of megabytes)."""
+
+_PIECES = {
+    # kind: (opening, a piece repeated, closing)
+    "single-line": ('"', "x", '"'),
+    "escapes": ('"', 'ab\\"c\\\\\\u00e9 ', '"'),
+    "multi-line": ('"""\n', 'line "q" ""\\"\\\\ \\\n  more\n', '""""'),
+    "literal": ("'", "x\\", "'"),
+    "multi-line literal": ("'''", 'x\\ \'\' \\"""\n', "'''''"),
+}
+
+
+def _string(kind: str, size: int) -> str:
+    """A TOML string of `kind` about `size` characters long."""
+    opening, piece, closing = _PIECES[kind]
+    return opening + piece * max(1, size // len(piece)) + closing
+
+
+@pytest.mark.parametrize("kind", list(_PIECES))
+def test_a_huge_string_is_followed_in_linear_memory(kind: str) -> None:
+    value = _string(kind, HUGE)
+    head = "[mission]\nstatement = "
+    text = f"{head}{value}  # after\nnext = 1\n"
+    tracemalloc.start()
+    try:
+        positions = scan_positions(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    entry = positions.get(("mission", "statement"))
+    assert entry is not None
+    assert (entry.value_start, entry.value_end) == (len(head), len(head) + len(value))
+    assert positions.value_position(("mission", "next")) == at(text, "1\n")
+    assert peak < len(text)  # the index of line starts, not a frame per character
+
+
+@pytest.mark.parametrize("kind", list(_PIECES))
+def test_the_end_of_each_kind_of_string_is_where_toml_ends_it(kind: str) -> None:
+    value = _string(kind, 300)
+    text = f"a = {value}\nb = 1\n"
+    entry = scan_positions(text).get(("a",))
+    assert entry is not None
+    assert (
+        tomllib.loads(f"v = {text[entry.value_start : entry.value_end]}")["v"]
+        == (tomllib.loads(text)["a"])
+    )
+
+
+def test_a_huge_quoted_key_and_comments_in_an_array() -> None:
+    key = 'k\\u00e9\\"' * 50_000
+    comments = "# a comment\n" * 50_000
+    text = f'"{key}" = 1\narr = [\n{comments}  1, # one\n{comments}  2,\n]\nz = 3\n'
+    tracemalloc.start()
+    try:
+        positions = scan_positions(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    (name, *_) = tomllib.loads(text)
+    assert positions.key_position((name,)) == (1, 1)
+    assert parse_path(f'"{key}"') == (name,)
+    assert positions.value_position(("arr", 1)) == at(text, "2,\n")
+    assert positions.value_position(("z",)) == at(text, "3\n")
+    assert peak < 2 * len(text)  # the key unescaped, and the line starts

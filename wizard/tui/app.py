@@ -32,7 +32,7 @@ from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, pr
 from wizard.core.i18n import detect_language, get_language, set_language, t
 from wizard.core.startup import release_collector
 from wizard.core.state import PolicyState
-from wizard.tui.save_flow import SaveFlow, is_broken
+from wizard.tui.save_flow import SaveFlow, is_broken, read_failure
 
 if TYPE_CHECKING:
     from screens.start import StartScreen
@@ -474,6 +474,8 @@ def load_state(path: Path) -> PolicyState:
     try:
         source = read_policy(path)
     except PolicyReadError as error:
+        if error.too_large is not None:
+            raise StartError(read_failure(error)) from error
         where = str(path) if error.line is None else f"{path}:{error.line}:{error.column or 1}"
         raise StartError(f"{where}: {error.message}") from error
     return PolicyState(source.data, path=path, source=source)
@@ -490,6 +492,8 @@ def template_data(from_: str) -> dict[str, Any]:
     try:
         data = copy.deepcopy(read_policy(path).data)
     except PolicyReadError as error:
+        if error.too_large is not None:
+            raise StartError(read_failure(error)) from error
         raise StartError(f"{path}: {error.message}") from error
     except OSError as error:
         raise StartError(f"{path}: {error.strerror or error}") from error

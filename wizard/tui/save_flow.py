@@ -35,7 +35,7 @@ from screens.save_summary import RevisionNote, SaveSummaryDialog, group
 from wizard.core import recent, revisions
 from wizard.core.drafts import Draft
 from wizard.core.flow import STEPS, step_for_path
-from wizard.core.i18n import t
+from wizard.core.i18n import get_language, t
 from wizard.core.session import EditSession
 from wizard.core.state import PolicyState
 from wizard.tui.key_handlers import Suspends, open_in_editor
@@ -110,6 +110,26 @@ def is_broken(error: PolicyReadError) -> bool:
     A file from a newer program is refused instead: it is never opened or rewritten.
     """
     return error.line is not None and "newer than this program" not in error.message
+
+
+def read_failure(error: PolicyReadError) -> str:
+    """Why a policy file cannot be opened, as the wizard says it: a file over the size
+    limit in the interface language, anything else as the reader put it."""
+    too_large = error.too_large
+    if too_large is None:
+        return str(error)
+    from exports.store import MAX_FILE_BYTES
+
+    limit = f"{MAX_FILE_BYTES // MEBIBYTE}"
+    if too_large.size is None:
+        return t("open.too_large_unknown", path=error.file, limit=limit)
+    size = f"{too_large.size / MEBIBYTE:.1f}"
+    if get_language() == "uk":
+        size = size.replace(".", ",")
+    return t("open.too_large", path=error.file, size=size, limit=limit)
+
+
+MEBIBYTE = 1024 * 1024
 
 
 def _replaces_another(target: Path, current: Path) -> bool:
@@ -385,7 +405,7 @@ class SaveFlow:
         try:
             disk = read_policy(path)
         except PolicyReadError as error:
-            await self.app.push_screen_wait(MessageDialog(t("conflict.title"), str(error)))
+            await self.app.push_screen_wait(MessageDialog(t("conflict.title"), read_failure(error)))
             return
         changes = group(diff_policies(disk.data, session.state.data))
         await self.app.push_screen_wait(
@@ -418,7 +438,7 @@ class SaveFlow:
             if is_broken(error):
                 self.show_broken(path, error)
             else:
-                self.app.push_screen(MessageDialog(t("open.failed_title"), str(error)))
+                self.app.push_screen(MessageDialog(t("open.failed_title"), read_failure(error)))
             return None
 
     # -- ending ------------------------------------------------------------------------
