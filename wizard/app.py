@@ -569,7 +569,9 @@ def run_wizard(
     try:
         app = build_app(path=path, section=section, lang=lang, new=new, from_=from_)
     except StartError as error:
-        sys.stderr.write(f"presence: error: {error.message}\n")
+        from schemas.controls import escape
+
+        sys.stderr.write(f"presence: error: {escape(error.message)}\n")
         return error.code
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
