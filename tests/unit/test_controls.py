@@ -163,3 +163,24 @@ def test_the_warning_names_every_control_found() -> None:
         "holds control characters (\\u001b, \\u0007, \\u009b, \\u009d, \\u009c, \\u202e,"
         " \\u202c, \\u007f) that a terminal or a reader acts on unseen; remove them"
     )
+
+
+# --- the wizard's messages -----------------------------------------------------------
+
+
+def test_message_parameters_show_controls_as_stand_ins() -> None:
+    from schemas import Problem
+    from wizard.i18n import problem_message, set_language, t
+
+    assert (
+        t("export.done", path="out\x1b]52;c;cHduZWQ=\x07.md")
+        == "Exported to out␛]52;c;cHduZWQ=␇.md"
+    )
+    problem = Problem("document.x", "error", "unknown_key", {"key": "a\x9bb\u202ec"})
+    assert problem_message(problem) == "Unknown key “a�b�c”."
+    set_language("uk")
+    try:
+        warning = Problem("document.company", "warning", "control_characters", {"chars": "\\u001b"})
+        assert problem_message(warning).startswith("Містить керівні символи (\\u001b;")
+    finally:
+        set_language("en")
