@@ -184,3 +184,24 @@ def test_message_parameters_show_controls_as_stand_ins() -> None:
         assert problem_message(warning).startswith("Містить керівні символи (\\u001b;")
     finally:
         set_language("en")
+
+
+# --- the file the wizard writes ------------------------------------------------------
+
+
+def test_a_saved_value_never_holds_a_raw_control(tmp_path: Any) -> None:
+    from exports.store import read_policy, render_policy
+
+    path = tmp_path / "p.toml"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    source = read_policy(path)
+    data = _example()
+    data["document"]["company"] = f"Northwind {PAYLOAD}"
+    data["mission"]["objectives"].append(f"new {PAYLOAD}")
+    data["communication"]["voice"] = f"Warm\n{PAYLOAD}\nplain"
+    for text in (render_policy(data, source), render_policy(data)):
+        assert not RAW.search(text), [m.group() for m in RAW.finditer(text)]
+        assert "\\u009B2J \\u009D52" in text and "\\u202Eevil\\u202C" in text
+        assert tomllib.loads(text) == data
+    new = render_policy(data)
+    assert new.startswith("# Brand presence policy of Northwind ]52;c;cHduZWQ=")  # a comment
