@@ -124,6 +124,13 @@ def stand_in(text: str, *, keep: str = "") -> str:
     return pattern.sub(_stand_in_match, text)
 
 
+def without_controls(text: str, *, keep: str = "") -> str:
+    """`text` with its controls (except those in `keep`) left out: for the clipboard,
+    where a stand-in or an escape would be pasted as text."""
+    pattern = _KEEP_LINES if keep == "\t\n" else _pattern(keep)
+    return pattern.sub("", text)
+
+
 def json_text(dumped: str) -> str:
     """JSON text (as `json.dumps` wrote it) with the controls it leaves raw (DEL, C1,
     bidirectional; it escapes C0 itself) written as `\\u` escapes. They can only stand

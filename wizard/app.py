@@ -26,7 +26,7 @@ from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
-from schemas.controls import stand_in
+from schemas.controls import stand_in, without_controls
 from screens.base import PlaceholderScreen, SectionScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
 from screens.widgets.controls import ControlsFilter
@@ -137,6 +137,12 @@ class PresenceApp(App[int]):
         """Textual's notification, never read as markup: the wizard's messages carry
         file names and values, in which `[b]` or a lone `[` is text."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Textual's copy (OSC 52), without control characters (tabs and line breaks
+        stay): a template's text, a field's selection or the screen's, pasted later
+        into a terminal, must not act on it."""
+        super().copy_to_clipboard(without_controls(text, keep="\t\n"))
 
     def _get_dom_base(self) -> DOMNode:
         # Deliberate exception to "no private Textual APIs": Textual queries from the

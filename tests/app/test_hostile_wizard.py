@@ -37,7 +37,7 @@ from screens.save_summary import SaveSummaryDialog
 from screens.start import StartScreen
 from screens.widgets.controls import ControlsFilter
 from tests.app.conftest import SIZE, click
-from tests.hostile import EVERY_KEY, EVERY_TEXT, HOSTILE_NAME, PAYLOAD, assert_no_raw
+from tests.hostile import EVERY_KEY, EVERY_TEXT, HOSTILE_NAME, PAYLOAD, RAW, assert_no_raw
 from wizard import lock, recent
 from wizard.app import PresenceApp, build_app
 from wizard.drafts import file_digest, write_draft
@@ -350,6 +350,13 @@ async def test_notifications_and_the_platform_dialog(tmp_path: Path) -> None:
         app.screen.query_one("#communication-templates-entries", OptionList).focus()
         await pilot.press("ctrl+t")
         await shows(pilot, app, "Copied the text of “template title ␛]52", "the copy note")
+        bare = RAW.sub("", PAYLOAD)
+        assert app.clipboard == f"template text {bare}\nsecond line {bare}"  # no control
+        name = app.screen.query_one("#communication-templates-title", Input)
+        name.focus()
+        name.action_select_all()
+        name.action_copy()  # a field's own copy
+        assert app.clipboard == f"template title {bare}"
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, QuitDialog), "the quit question")
         await pilot.pause()

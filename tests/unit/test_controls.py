@@ -87,6 +87,13 @@ def test_json_text_escapes_what_json_dumps_leaves_raw(items: list[str], ascii: b
     assert json.loads(dumped) == items
 
 
+def test_without_controls() -> None:
+    from schemas.controls import without_controls
+
+    assert without_controls("a\x1b]52;\x07\tb\nc\x9b\u202e", keep="\t\n") == "a]52;\tb\nc"
+    assert without_controls("a\tb\nc") == "abc"
+
+
 def test_controls_in_lists_each_once_in_order() -> None:
     assert controls_in(PAYLOAD) == [
         "\x1b",
