@@ -29,9 +29,10 @@ from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import expand_tabs_inline
 from textual.filter import LineFilter
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
-from schemas.controls import BIDI_CONTROLS, stand_in
+from schemas.controls import BIDI_CONTROLS, has_controls, stand_in
 
 _DRAWN_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 """Controls in a line about to be drawn: every one but tab (harmless, and expanded
@@ -61,7 +62,9 @@ class ControlInput(Input):
 
     Textual's `Input` measures and draws `value` itself; the three places where it
     does (the text drawn, the cursor's cell, a click's character) use the shown text
-    instead, which has the same length, so every index means the same character.
+    instead, which has the same length, so every index means the same character. A
+    suggestion (a file name in the folder) is drawn with stand-ins too, and taken as
+    it is.
     """
 
     @property
@@ -77,6 +80,17 @@ class ControlInput(Input):
         if self.highlighter is not None:
             text = self.highlighter(text)
         return text
+
+    def render_line(self, y: int) -> Strip:
+        suggestion = self._suggestion
+        if not has_controls(suggestion):
+            return super().render_line(y)
+        # Drawn with stand-ins; the suggestion itself, taken by Right or End, stays.
+        self.set_reactive(Input._suggestion, stand_in(suggestion))
+        try:
+            return super().render_line(y)
+        finally:
+            self.set_reactive(Input._suggestion, suggestion)
 
     def _position_to_cell(self, position: int) -> int:
         return cell_len(expand_tabs_inline(self.shown_value[:position], 4))

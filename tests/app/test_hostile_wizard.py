@@ -298,6 +298,12 @@ async def test_start_screen_recent_files_and_open_failures(tmp_path: Path) -> No
         option = app.screen.query_one("#start-recent", OptionList).get_option_at_index(0)
         assert str(option.prompt).endswith("/evil␛]52;c;cHduZWQ=␇␛[2J�2J�.toml")
         assert option.id == str(path.resolve())  # what it opens is the file's own path
+        typed = app.screen.query_one("#start-open-path", Input)
+        typed.focus()
+        await pilot.press("e")  # the file in the folder is suggested
+        await shows(pilot, app, "evil␛]52;c;cHduZWQ=␇␛[2J�2J�.toml", "the suggestion")
+        await pilot.press("right")
+        assert typed.value == HOSTILE_NAME
         app.open_path(Path(f"missing-{HOSTILE_NAME}"))
         await until(pilot, lambda: isinstance(app.screen, MessageDialog), "the message")
         await shows(pilot, app, "missing-evil␛]52;c;cHduZWQ=␇", "the open failure")
