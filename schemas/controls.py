@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """The bidirectional formatting characters: ALM, LRM, RLM, the embeddings and
@@ -48,14 +49,18 @@ OTHER_STAND_IN = "\ufffd"
 """What stands in for a C1 or bidirectional control in the wizard."""
 
 
+_BUT_LINES = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+
+
+@cache
 def _pattern(keep: str) -> re.Pattern[str]:
+    """The controls but those in `keep` (a plain character class: no look-ahead)."""
     if not keep:
         return _CONTROL
+    if keep == "\t\n":
+        return _BUT_LINES
     kept = "".join(re.escape(ch) for ch in keep)
     return re.compile(f"(?![{kept}])[{_CLASS}]")
-
-
-_KEEP_LINES = _pattern("\t\n")
 
 
 def is_control(char: str) -> bool:
@@ -65,13 +70,15 @@ def is_control(char: str) -> bool:
 
 def has_controls(text: str, *, keep: str = "") -> bool:
     """Whether `text` holds such a character (other than those in `keep`)."""
-    pattern = _KEEP_LINES if keep == "\t\n" else _pattern(keep)
+    pattern = _pattern(keep)
     return pattern.search(text) is not None
 
 
 def controls_in(text: str, *, keep: str = "") -> list[str]:
     """The distinct controls in `text` (except those in `keep`), in order of appearance."""
-    pattern = _KEEP_LINES if keep == "\t\n" else _pattern(keep)
+    pattern = _pattern(keep)
+    if pattern.search(text) is None:
+        return []
     return list(dict.fromkeys(pattern.findall(text)))
 
 
@@ -87,7 +94,7 @@ def _escape_match(match: re.Match[str]) -> str:
 def escape(text: str, *, keep: str = "") -> str:
     """`text` with every control (except those in `keep`) as its textual escape, for the
     command line and the documents: a printed line stays one line and moves nothing."""
-    pattern = _KEEP_LINES if keep == "\t\n" else _pattern(keep)
+    pattern = _pattern(keep)
     if pattern.search(text) is None:
         return text
     return pattern.sub(_escape_match, text)
@@ -118,7 +125,7 @@ def _stand_in_match(match: re.Match[str]) -> str:
 def stand_in(text: str, *, keep: str = "") -> str:
     """`text` with every control (except those in `keep`) replaced by one visible
     character: the same length, so a cursor or a selection over it stays aligned."""
-    pattern = _KEEP_LINES if keep == "\t\n" else _pattern(keep)
+    pattern = _pattern(keep)
     if pattern.search(text) is None:
         return text
     return pattern.sub(_stand_in_match, text)
@@ -127,7 +134,7 @@ def stand_in(text: str, *, keep: str = "") -> str:
 def without_controls(text: str, *, keep: str = "") -> str:
     """`text` with its controls (except those in `keep`) left out: for the clipboard,
     where a stand-in or an escape would be pasted as text."""
-    pattern = _KEEP_LINES if keep == "\t\n" else _pattern(keep)
+    pattern = _pattern(keep)
     return pattern.sub("", text)
 
 
