@@ -42,14 +42,13 @@ overrides (LRE, RLE, PDF, LRO, RLO) and the isolates (LRI, RLI, FSI, PDI)."""
 
 _CLASS = "\x00-\x1f\x7f-\x9f" + BIDI_CONTROLS
 _CONTROL = re.compile(f"[{_CLASS}]")
+_BUT_LINES = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+"""The controls but tab and line feed: those of a place that shows lines."""
 _LEFT_RAW_BY_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}]")
 _SHORT = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _PICTURE_OF_DEL = "\u2421"
 OTHER_STAND_IN = "\ufffd"
 """What stands in for a C1 or bidirectional control in the wizard."""
-
-
-_BUT_LINES = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 
 
 @cache

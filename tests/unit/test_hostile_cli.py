@@ -219,3 +219,24 @@ def test_usage_errors_and_a_missing_file_to_edit(folder: Path) -> None:
     done = _run(folder, "edit", f"missing-{HOSTILE_NAME}")
     assert done.returncode == 1
     assert "missing-evil" in done.stderr
+
+
+def test_raw_control_bytes_in_the_file(folder: Path) -> None:
+    """C0 controls raw in a file are a TOML syntax error; C1 and bidi ones are allowed
+    raw. Either way nothing printed holds them raw."""
+    (folder / "c0.toml").write_bytes(
+        b'schema_version = 1\n[document]\ncompany = "a\x1b]52;c;cHduZWQ=\x07"\n'
+    )
+    (folder / "c1.toml").write_bytes(
+        'schema_version = 1\n[document]\ncompany = "a \x9b2J \u202eevil"\n'.encode()
+    )
+    done = _run(folder, "validate", "c0.toml", "c1.toml")
+    assert done.returncode == 2
+    assert "c0.toml:3:13: error: TOML syntax: illegal character" in done.stderr
+    assert "c1.toml:3:11: warning: document.company: holds control characters (\\u009b, " in (
+        done.stdout
+    )
+    done = _run(folder, "export", "c1.toml", "-o", "-")
+    assert "a \\\\u009b2J \\\\u202eevil" in done.stdout
+    assert _run(folder, "diff", "c1.toml", "every-text.toml").returncode == 1
+    assert _run(folder, "export", "c0.toml").returncode == 2
