@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeGuard
 
 from exports import tomlrender
-from exports.escape import visible
+from schemas.controls import escape, quoted
 from schemas.sections import TOP_LEVEL_ORDER
 
 ChangeKind = Literal["added", "removed", "changed", "moved"]
@@ -32,6 +32,7 @@ IDENTITY_KEYS: tuple[str, ...] = ("name", "title", "topic")
 """Keys that identify an entry of an array of tables, in order of preference."""
 
 _LAST_SECTIONS: tuple[str, ...] = ("revisions",)
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 ACCESS_KEY = "access"
 """Where logins are kept: left out of a diff, as out of an export, unless asked for."""
@@ -545,10 +546,22 @@ def hide_access(changes: Sequence[Change]) -> tuple[list[Change], int]:
 
 
 def render_value(value: object) -> str:
-    """A value on one line, written as TOML writes it (strings quoted, escapes kept);
+    """A value on one line, written as TOML writes it (strings quoted), every control
+    character as its escape (`schemas.controls.quoted`: `\\n`, `\\u001b`, `\\u202e`);
     a hidden `access` value as `(access value hidden)`."""
     if value is HIDDEN:
         return HIDDEN_TEXT
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(render_value(item) for item in value) + "]"
+    if isinstance(value, Mapping):
+        items = [
+            f"{k if _BARE_KEY.fullmatch(k) else quoted(k)} = {render_value(v)}"
+            for k, v in ((str(k), v) for k, v in value.items())
+            if v is not None
+        ]
+        return "{ " + ", ".join(items) + " }" if items else "{}"
     return tomlrender.render_value(value, one_line=True)
 
 
@@ -576,16 +589,18 @@ def format_text(changes: Sequence[Change]) -> str:
     """One line per change, `path: old → new`, grouped under a `[section]` line."""
     lines: list[str] = []
     for section, items in by_section(changes).items():
-        lines.append(f"[{section}]")
+        lines.append(escape(f"[{section}]"))
         for change in items:
             line = f"{change.path}: {describe(change)}"
             line = f"{line}  ({change.label})" if change.label else line
-            lines.append(visible(line))
+            lines.append(escape(line))
     return "".join(f"{line}\n" for line in lines)
 
 
 def _code(text: str) -> str:
-    """A Markdown code span that holds any text, safe inside a table cell."""
+    """A Markdown code span that holds any text, safe inside a table cell; control
+    characters show as their escapes (a code span keeps everything else as it is)."""
+    text = escape(text)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
@@ -598,8 +613,9 @@ def _cell(value: object) -> str:
 
 
 def _plain(text: str) -> str:
-    """The author's text as literal Markdown: every ASCII punctuation escaped."""
-    escaped = re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+    """The author's text as literal Markdown: control characters as their escapes,
+    then every ASCII punctuation escaped."""
+    escaped = re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", escape(text))
     return " ".join(escaped.split())
 
 

@@ -6,8 +6,10 @@ previewer with linkify on). Spaces and tabs at the start or end of a line become
 character references, so they neither indent a code block nor vanish. Line breaks
 stay line breaks: lines are joined by a backslash at the end of the line (a hard
 break), which keeps an empty line from ending the paragraph, list item or quote the
-text stands in. Control characters, which have no visible form and are not allowed
-in HTML, are dropped; a carriage return counts as a line break.
+text stands in. A carriage return counts as a line break. Other control characters
+(escape sequences, C1 controls, bidirectional overrides: `schemas.controls`), which
+have no visible form, are not allowed in HTML and would act on a terminal showing the
+document, appear as their visible escapes (`\u001b`, `\u202e`).
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from __future__ import annotations
 import re
 import string
 
+from schemas.controls import BIDI_CONTROLS, escape
+
 _PUNCTUATION_CHAR = re.compile("[" + re.escape(string.punctuation) + "]")
-# C0 controls except tab and line feed, DEL, and the C1 controls.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
-_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_NEEDS_CLEANING = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 _EDGE_SPACE = {" ": "&#32;", "\t": "&#9;"}
 
 HARD_BREAK = "\\\n"
@@ -27,14 +29,15 @@ HARD_BREAK = "\\\n"
 
 
 def clean_text(text: str) -> str:
-    """`text` with line breaks normalised to LF and invisible control characters removed.
+    """`text` with line breaks normalised to LF and the other control characters as
+    visible escapes (`schemas.controls.escape`; tabs stay).
 
     This is the text the document shows: what `escape_lines` escapes, and what a
     reader of the rendered document sees, line for line.
     """
     if _NEEDS_CLEANING.search(text) is None:
         return text
-    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+    return escape(_LINE_BREAKS.sub("\n", text), keep="\t\n")
 
 
 def _backslash(match: re.Match[str]) -> str:
@@ -89,17 +92,3 @@ def escape_text(text: str) -> str:
 def is_multiline(text: str) -> bool:
     """Whether `text` shows as more than one line."""
     return len(text_lines(text)) > 1
-
-
-_TERMINAL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """`text` with control characters (and bidirectional overrides) as escapes (`\\n`,
-    `\\x1b`, `\\u202e`), so that a printed line is one line and shows what it says."""
-    return _TERMINAL_CONTROL.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    return repr(char)[1:-1] if ord(char) < 0x100 else f"\\u{ord(char):04x}"

@@ -17,12 +17,17 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from exports.positions import KeyPath
+from schemas.controls import BIDI_CONTROLS
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+"""What a string is never written with raw: TOML forbids the C0 controls (tab aside)
+and DEL; the C1 controls and the bidirectional ones it allows, but a file that holds
+them raw would act on the terminal that shows it (`cat`, `git diff`), so they are
+written as `\\u` escapes too (`schemas.controls`)."""
 _BASIC_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
 _BASIC_ESCAPES["\r"] = "\\r"
 

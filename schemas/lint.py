@@ -10,6 +10,10 @@
 - `too_many_hashtags` — a rubric with more hashtags than a platform it runs on shows.
 - `unmatched_brace` — a template text with an unmatched `{` or `}`.
 - `review_overdue` — `review_by` before today.
+- `control_characters` — a string holding characters a terminal or a reader acts on
+  without showing them (`schemas.controls`: escape sequences, C1 controls, bidi
+  overrides); tab and line feed are text. The program never shows them raw, but
+  other tools that print the file may.
 
 Only values of the right type are looked at, and no warning is given at a key path
 that already has an error.
@@ -22,6 +26,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from schemas.collect import Problems, entries, name_key, strings, subtable, text
+from schemas.controls import controls_in, described
 from schemas.fields import FieldSpec, TableSpec, root
 from schemas.problems import ParamValue
 from schemas.secrets import looks_like_secret as looks_like_secret  # re-exported
@@ -76,6 +81,7 @@ def _scan_secrets(
 def check_lint(data: Table, out: Problems, today: dt.date) -> None:
     """Add the warnings for `data`."""
     _scan_secrets(data, root(), (), out)
+    _scan_controls(data, root(), (), out)
     for i, platform in entries(data, "platforms"):
         status = platform.get("status", "active")
         if status != "active":
@@ -119,3 +125,26 @@ def _check_hashtag_count(out: Problems, rubric: Table, parts: tuple[PathPart, ..
             platform=platform,
             limit=limit,
         )
+
+
+def _scan_controls(
+    value: Any, spec: TableSpec | FieldSpec, parts: tuple[PathPart, ...], out: Problems
+) -> None:
+    """A `control_characters` warning for each string of a known key holding controls."""
+    if isinstance(spec, FieldSpec):
+        if isinstance(value, str):
+            found = controls_in(value, keep="\t\n")
+            if found:
+                _warn(out, parts, "control_characters", chars=described(found))
+            return
+        if spec.kind == "array" and isinstance(value, list) and spec.item is not None:
+            for i, item in enumerate(value):
+                _scan_controls(item, spec.item, (*parts, i), out)
+            return
+        if spec.table is None:
+            return
+        spec = spec.table
+    if isinstance(value, Mapping):
+        for key, field in spec.fields.items():
+            if key in value:
+                _scan_controls(value[key], field, (*parts, key), out)

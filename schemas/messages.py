@@ -36,6 +36,7 @@ the set is kept small and each param is named for what it holds.
 | warning | too_many_hashtags       | count, platform, limit |
 | warning | unmatched_brace         | brace |
 | warning | review_overdue          | review_by (ISO date) |
+| warning | control_characters      | chars (the controls found, as escapes: `\\u001b, \\u202e`) |
 
 `wrong_type` params: `expected` and `found` are English phrases ("an integer",
 `a string "30"`); `expected_type` and `found_type` are TOML type names (string,
@@ -86,6 +87,9 @@ ENGLISH: dict[str, str] = {
     "too_many_hashtags": "{count} hashtags, but {platform} allows at most {limit}",
     "unmatched_brace": 'unmatched "{brace}" in the text; write placeholders as {{name}}',
     "review_overdue": "{review_by} is in the past: the policy is due for review",
+    "control_characters": (
+        "holds control characters ({chars}) that a terminal or a reader acts on unseen; remove them"
+    ),
 }
 """English message templates by code."""
 

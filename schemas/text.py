@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from schemas.controls import quoted
 
 PathPart = str | int
 """A key (str) or a 0-based array index (int) of a key path."""
@@ -82,13 +83,14 @@ def toml_type(value: Any) -> str:
 
 
 def toml_value(value: Any) -> str:
-    """A scalar as TOML writes it (strings quoted, shortened); "" for arrays and tables."""
+    """A scalar as TOML writes it (strings quoted, shortened, control characters as
+    escapes: `schemas.controls.quoted`); "" for arrays and tables."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         if len(value) > _SHOWN_CHARS:
             value = value[: _SHOWN_CHARS - 1] + "…"
-        return json.dumps(value, ensure_ascii=False)
+        return quoted(value)
     if isinstance(value, float):
         if value != value:
             return "nan"

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from schemas.controls import stand_in
 from wizard.core.i18n import t
 
 EXCERPT_WIDTH = 84
@@ -37,8 +38,9 @@ def excerpt(path: Path, line: int | None, column: int | None) -> str:
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return ""
-    # One cell per character, so the caret lines up (tabs and control characters shown as spaces).
-    shown = "".join(" " if ch < " " else ch for ch in lines[line - 1].rstrip("\r"))
+    # One cell per character, so the caret lines up: tabs and control characters are
+    # shown as their stand-ins (`␉`, `␛`), and none of them reaches the terminal raw.
+    shown = stand_in(lines[line - 1].rstrip("\r"))
     at = max((column or 1) - 1, 0)
     start = max(0, at - EXCERPT_WIDTH + 10) if at >= EXCERPT_WIDTH - 10 else 0
     shown = shown[start : start + EXCERPT_WIDTH]

@@ -20,6 +20,7 @@ from textual.widgets import Button, Static
 from exports.diff import Change
 from screens.dialogs import ChoiceDialog
 from screens.save_summary import ChangeList
+from screens.widgets.controls import shown
 from wizard.core.i18n import t
 
 CONFLICT_CHOICES: tuple[str, ...] = ("reload", "overwrite", "save_as", "compare", "cancel")
@@ -63,8 +64,8 @@ class ChangesDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box"):
-            yield Static(self.title_text, classes="amend-title", markup=False)
-            yield Static(self.text, classes="amend-text", markup=False)
+            yield Static(shown(self.title_text), classes="amend-title", markup=False)
+            yield Static(shown(self.text), classes="amend-text", markup=False)
             yield ChangeList(self.changes, id="changes-list")
             with Horizontal(classes="amend-buttons"):
                 yield Button(t("dialog.close"), id="changes-close", variant="primary")

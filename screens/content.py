@@ -18,6 +18,7 @@ from textual.widgets.selection_list import Selection
 from schemas.collect import name_key
 from schemas.model import GOALS
 from screens.base import SectionScreen, section_css
+from screens.widgets.controls import shown
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.list_editor import ListEditor
 from wizard.core.i18n import t
@@ -90,7 +91,7 @@ class PlatformPicker(FieldRow):
         self._options = options
         picker = self.picker
         picker.clear_options()
-        picker.add_options(Selection(Content(label), value) for label, value in options)
+        picker.add_options(Selection(Content(shown(label)), value) for label, value in options)
 
     def load(self) -> None:
         """Refresh the options, then tick the rubric's platforms."""

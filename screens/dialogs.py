@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from screens.widgets.controls import shown
 from wizard.core.i18n import t
 
 DIALOG_CSS = Path(__file__).with_name("dialogs.tcss")
@@ -62,7 +63,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(self.question, classes="dialog-text")
+            yield Static(shown(self.question), classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes or t("dialog.yes"), id="dialog-yes", variant="primary")
                 yield Button(t("dialog.no"), id="dialog-no")
@@ -105,8 +106,8 @@ class MessageDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(self.title_text, classes="dialog-text dialog-title")
-            yield Static(self.message, classes="dialog-text", markup=False)
+            yield Static(shown(self.title_text), classes="dialog-text dialog-title", markup=False)
+            yield Static(shown(self.message), classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("dialog.ok"), id="dialog-ok", variant="primary")
 

@@ -27,6 +27,7 @@ from schemas.problems import Problem
 from schemas.secrets import exported_secrets
 from screens.dialogs import ConfirmDialog
 from screens.labels import path_label
+from screens.widgets.controls import ControlInput
 from wizard.core.i18n import t
 
 ExportFormat = Literal["md", "html"]
@@ -102,7 +103,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                     yield RadioButton(t("export.format.md"), id="export-format-md", value=True)
                     yield RadioButton(t("export.format.html"), id="export-format-html")
                 yield Label(t("export.path"), classes="export-label")
-                yield Input(
+                yield ControlInput(
                     str(default_export_path(self.policy_path, "md")), id="export-path", compact=True
                 )
                 yield Static(t("export.path_help"), classes="export-help")

@@ -8,17 +8,19 @@ written, so an unknown key in a hand-edited file is still named exactly.
 
 from __future__ import annotations
 
+from schemas.controls import stand_in
 from schemas.problems import Problem
 from wizard.core.i18n import has, problem_message, t
 from wizard.core.state import parse_path
 
 
 def path_label(path: str) -> str:
-    """The fields along `path`, in words; the path itself when a key has no label."""
+    """The fields along `path`, in words; the path itself (control characters as
+    stand-ins) when a key has no label."""
     try:
         parts = parse_path(path)
     except ValueError:
-        return path
+        return stand_in(path)
     generic: list[str] = []
     words: list[str] = []
     for position, part in enumerate(parts):
@@ -31,8 +33,8 @@ def path_label(path: str) -> str:
         if has(key) or has(key, "en"):
             words.append(t(key))
         elif position == len(parts) - 1:
-            return path
-    return " › ".join(words) if words else path
+            return stand_in(path)
+    return " › ".join(words) if words else stand_in(path)
 
 
 def problem_line(problem: Problem) -> str:

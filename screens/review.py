@@ -24,6 +24,7 @@ from textual.widgets import Button, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from exports.doc_parts import revisions_newest_first
+from schemas.controls import stand_in
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
 from screens.base import SectionScreen, section_css
@@ -174,7 +175,7 @@ class ReviewScreen(SectionScreen):
                 " ".join(str(revision.get("note") or "").split()),
             ]
             lines.append(" — ".join(part for part in parts if not is_blank(part)))
-        return "\n".join(lines)
+        return stand_in("\n".join(lines), keep="\n")
 
     # -- preview -----------------------------------------------------------------
     def update_preview(self, *, force: bool = False) -> None:

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from screens.widgets.controls import ControlInput, shown
 from wizard.core.i18n import t
 
 
@@ -34,10 +35,10 @@ class SaveAsDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box -warning" if self.failed else "amend-box"):
-            yield Static(self.title_text, classes="amend-title", markup=False)
-            yield Static(self.message, classes="amend-text", markup=False)
+            yield Static(shown(self.title_text), classes="amend-title", markup=False)
+            yield Static(shown(self.message), classes="amend-text", markup=False)
             yield Static(t("save_as.label"), classes="amend-label")
-            yield Input(str(self.path), id="save-as-path")
+            yield ControlInput(str(self.path), id="save-as-path")
             with Horizontal(classes="amend-buttons"):
                 yield Button(t("save_as.save"), id="save-as-save", variant="primary")
                 # "dialog-ok": the same id as the plain message dialog's close button.

@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from exports.diff import Change, by_section, render_value
+from schemas.controls import stand_in
+from screens.widgets.controls import ControlInput
 from wizard.core.i18n import has, t
 
 VALUE_WIDTH = 60
@@ -54,13 +56,13 @@ def change_text(change: Change) -> str:
     else:
         what = t("changes.moved", old=str(change.old), new=str(change.new))
     label = f" ({change.label})" if change.label else ""
-    return f"{change.path}{label}: {what}"
+    return stand_in(f"{change.path}{label}: {what}")
 
 
 def section_label(section: str) -> str:
     """A section's title for the lists (its key when it has none)."""
     key = f"section.{section}.title"
-    return t(key) if has(key) or has(key, "en") else section
+    return t(key) if has(key) or has(key, "en") else stand_in(section)
 
 
 def group(changes: Sequence[Change]) -> dict[str, list[Change]]:
@@ -109,9 +111,11 @@ class SaveSummaryDialog(ModalScreen[RevisionNote | None]):
             yield Static(t("summary.intro"), classes="amend-text")
             yield ChangeList(self.changes, id="summary-changes")
             yield Static(t("summary.note"), classes="amend-label")
-            yield Input(self.note, id="summary-note", placeholder=t("summary.note_placeholder"))
+            yield ControlInput(
+                self.note, id="summary-note", placeholder=t("summary.note_placeholder")
+            )
             yield Static(t("summary.by"), classes="amend-label")
-            yield Input(self.by, id="summary-by")
+            yield ControlInput(self.by, id="summary-by")
             with Horizontal(classes="amend-buttons"):
                 yield Button(t("summary.save"), id="summary-save", variant="primary")
                 yield Button(t("summary.cancel"), id="summary-cancel")

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.widgets.completing_input import CompletingInput
+from screens.widgets.controls import ControlInput, shown
 from screens.widgets.footer import CatalogueFooter
 from screens.widgets.header import PageHeader
 from wizard.core.i18n import t
@@ -55,7 +56,7 @@ class StartScreen(Screen[None]):
             yield Static(t("start.intro"), id="start-intro")
             yield Static(t("start.new"), classes="start-heading")
             with Horizontal(classes="start-row"):
-                yield Input(DEFAULT_NEW_PATH, id="start-new-path")
+                yield ControlInput(DEFAULT_NEW_PATH, id="start-new-path")
                 yield Button(t("start.create"), id="start-new", variant="primary", compact=True)
             yield Static(t("start.open"), classes="start-heading")
             with Horizontal(classes="start-row"):
@@ -68,7 +69,9 @@ class StartScreen(Screen[None]):
             yield Static(t("start.recent"), classes="start-heading")
             if self.recent:
                 yield OptionList(
-                    *[Option(str(path), id=str(path)) for path in self.recent], id="start-recent"
+                    *[Option(shown(str(path)), id=str(path)) for path in self.recent],
+                    id="start-recent",
+                    markup=False,
                 )
             else:
                 yield Static(t("start.no_recent"), id="start-no-recent")

@@ -1,5 +1,7 @@
 """An `Input` that completes from a suggester: Right or End takes the suggestion shown.
 
+It shows control characters as stand-ins (`screens.widgets.controls.ControlInput`).
+
 Textual's `Input` accepts a suggestion with Right when the cursor is at the end;
 End there does nothing. Here End does the same as Right at the end of the text, so
 either key finishes a platform name, a tool name or a file path. Tab keeps moving
@@ -8,10 +10,10 @@ the focus (it is the documented key for the next field).
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from screens.widgets.controls import ControlInput
 
 
-class CompletingInput(Input):
+class CompletingInput(ControlInput):
     """`Input` whose End key, at the end of the text, accepts the suggestion shown."""
 
     def action_end(self, select: bool = False) -> None:

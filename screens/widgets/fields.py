@@ -36,6 +36,7 @@ from textual.widgets import (
 
 from schemas.problems import Problem
 from screens.widgets.completing_input import CompletingInput
+from screens.widgets.controls import ControlTextArea
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import StringListEditor
 from wizard.core.i18n import problem_message, t
@@ -136,14 +137,14 @@ class FieldRow(Vertical):
             yield Label(t(self.spec.label_key), classes="field-label")
         yield self._make_editor()
         # The problem line sits right under the input, where the eye is while typing.
-        yield Static("", classes="field-problem")
+        yield Static("", classes="field-problem", markup=False)
         yield Static(t(self.spec.help_key), classes="field-help")
 
     def _make_editor(self) -> Widget:
         spec = self.spec
         wid = spec.widget_id
         if spec.kind == "long":
-            return TextArea(id=wid, soft_wrap=True, tab_behavior="focus")
+            return ControlTextArea(id=wid, soft_wrap=True, tab_behavior="focus")
         if spec.kind == "choice":
             return Select[str](
                 [(_choice_label(spec, value), value) for value in spec.choices],

@@ -29,6 +29,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, Static
 
+from schemas.controls import stand_in
 from schemas.problems import Problem
 from screens.dialogs import ConfirmDialog
 from screens.widgets.fields import FieldRow, FieldSpec
@@ -186,7 +187,7 @@ class ListEditor(Vertical):
         elif mark == "missing":
             line.append("… ", style="dim")
         line.append(f"{index + 1}. ", style="dim")
-        line.append(text[:200])
+        line.append(stand_in(text[:200]))
         return line
 
     def _shown_value(self, column: str, value: Any) -> str:

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
+from screens.widgets.controls import ControlInput, shown
 from wizard.core.i18n import t
 
 LONG_LIST = 8
@@ -73,7 +74,7 @@ def list_controls(
     """The row under a list: an input (id `part(field)`), then Add, Remove, ↑ and ↓
     (ids `part("add")` …, classes `-add`, `-remove`, `-up`, `-down`)."""
     return Horizontal(
-        Input(id=part(field), placeholder=placeholder),
+        ControlInput(id=part(field), placeholder=placeholder),
         ControlButton(add, id=part("add"), compact=True, classes="-add"),
         ControlButton(t("list.remove"), id=part("remove"), compact=True, classes="-remove"),
         ControlButton("↑", id=part("up"), compact=True, classes="-up", tooltip=t("key.move_up")),
@@ -146,7 +147,7 @@ class StringListEditor(Vertical):
         return f"{self.id}-{name}" if self.id else None
 
     def compose(self) -> ComposeResult:
-        items = StringItems(*self._items, id=self._part("items"))
+        items = StringItems(*map(shown, self._items), id=self._part("items"), markup=False)
         items.set_class(len(self._items) >= LONG_LIST, "-long")
         yield items
         yield list_controls(
@@ -187,7 +188,7 @@ class StringListEditor(Vertical):
     def _refresh_list(self, highlight: int | None = None) -> None:
         option_list = self._list
         option_list.set_class(len(self._items) >= LONG_LIST, "-long")
-        option_list.set_options(self._items)
+        option_list.set_options(map(shown, self._items))
         if highlight is not None and self._items:
             option_list.highlighted = max(0, min(highlight, len(self._items) - 1))
 

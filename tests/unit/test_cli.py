@@ -299,7 +299,7 @@ def test_control_characters_in_values_never_reach_the_terminal(run: Run, tmp_pat
     assert code == 1
     (line,) = out.splitlines()
     assert "\x1b" not in line and "\x07" not in line
-    assert "\\x1b]0;PWNED\\x07\\nfake.toml:1:1: error: injected" in line
+    assert "\\u001b]0;PWNED\\u0007\\nfake.toml:1:1: error: injected" in line
 
 
 def test_a_key_with_dots_or_quotes_is_named_and_found_as_toml_quotes_it(

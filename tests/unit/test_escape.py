@@ -119,11 +119,13 @@ def test_blank_lines_at_either_end_are_dropped() -> None:
     assert is_multiline("one\ntwo")
 
 
-def test_control_characters_are_dropped_but_tabs_and_newlines_kept() -> None:
-    assert clean_text("a\x00b\x07c\x1bd\x7fe\x85f\tg") == "abcde\nf\tg"
-    markdown = escape_lines("nul\x00here")
-    assert "\x00" not in markdown
-    assert _rendered_text(markdown) == "nulhere\n"
+def test_control_characters_show_as_escapes_but_tabs_and_newlines_stay() -> None:
+    assert clean_text("a\x00b\x07c\x1bd\x7fe\x85f\tg\x9bh\u202ei") == (
+        "a\\u0000b\\u0007c\\u001bd\\u007fe\nf\tg\\u009bh\\u202ei"
+    )
+    markdown = escape_lines("nul\x00here \x1b]52;c;cHduZWQ=\x07 \u202eevil")
+    assert "\x00" not in markdown and "\x1b" not in markdown and "\u202e" not in markdown
+    assert _rendered_text(markdown) == "nul\\u0000here \\u001b]52;c;cHduZWQ=\\u0007 \\u202eevil\n"
 
 
 def test_inline_escape_joins_lines_with_spaces() -> None:

@@ -753,6 +753,7 @@ def every_code_policy() -> dict[str, Any]:
     data["document"].update(compnay="x", language="fr", company="x" * 201)
     data["document"]["review_by"] = dt.date(2026, 1, 1)
     data["mission"]["objectives"] = ["", 5]
+    data["mission"]["positioning"] = "A neighbourhood bakery \x1b[2J"
     data["platforms"][0].update(url="ftp://x", access="password: Hunter22", two_factor=False)
     data["platforms"].append({"name": "instagram", "nmae": "x"})
     data["communication"]["goals"] = ["trust", "trust"]

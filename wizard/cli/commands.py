@@ -15,6 +15,7 @@ from typing import TextIO
 
 from exports.store import PolicyReadError, PolicySource, read_policy
 from schemas import LEVELS, Problem, check_policy
+from schemas.controls import escape, json_text
 from schemas.secrets import exported_problems
 from wizard.cli import report
 from wizard.cli.report import Position, Report
@@ -32,7 +33,9 @@ KEY_CODES: frozenset[str] = frozenset({"unknown_key", "unknown_key_hint"})
 
 
 def _say(stream: TextIO, text: str) -> None:
-    stream.write(text if text.endswith("\n") else text + "\n")
+    """Write one line of a message. File names and values in it come from outside:
+    their control characters are written as escapes, never raw (`schemas.controls`)."""
+    stream.write(escape(text.removesuffix("\n")) + "\n")
 
 
 def _read(file: str) -> PolicySource | Report:
@@ -75,9 +78,9 @@ def validate(files: Sequence[str], fmt: str) -> int:
     if fmt == "json":
         items = [item.as_json() for item in everything]
         # Escaped to ASCII where stdout cannot take UTF-8: JSON with `\u` escapes stays
-        # JSON, the stream's `backslashreplace` would not.
+        # JSON, the stream's `backslashreplace` would not. Controls are escaped always.
         utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-        _say(sys.stdout, json.dumps(items, ensure_ascii=not utf8, indent=2))
+        sys.stdout.write(json_text(json.dumps(items, ensure_ascii=not utf8, indent=2)) + "\n")
     return worst
 
 

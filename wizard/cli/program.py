@@ -14,12 +14,12 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 from schemas.sections import SECTIONS
 
 if TYPE_CHECKING:
-    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+    Subparsers = argparse._SubParsersAction["_Parser"]
     """What `add_subparsers` returns."""
 
 LanguageCode = Literal["en", "uk"]
@@ -64,6 +64,18 @@ class _VersionAction(argparse.Action):
 
 
 _FORMATTER = argparse.RawDescriptionHelpFormatter
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors show control characters as escapes: a
+    path or an argument that holds an escape sequence never reaches the terminal raw."""
+
+    def error(self, message: str) -> NoReturn:
+        from schemas.controls import escape
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {escape(message)}\n")
+
 
 _MAIN_HELP = """\
 Write a brand presence policy with a terminal wizard, and check, export and
@@ -313,7 +325,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parsing a command line that names it gives the same result, help and errors,
     without building the parsers of the others (a few milliseconds of every start).
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="presence",
         description=_MAIN_HELP,
         epilog=_MAIN_EPILOG,
@@ -426,9 +438,10 @@ class _ClosedStream(io.TextIOBase):
 def _report_output_error(exc: OSError) -> None:
     """Say on stderr (when it can be written) that the output could not be written."""
     from exports.atomic import write_reason
+    from schemas.controls import escape
 
     try:
-        sys.stderr.write(f"presence: error: cannot write the output: {write_reason(exc)}\n")
+        sys.stderr.write(f"presence: error: cannot write the output: {escape(write_reason(exc))}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
@@ -482,8 +495,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except Exception as exc:
         if os.environ.get("PRESENCE_DEBUG"):
             raise
+        from schemas.controls import escape
+
         sys.stderr.write(
-            f"presence: internal error: {type(exc).__name__}: {exc}\n"
+            f"presence: internal error: {type(exc).__name__}: {escape(str(exc))}\n"
             "(set PRESENCE_DEBUG=1 to see where)\n"
         )
         return EXIT_INTERNAL

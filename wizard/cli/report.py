@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from exports.escape import visible
+from schemas.controls import escape
 from schemas.problems import LEVELS, Problem
 
 Position = tuple[int, int]
@@ -36,7 +36,8 @@ class Report:
         """The compiler-style line, e.g. `p.toml:3:7: error: document.company: …`.
 
         Always one line, and one that cannot move the terminal: control characters
-        (a value's line break, an escape sequence typed into a URL) show as escapes.
+        (a value's line break, an escape sequence typed into a URL) show as escapes
+        (`\\n`, `\\u001b`; `schemas.controls.escape`).
         """
         where = self.file
         if self.line is not None:
@@ -47,7 +48,7 @@ class Report:
             line = f"{where}: {self.level}: {self.message}"
         else:
             line = f"{where}: {self.level}: {self.path}: {self.message}"
-        return visible(line)
+        return escape(line)
 
     def as_json(self) -> dict[str, object]:
         """The object printed by `--format json`."""

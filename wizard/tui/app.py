@@ -14,7 +14,7 @@ import copy
 import gc
 import importlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,10 +22,14 @@ from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
+from schemas.controls import stand_in, without_controls
 from screens.base import PlaceholderScreen, SectionScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
+from screens.widgets.controls import ControlsFilter
 from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
 from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
@@ -113,6 +117,33 @@ class PresenceApp(App[int]):
         self._generation = 0
         self._forget_listener: Any = None
         self._stop_listening: Callable[[], None] | None = None
+        self.controls_filter = ControlsFilter()
+        """The last line of defence against a control character on the screen."""
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that drops any control character left in a
+        line about to be drawn (`screens.widgets.controls.ControlsFilter`)."""
+        shown = super().get_line_filters()
+        return [*shown, self.controls_filter] if self.controls_filter.enabled else shown
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notification, never read as markup: the wizard's messages carry
+        file names and values, in which `[b]` or a lone `[` is text."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Textual's copy (OSC 52), without control characters (tabs and line breaks
+        stay): a template's text, a field's selection or the screen's, pasted later
+        into a terminal, must not act on it."""
+        super().copy_to_clipboard(without_controls(text, keep="\t\n"))
 
     def _get_dom_base(self) -> DOMNode:
         # Deliberate exception to "no private Textual APIs": Textual queries from the
@@ -339,7 +370,7 @@ class PresenceApp(App[int]):
             self.title = "presence"
             self.sub_title = ""
             return
-        self.title = str(state.path) if state.path is not None else t("app.untitled")
+        self.title = stand_in(str(state.path)) if state.path is not None else t("app.untitled")
         self.sub_title = t("app.modified") if state.is_dirty else ""
         if self.save_flow.read_only:
             self.sub_title = t("lock.banner")
@@ -586,7 +617,9 @@ def run_wizard(
         app = build_app(path=path, section=section, lang=lang, new=new, from_=from_)
     except StartError as error:
         _report_set_aside()
-        sys.stderr.write(f"presence: error: {error.message}\n")
+        from schemas.controls import escape
+
+        sys.stderr.write(f"presence: error: {escape(error.message)}\n")
         return error.code
     result = app.run()
     _report_set_aside()

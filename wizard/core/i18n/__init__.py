@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator, Mapping
 from importlib import import_module
 
+from schemas.controls import stand_in
 from schemas.problems import Problem
 from wizard.core.i18n.en import MESSAGES as EN
 
@@ -80,7 +81,9 @@ def t(key: str, /, **params: object) -> str:
     """The text of `key` in the interface language, with `params` filled in.
 
     An unknown key returns itself, so text that is not a key (such as a binding
-    description Textual provides) passes through unchanged.
+    description Textual provides) passes through unchanged. A parameter is often a
+    file's name or a value from it: its control characters are filled in as their
+    stand-ins (`schemas.controls.stand_in`: `␛`, `�`), never raw.
     """
     template = CATALOGUES[_current[0]].get(key)
     if template is None:
@@ -89,8 +92,9 @@ def t(key: str, /, **params: object) -> str:
         return key
     if not params:
         return template
+    shown = {k: stand_in(v, keep="\t\n") if isinstance(v, str) else v for k, v in params.items()}
     try:
-        return template.format(**params)
+        return template.format(**shown)
     except (KeyError, IndexError, ValueError):
         return template
 
@@ -99,5 +103,5 @@ def problem_message(problem: Problem) -> str:
     """A problem's message in the interface language (by its code, with its params)."""
     key = f"problem.{problem.code}"
     if not has(key) and not has(key, "en"):
-        return problem.message
+        return stand_in(problem.message, keep="\t\n")
     return t(key, **problem.params)

@@ -524,4 +524,5 @@ MESSAGES: dict[str, str] = {
     "problem.too_many_hashtags": "{count} hashtags, but {platform} allows at most {limit}.",
     "problem.unmatched_brace": "Unmatched “{brace}” in the text; write placeholders as {{name}}.",
     "problem.review_overdue": "{review_by} is in the past: the policy is due for review.",
+    "problem.control_characters": "Holds control characters ({chars}; shown here as symbols such as ␛ and �): a terminal or another program would act on them unseen. Remove them.",
 }

@@ -524,4 +524,5 @@ MESSAGES: dict[str, str] = {
     "problem.too_many_hashtags": "{count} хештегів, а {platform} дозволяє щонайбільше {limit}.",
     "problem.unmatched_brace": "Непарна «{brace}» у тексті; пишіть заповнювачі як {{name}}.",
     "problem.review_overdue": "{review_by} уже минуло: політику час переглянути.",
+    "problem.control_characters": "Містить керівні символи ({chars}; тут вони показані знаками на кшталт ␛ і �): термінал чи інша програма виконає їх непомітно. Приберіть їх.",
 }
