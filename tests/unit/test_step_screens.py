@@ -16,6 +16,6 @@ def test_each_step_names_its_screen(step: Step) -> None:
     module_name, _, class_name = step.screen.partition(":")
     screen = getattr(importlib.import_module(module_name), class_name, None)
     assert isinstance(screen, type) and issubclass(screen, StepScreen), step.screen
-    assert screen.STEP == step.name
+    assert step.name == screen.STEP
     # The review has its own base; every other step edits fields of its section.
     assert issubclass(screen, SectionScreen) == (step.section != "review")
