@@ -1,4 +1,6 @@
-"""The base of every section screen: sidebar, title, scrolling fields, Back / Next, footer.
+"""The bases of the step screens: `StepScreen`, the frame every step's screen shares
+(page header, sidebar, title, a scrolling body, Back / Next, footer), and on it
+`SectionScreen`, a screen of fields. The review (`screens/review.py`) is a `StepScreen`.
 
 How to add a section screen
 ---------------------------
@@ -18,7 +20,9 @@ How to add a section screen
                yield self.field(FieldSpec('some.key', 'long'))
 
    Fields are declared by key path (`FieldSpec(path, kind, ...)`); the input's
-   id is the path with dashes. A `FieldRow` writes into `self.state` and posts
+   id is the path with dashes. The kind picks the field's editor (text, long, date,
+   minutes, choice, radio, multi, bool, strings, platforms: `screens/widgets/editors/`,
+   where a new kind is one new class). A `FieldRow` writes into `self.state` and posts
    `Edited`; this base class then refreshes the problem line of every row and,
    debounced, the sidebar. Nothing else to wire.
 3. Add the catalogue entries to `wizard/core/i18n/en.py` and `uk.py`: `field.<path>`
@@ -32,6 +36,7 @@ How to add a section screen
 from __future__ import annotations
 
 import re
+from abc import abstractmethod
 from pathlib import Path, PurePath
 from typing import ClassVar
 
@@ -51,7 +56,6 @@ from screens.widgets.header import PageHeader
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited, NavigateTo
 from screens.widgets.sidebar import Sidebar
-from screens.widgets.string_list import StringItems, StringListEditor
 from wizard.core.flow import get_step, next_step, previous_step, steps_of
 from wizard.core.i18n import t
 from wizard.core.state import PolicyState, parse_path
@@ -99,24 +103,22 @@ PROBLEMS_DELAY = 0.1
 (checking it takes tens of milliseconds: the change is drawn first)."""
 
 
-class SectionScreen(Screen[None]):
-    """A screen that edits one step of the policy; subclasses yield its fields."""
+class StepScreen(Screen[None]):
+    """The frame of every step's screen: page header, sidebar, the step's title, a
+    scrolling body, Back / Next and the footer. `SectionScreen` fills the body with
+    fields; the review (`screens.review.ReviewScreen`) with its lists."""
 
     STEP: ClassVar[str] = ""
-    """The step of `wizard.core.flow.STEPS` this screen edits."""
+    """The step of `wizard.core.flow.STEPS` this screen shows."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = section_css()
     AUTO_FOCUS = "#body *"
     """The first field gets the keyboard (not the sidebar) when the screen opens."""
 
     def __init__(self, state: PolicyState) -> None:
-        """A screen editing `state` (the app's one `PolicyState`)."""
+        """A screen showing `state` (the app's one `PolicyState`)."""
         super().__init__(name=self.STEP, classes="section-screen")
         self.state = state
-        self._sidebar_timer: Timer | None = None
-        self._problems_timer: Timer | None = None
-        self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
-        self._pending_focus: str | None = None
         self._shown_revision = -1
         """The state revision the widgets show (-1: not shown yet)."""
         self._offscreen = False
@@ -156,20 +158,16 @@ class SectionScreen(Screen[None]):
                     )
                 with VerticalScroll(id="body"):
                     yield Static(t(f"section.{self.section}.intro"), id="section-intro")
-                    yield from self.compose_fields()
+                    yield from self.compose_body()
                 with Horizontal(id="nav"):
                     yield Button(t("nav.back"), id="nav-back", compact=True)
                     yield Static("", id="nav-gap")
                     yield Button(t("nav.next"), id="nav-next", compact=True, variant="primary")
         yield CatalogueFooter()
 
-    def compose_fields(self) -> ComposeResult:
-        """The screen's fields; subclasses override this."""
-        yield from ()
-
-    def field(self, spec: FieldSpec) -> FieldRow:
-        """A row editing `spec.path` of the state."""
-        return FieldRow(spec, self.state)
+    @abstractmethod
+    def compose_body(self) -> ComposeResult:
+        """What the body holds under the section's introduction."""
 
     def on_mount(self) -> None:
         if not self.app.is_running:
@@ -184,8 +182,6 @@ class SectionScreen(Screen[None]):
         # CSS applies to that widget and what it holds only: the styles are right, and
         # the first showing need not restyle every widget (tens of milliseconds).
         self._styled_with = self._styles_token()
-        if self._pending_focus is not None:
-            self.call_after_refresh(self._apply_focus)
         if self._offscreen:
             self.call_later(self._lay_out_offscreen)
 
@@ -215,26 +211,9 @@ class SectionScreen(Screen[None]):
         self.call_after_refresh(self._lay_out_offscreen, passes - 1)
 
     # -- refreshing --------------------------------------------------------------
-    def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:
-        """The list editors and the rows outside them (found once: screens do not recompose)."""
-        if self._found is None:
-            editors = list(self.query(ListEditor))
-            rows = [
-                row
-                for row in self.query(FieldRow)
-                if not any(isinstance(ancestor, ListEditor) for ancestor in row.ancestors)
-            ]
-            self._found = (editors, rows)
-        return self._found
-
+    @abstractmethod
     def refresh_problems(self) -> None:
-        """Show the current problems under every field and list of the screen."""
-        editors, rows = self._targets()
-        for editor in editors:
-            editor.refresh_problems()
-        for row in rows:
-            if row.data_path is not None:
-                row.show_problems(list(self.state.problems_under(row.data_path)))
+        """Show the current problems (after any change to the policy)."""
 
     def refresh_sidebar(self) -> None:
         """Redraw the sidebar's statuses."""
@@ -245,11 +224,6 @@ class SectionScreen(Screen[None]):
 
     def reload(self) -> None:
         """Show the state's values again (after a change made elsewhere)."""
-        for row in self.query(FieldRow):
-            if row.data_path is not None:
-                row.load()
-        for editor in self.query(ListEditor):
-            editor.rebuild(select=editor.selected)
         self.refresh_problems()
         self.refresh_sidebar()
         self._shown_revision = self.state.revision
@@ -275,11 +249,89 @@ class SectionScreen(Screen[None]):
             (rules, focus), (now_rules, now_focus) = self._styled_with, self._styles_token()
             if rules is now_rules and focus == now_focus:
                 event.refresh_styles = False
-        if self.is_mounted:
-            if self._shown_revision != self.state.revision:
-                self.reload()  # the policy changed while the screen was away
-            if self._pending_focus is not None:
-                self.call_after_refresh(self._apply_focus)
+        if self.is_mounted and self._shown_revision != self.state.revision:
+            self.reload()  # the policy changed while the screen was away
+
+    # -- navigation --------------------------------------------------------------
+    @on(Button.Pressed, "#nav-back")
+    def _back(self, event: Button.Pressed) -> None:
+        event.stop()
+        step = previous_step(self.STEP)
+        if step is not None:
+            self.post_message(NavigateTo(step.name))
+
+    @on(Button.Pressed, "#nav-next")
+    def _next(self, event: Button.Pressed) -> None:
+        event.stop()
+        step = next_step(self.STEP)
+        if step is not None:
+            self.post_message(NavigateTo(step.name))
+
+
+class SectionScreen(StepScreen):
+    """A screen that edits one step of the policy; subclasses yield its fields."""
+
+    def __init__(self, state: PolicyState) -> None:
+        """A screen editing `state` (the app's one `PolicyState`)."""
+        super().__init__(state)
+        self._sidebar_timer: Timer | None = None
+        self._problems_timer: Timer | None = None
+        self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
+        self._pending_focus: str | None = None
+
+    # -- composition -------------------------------------------------------------
+    def compose_body(self) -> ComposeResult:
+        """The section's fields (`compose_fields`)."""
+        yield from self.compose_fields()
+
+    def compose_fields(self) -> ComposeResult:
+        """The screen's fields; subclasses override this."""
+        yield from ()
+
+    def field(self, spec: FieldSpec) -> FieldRow:
+        """A row editing `spec.path` of the state."""
+        return FieldRow(spec, self.state)
+
+    def on_mount(self) -> None:
+        # Textual runs this before `StepScreen.on_mount` (each class's handler, subclass first).
+        if self.app.is_running and self._pending_focus is not None:
+            self.call_after_refresh(self._apply_focus)
+
+    # -- refreshing --------------------------------------------------------------
+    def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:
+        """The list editors and the rows outside them (found once: screens do not recompose)."""
+        if self._found is None:
+            editors = list(self.query(ListEditor))
+            rows = [
+                row
+                for row in self.query(FieldRow)
+                if not any(isinstance(ancestor, ListEditor) for ancestor in row.ancestors)
+            ]
+            self._found = (editors, rows)
+        return self._found
+
+    def refresh_problems(self) -> None:
+        """Show the current problems under every field and list of the screen."""
+        editors, rows = self._targets()
+        for editor in editors:
+            editor.refresh_problems()
+        for row in rows:
+            if row.data_path is not None:
+                row.show_problems(list(self.state.problems_under(row.data_path)))
+
+    def reload(self) -> None:
+        """Show the state's values again (after a change made elsewhere)."""
+        for row in self.query(FieldRow):
+            if row.data_path is not None:
+                row.load()
+        for editor in self.query(ListEditor):
+            editor.rebuild(select=editor.selected)
+        super().reload()
+
+    @on(ScreenResume)
+    def _focus_when_resumed(self) -> None:
+        if self.is_mounted and self._pending_focus is not None:
+            self.call_after_refresh(self._apply_focus)
 
     @on(Edited)
     def _edited(self, event: Edited) -> None:
@@ -346,43 +398,13 @@ class SectionScreen(Screen[None]):
         except NoMatches:
             return None
 
-    # -- navigation --------------------------------------------------------------
-    @on(Button.Pressed, "#nav-back")
-    def _back(self, event: Button.Pressed) -> None:
-        event.stop()
-        step = previous_step(self.STEP)
-        if step is not None:
-            self.post_message(NavigateTo(step.name))
-
-    @on(Button.Pressed, "#nav-next")
-    def _next(self, event: Button.Pressed) -> None:
-        event.stop()
-        step = next_step(self.STEP)
-        if step is not None:
-            self.post_message(NavigateTo(step.name))
-
 
 def _focusable(widget: Widget | None, index: int | None) -> Widget | None:
-    """The part of `widget` to focus: a string list's item `index` (or its input when
-    the list is empty), else the widget itself when it can take the focus."""
-    if isinstance(widget, StringListEditor):
-        items = widget.query_one(StringItems)
-        if items.option_count == 0:
-            return widget.query_one(Input)
-        if index is not None and index < items.option_count:
-            items.highlighted = index
-        return items
+    """What to focus of `widget`: for the input of a field row, what its editor says
+    (item `index` of a list of strings, say); else the widget when it takes the focus."""
+    row = widget.parent if widget is not None else None
+    if isinstance(row, FieldRow) and row.editor is widget:
+        return row.field_editor.focus_target(index)
     if widget is not None and widget.focusable:
         return widget
     return None
-
-
-class PlaceholderScreen(SectionScreen):
-    """Stands in for a step whose screen module is not available."""
-
-    def __init__(self, state: PolicyState, step: str) -> None:
-        self.STEP = step  # type: ignore[misc]  # per-instance step for the stand-in
-        super().__init__(state)
-
-    def compose_fields(self) -> ComposeResult:
-        yield Static(t("placeholder.not_ready"), id="placeholder")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -27,14 +27,14 @@ from exports.doc_parts import revisions_newest_first
 from schemas.controls import stand_in
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
-from screens.base import SectionScreen, section_css
+from screens.base import StepScreen, section_css
 from screens.dialogs import MessageDialog
 from screens.export_dialog import ExportDialog, ExportRequest, write_export
 from screens.labels import problem_line
 from screens.widgets.messages import NavigateTo
 from wizard.core.flow import step_for_path
 from wizard.core.i18n import has, t
-from wizard.core.state import is_blank
+from wizard.core.state import PolicyState, is_blank
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -90,20 +90,20 @@ class ProblemList(OptionList):
         return self._problems[int(option.id)]
 
 
-class ReviewScreen(SectionScreen):
+class ReviewScreen(StepScreen):
     """The checklist, warnings, revision log and preview; Save and Export."""
 
     STEP = "review"
     CSS_PATH = section_css("review.tcss")
     AUTO_FOCUS = "#review-checklist"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, state: PolicyState) -> None:
+        super().__init__(state)
         self._preview_revision = -1
         """The state revision the preview shows (-1: none yet)."""
         self._lists_revision = -1
 
-    def compose_fields(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="review-actions"):
             yield Button(t("review.save"), id="review-save", compact=True)
             yield Button(t("review.export"), id="review-export", compact=True, variant="primary")
@@ -122,15 +122,6 @@ class ReviewScreen(SectionScreen):
                 # The Markdown widget (#review-preview) joins when the tab is first
                 # opened: importing and styling it costs more than the rest of the review.
                 yield VerticalScroll(id="review-preview-scroll")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        # The review brings the app's first tabs: mounting them added their widgets'
-        # default CSS, so the stylesheet's rules changed after compose noted them.
-        # Each widget was styled as it mounted, with the rules of that moment, and a
-        # widget's default CSS applies to that widget only: the styles are right,
-        # and showing the review need not restyle it (a few tens of milliseconds).
-        self._styled_with = self._styles_token()
 
     # -- refreshing --------------------------------------------------------------
     def refresh_problems(self) -> None:

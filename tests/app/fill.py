@@ -35,7 +35,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from screens.base import SectionScreen
+from screens.base import StepScreen
 from screens.widgets.fields import FieldRow
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
@@ -407,7 +407,7 @@ class Author:
         await self.until(
             lambda: (
                 self.app.current_step == step
-                and isinstance(self.app.screen, SectionScreen)
+                and isinstance(self.app.screen, StepScreen)
                 and step == self.app.screen.STEP
             ),
             f"step {step}",

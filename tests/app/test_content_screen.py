@@ -9,7 +9,9 @@ from typing import Any
 from textual import events
 from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
 
-from screens.content import RUBRIC_FIELDS, PlatformPicker
+from screens.content import RUBRIC_FIELDS
+from screens.widgets.editors.platforms import PlatformPicker
+from screens.widgets.fields import FieldRow
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
 from tests.app.conftest import SIZE, SMALL, click, entry_lines, field_problem, open_app, state_of
@@ -53,7 +55,8 @@ async def test_every_key_has_its_field(tmp_path: Path) -> None:
         assert isinstance(app.query_one("#content-rubrics-hashtags"), StringListEditor)
         assert isinstance(app.query_one("#content-rubrics-example"), TextArea)
         assert isinstance(app.query_one("#content-hashtags"), StringListEditor)
-        assert isinstance(app.query_one("#content-rubrics-platforms").parent, PlatformPicker)
+        row = app.query_one("#content-rubrics-platforms").parent
+        assert isinstance(row, FieldRow) and isinstance(row.field_editor, PlatformPicker)
 
 
 async def test_rubrics_add_edit_remove_reorder_filter(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 
 from schemas.sections import SECTION_HEADINGS
-from screens.base import SectionScreen
+from screens.base import StepScreen
 from screens.dialogs import ConfirmDialog, QuitDialog
 from screens.help import HelpScreen
 from screens.start import StartScreen
@@ -36,7 +36,7 @@ async def test_next_and_back_walk_every_step(tmp_path: Path) -> None:
         for step in STEPS[1:]:
             await pilot.press("ctrl+n")
             assert app.current_step == step.name
-            assert isinstance(app.screen, SectionScreen)
+            assert isinstance(app.screen, StepScreen)
             assert step.name == app.screen.STEP
         await pilot.press("ctrl+n")
         assert app.current_step == "review"
@@ -129,7 +129,7 @@ async def test_quit_with_changes_asks_cancel_then_discard(tmp_path: Path) -> Non
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, QuitDialog)
         await pilot.click("#quit-cancel")
-        assert isinstance(app.screen, SectionScreen)
+        assert isinstance(app.screen, StepScreen)
         assert app.is_running
         await pilot.press("ctrl+q")
         await pilot.click("#quit-discard")
@@ -210,7 +210,7 @@ async def test_help_opens_and_closes(tmp_path: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         assert "Довідка" in str(app.screen.query_one("#help-title", Static).render())
         await pilot.press("escape")
-        assert isinstance(app.screen, SectionScreen)
+        assert isinstance(app.screen, StepScreen)
 
 
 async def test_start_screen_creates_a_new_policy(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import time
 import tomllib
 from collections.abc import Callable
 from functools import partial
@@ -32,6 +33,7 @@ from screens.export_dialog import ExportDialog
 from screens.lock_dialog import LockDialog
 from screens.platforms import RemovePlatformDialog
 from screens.recovery import RecoveryDialog
+from screens.review import ReviewScreen
 from screens.save_as import SaveAsDialog
 from screens.save_summary import SaveSummaryDialog
 from screens.start import StartScreen
@@ -67,7 +69,8 @@ def screen_text(app: PresenceApp, where: str) -> str:
 
 async def until(pilot: Any, condition: Callable[[], object], what: str) -> None:
     """Let the app work until `condition()` holds."""
-    for _ in range(300):
+    deadline = time.monotonic() + 60  # generous: a loaded 2-core machine
+    while time.monotonic() < deadline:
         if condition():
             await pilot.pause()
             return
@@ -184,7 +187,7 @@ async def test_export_dialog_and_its_notification(tmp_path: Path) -> None:
     path = _hostile(tmp_path, EVERY_TEXT)
     app = _open(path, section="review")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, SectionScreen), "the review")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
         app.action_export()
         await until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
         text = screen_text(app, "the export dialog")
@@ -193,7 +196,7 @@ async def test_export_dialog_and_its_notification(tmp_path: Path) -> None:
         app.screen.query_one("#export-path", Input).value = str(out)
         await click(pilot, "#export-ok")
         await until(pilot, out.exists, "the exported document")
-        await until(pilot, lambda: isinstance(app.screen, SectionScreen), "the dialog closed")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the dialog closed")
         await until(pilot, lambda: app.screen.query("Toast"), "the notification")
         text = screen_text(app, "the export notification")
         assert "Exported to" in text and "␛]52;c;cHduZWQ=␇" in text, text[-3000:]

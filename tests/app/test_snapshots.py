@@ -23,7 +23,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 import schemas
-from screens.base import SectionScreen
+from screens.base import StepScreen
 from screens.dialogs import QuitDialog
 from screens.help import HelpScreen
 from screens.start import StartScreen
@@ -110,7 +110,7 @@ def _prepare(screen: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
             step = "document" if screen in ("help", "quit") else screen
             await _until(
                 pilot,
-                lambda: isinstance(app.screen, SectionScreen) and step == app.screen.STEP,
+                lambda: isinstance(app.screen, StepScreen) and step == app.screen.STEP,
                 step,
             )
         if screen == "help":

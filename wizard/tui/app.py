@@ -27,7 +27,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from schemas.controls import stand_in, without_controls
-from screens.base import PlaceholderScreen, SectionScreen, section_css
+from screens.base import SectionScreen, StepScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
 from screens.widgets.controls import ControlsFilter
 from screens.widgets.messages import NavigateTo
@@ -268,16 +268,10 @@ class PresenceApp(App[int]):
         if screen.is_mounted:
             screen.remove()
 
-    def _make_screen(self, step: str) -> Screen[Any]:
+    def _make_screen(self, step: str) -> StepScreen:
         assert self.state is not None
         module_name, _, class_name = get_step(step).screen.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            return PlaceholderScreen(self.state, step)
-        screen_class: type[SectionScreen] = getattr(module, class_name)
+        screen_class: type[StepScreen] = getattr(importlib.import_module(module_name), class_name)
         return screen_class(self.state)
 
     def goto(self, step: str) -> None:
@@ -318,8 +312,7 @@ class PresenceApp(App[int]):
         if isinstance(self.screen, ModalScreen):
             return
         screen = self._make_screen(step.name)
-        if isinstance(screen, SectionScreen):
-            screen.build_offscreen()
+        screen.build_offscreen()
         self._screens[step.name] = screen
         self.install_screen(screen, f"{step.name}#{self._generation}")
         # Deliberate exception to "no private Textual APIs": `_get_screen` is how

@@ -93,7 +93,6 @@ MESSAGES: dict[str, str] = {
     "step.communication-response.title": "Response times",
     "step.communication-templates.title": "Answer templates",
     "step.communication-negative.title": "Negative feedback and escalation",
-    "placeholder.not_ready": "This part of the wizard is not available in this version.",
     # -- status ----------------------------------------------------------------------
     "status.done": "done",
     "status.missing": "{n} missing",

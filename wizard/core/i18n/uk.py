@@ -93,7 +93,6 @@ MESSAGES: dict[str, str] = {
     "step.communication-response.title": "Час відповіді",
     "step.communication-templates.title": "Шаблони відповідей",
     "step.communication-negative.title": "Робота з негативом і ескалація",
-    "placeholder.not_ready": "Ця частина майстра недоступна в цій версії.",
     # -- status ----------------------------------------------------------------------
     "status.done": "готово",
     "status.missing": "бракує: {n}",
