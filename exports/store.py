@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from schemas.model import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    import tomlkit
-
     from exports.atomic import PolicyWriteError, atomic_write
     from exports.positions import KeyPath, PositionMap
 
@@ -49,7 +47,6 @@ __all__ = [
     "TooLarge",
     "atomic_write",
     "file_changed_on_disk",
-    "open_document",
     "read_bounded",
     "read_policy",
     "render_policy",
@@ -360,13 +357,6 @@ def _check_version(source: PolicySource) -> None:
             line,
             column,
         )
-
-
-def open_document(source: PolicySource) -> tomlkit.TOMLDocument:
-    """The file as a tomlkit document (byte-order mark left out), for callers that need one."""
-    import tomlkit
-
-    return tomlkit.parse(source.text)
 
 
 def render_policy(data: Mapping[str, Any], source: PolicySource | None = None) -> str:

@@ -5,47 +5,55 @@ docstrings (`schemas.docstrings`). TOML local dates are `"type": "string",
 "format": "date"`, as Taplo expects. Keys a *finished* policy needs are not
 `required` here (a draft is a valid file); their descriptions say so. Only
 `schema_version` is required.
+
+A file this schema accepts can still be refused by `presence validate`: what only
+`validate` checks is listed in `validate_only()`, and the description of each key it
+concerns says so (`tests/unit/test_jsonschema.py` checks the list against every
+fixture that `validate` refuses).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from schemas.docstrings import field_description
 from schemas.fields import FieldSpec, TableSpec, root
 from schemas.formats import HASHTAG_MAX_CHARS
 from schemas.model import SCHEMA_VERSION
+from schemas.problems import Level, Problem
 from schemas.sections import SECTIONS
 
 SCHEMA_ID = f"urn:presence:policy:{SCHEMA_VERSION}"
 """The schema's `$id`."""
 
-_NEEDED: frozenset[str] = frozenset(
-    {
-        "document.company",
-        "document.approved_by",
-        "mission.statement",
-        "mission.objectives",
-        "mission.values",
-        "mission.values[].name",
-        "platforms",
-        "platforms[].name",
-        "tools[].name",
-        "communication.goals",
-        "communication.style",
-        "communication.response_time.first_reply_max_minutes",
-        "communication.templates[].title",
-        "communication.templates[].text",
-        "communication.negative.approach",
-        "communication.negative.moderator_autonomy",
-        "communication.negative.escalation",
-        "communication.negative.escalation[].topic",
-        "communication.negative.escalation[].contact",
-        "content.rubrics",
-        "content.rubrics[].name",
-        "revisions[].date",
-        "revisions[].sections",
-    }
+_NEEDED: tuple[str, ...] = (
+    "document.company",
+    "document.approved_by",
+    "mission.statement",
+    "mission.objectives",
+    "mission.values",
+    "mission.values[].name",
+    "platforms",
+    "platforms[].name",
+    "tools[].name",
+    "communication.goals",
+    "communication.style",
+    "communication.response_time.first_reply_max_minutes",
+    "communication.templates[].title",
+    "communication.templates[].text",
+    "communication.negative.approach",
+    "communication.negative.moderator_autonomy",
+    "communication.negative.escalation",
+    "communication.negative.escalation[].topic",
+    "communication.negative.escalation[].contact",
+    "content.rubrics",
+    "content.rubrics[].name",
+    "revisions[].date",
+    "revisions[].sections",
 )
 """Key paths (`[]` for any item) that a finished policy needs."""
 
@@ -64,6 +72,185 @@ flag), so the pattern lets through every letter, digit, mark and `_` of any scri
 rejects what can never be in a hashtag; the program's own check is exact
 (`schemas.formats.is_hashtag`)."""
 _URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+"
+_CHECKED_ITEMS = ("hashtags", "sections")
+"""Arrays of texts whose items this schema checks (a pattern, an enumeration): a blank
+item fails here as it does in `presence validate`."""
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Something `presence validate` refuses (or warns about) that this schema lets pass:
+    a JSON Schema cannot say it, or an editor cannot see it."""
+
+    summary: str
+    """What passes the schema, in a line (Markdown; the README lists every summary)."""
+    note: str = ""
+    """The sentence added to the description of each key in `keys`."""
+    keys: tuple[str, ...] = ()
+    """The key paths concerned (`[]` for any item; an array's items belong to it);
+    none: any key."""
+    codes: tuple[str, ...] = ()
+    """`validate`'s problem codes; none: every problem of `level`."""
+    level: Level = "error"
+    types: tuple[str, str] | None = None
+    """For `wrong_type`: the TOML types expected and found."""
+
+    def covers(self, problem: Problem) -> bool:
+        """Whether `problem` is one of this difference's."""
+        if problem.level != self.level or (self.codes and problem.code not in self.codes):
+            return False
+        if self.types is not None:
+            found = (problem.params.get("expected_type"), problem.params.get("found_type"))
+            if found != self.types:
+                return False
+        generic = re.sub(r"\[\d+\]", "[]", problem.path)
+        return not self.keys or any(
+            generic == key or generic.startswith(f"{key}[") for key in self.keys
+        )
+
+
+def _fields(table: TableSpec, path: str = "") -> Iterator[tuple[str, FieldSpec]]:
+    """Every key of a table and the tables in it (`[]` for the items of an array of
+    tables), with its spec."""
+    for name, field in table.fields.items():
+        key = f"{path}.{name}" if path else name
+        yield key, field
+        inner = field.item.table if field.item is not None else field.table
+        if inner is not None:
+            yield from _fields(inner, f"{key}[]" if field.kind == "array" else key)
+
+
+def _keys(test: Callable[[str, FieldSpec], bool]) -> tuple[str, ...]:
+    return tuple(key for key, field in _fields(root()) if test(key, field))
+
+
+def _is_hashtags(key: str, field: FieldSpec) -> bool:
+    return key.rsplit(".", 1)[-1] == "hashtags"
+
+
+def _items_unchecked(key: str, field: FieldSpec) -> bool:
+    """An array of texts whose items this schema takes as any string (a blank one too)."""
+    return (
+        field.kind == "array"
+        and field.item is not None
+        and field.item.kind == "string"
+        and key.rsplit(".", 1)[-1] not in _CHECKED_ITEMS
+    )
+
+
+@cache
+def validate_only() -> tuple[Difference, ...]:
+    """Every kind of file this schema accepts and `presence validate` does not (the
+    *missing* level and warnings included)."""
+    only = "Only `presence validate` checks"
+    return (
+        Difference(
+            summary='a date written as a string (`effective_on = "2026-12-01"`): editors hand '
+            "TOML dates to the schema as strings, so it cannot tell the two apart",
+            note='Must be a TOML date (2026-12-01), not a string ("2026-12-01"): editors hand '
+            "dates to this schema as strings, so only `presence validate` tells them apart.",
+            keys=_keys(lambda _, field: field.kind == "date"),
+            codes=("wrong_type",),
+            types=("date", "string"),
+        ),
+        Difference(
+            summary="a whole number written as a float (`first_reply_max_minutes = 30.0`, "
+            "`schema_version = 1.0`): JSON Schema counts it as an integer",
+            note="Must be a TOML integer (30), not a float (30.0), which JSON Schema counts as "
+            "an integer: only `presence validate` tells them apart.",
+            keys=_keys(lambda _, field: field.kind == "integer"),
+            codes=("wrong_type",),
+            types=("integer", "float"),
+        ),
+        Difference(
+            summary="`review_by` not later than `effective_on`",
+            note=f"{only} that it is later than effective_on.",
+            keys=("document.review_by",),
+            codes=("review_not_later",),
+        ),
+        Difference(
+            summary="`first_reply_avg_minutes` more than `first_reply_max_minutes`",
+            note=f"{only} that it is not more than first_reply_max_minutes.",
+            keys=("communication.response_time.first_reply_avg_minutes",),
+            codes=("avg_over_max",),
+        ),
+        Difference(
+            summary="two platforms, tools, values, answer templates or rubrics of the same "
+            "name (or title), ignoring case",
+            note=f"{only} that it is unique, ignoring case.",
+            keys=(
+                "mission.values[].name",
+                "platforms[].name",
+                "tools[].name",
+                "communication.templates[].title",
+                "content.rubrics[].name",
+            ),
+            codes=("duplicate_name",),
+        ),
+        Difference(
+            summary="a hashtag listed twice in one list, ignoring case (`#Bread`, `#bread`)",
+            note=f"{only} that no hashtag is listed twice, ignoring case.",
+            keys=_keys(_is_hashtags),
+            codes=("repeated_item",),
+        ),
+        Difference(
+            summary="a rubric that names a platform no `[[platforms]]` entry has",
+            note=f"{only} that each is the name of a [[platforms]] entry.",
+            keys=("content.rubrics[].platforms",),
+            codes=("unknown_platform", "unknown_platform_hint"),
+        ),
+        Difference(
+            summary="a word both preferred and avoided",
+            note=f"{only} that no word is both preferred and avoided.",
+            keys=("communication.preferred_words", "communication.avoided_words"),
+            codes=("word_in_both",),
+        ),
+        Difference(
+            summary='a time zone that is not an IANA name (`timezone = "Mars/Olympus_Mons"`)',
+            note=f"{only} that it is an IANA time zone name.",
+            keys=("communication.response_time.timezone",),
+            codes=("bad_timezone",),
+        ),
+        Difference(
+            summary='a blank item in a list of texts (`objectives = [""]`)',
+            note=f"{only} that no item is blank.",
+            keys=_keys(_items_unchecked),
+            codes=("empty_item",),
+        ),
+        Difference(
+            summary="a hashtag holding something other than letters, digits, `_` and "
+            "combining marks, such as an emoji: a portable pattern cannot name the letters "
+            "of every script (`\\p{L}`), so the schema refuses only punctuation and white "
+            "space",
+            note="This schema refuses only punctuation and white space after the #; "
+            "`presence validate` also refuses anything but letters, digits, _ and combining "
+            "marks (such as an emoji).",
+            keys=_keys(_is_hashtags),
+            codes=("bad_hashtag",),
+        ),
+        Difference(
+            summary="a URL with white space, a quote, `<>{}|\\^`, a backquote or a port that "
+            "is not a number: the schema's pattern checks the scheme and the start of the host",
+            note="This schema checks the scheme and the start of the host; `presence validate` "
+            "also refuses white space, quotes, <>{}|\\^ and backquotes, and a port that is "
+            "not a number.",
+            keys=_keys(lambda key, _: key.rsplit(".", 1)[-1] == "url"),
+            codes=("bad_url",),
+        ),
+        Difference(
+            summary="the *missing* level: the keys a finished policy needs are not `required` "
+            "in the schema, since a draft is a valid file; their descriptions say "
+            '"Required for a finished policy."',
+            note="Required for a finished policy.",
+            keys=_NEEDED,
+            level="missing",
+        ),
+        Difference(
+            summary="warnings (a value that looks like a password, an active platform without "
+            "an owner, …): the schema has none",
+            level="warning",
+        ),
+    )
 
 
 def policy_json_schema() -> dict[str, Any]:
@@ -77,7 +264,7 @@ def policy_json_schema() -> dict[str, Any]:
     schema["properties"]["schema_version"] = {
         "type": "integer",
         "const": SCHEMA_VERSION,
-        "description": _description(root(), "schema_version"),
+        "description": _noted("schema_version", _description(root(), "schema_version")),
     }
     schema["required"] = ["schema_version"]
     return schema
@@ -102,10 +289,14 @@ def _table(table: TableSpec, path: str) -> dict[str, Any]:
 
 def _field(field: FieldSpec, path: str, description: str) -> dict[str, Any]:
     schema: dict[str, Any] = _shape(field, path)
-    if path in _NEEDED:
-        description += " Required for a finished policy."
-    schema["description"] = description
+    schema["description"] = _noted(path, description)
     return schema
+
+
+def _noted(path: str, description: str) -> str:
+    """A key's description followed by what only `presence validate` checks of it."""
+    notes = [d.note for d in validate_only() if d.note and path in d.keys]
+    return " ".join(part for part in (description, *notes) if part)
 
 
 def _shape(field: FieldSpec, path: str) -> dict[str, Any]:

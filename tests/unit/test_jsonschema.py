@@ -1,7 +1,9 @@
-"""policy_json_schema(): a JSON Schema that editors can use, and that the example satisfies."""
+"""policy_json_schema(): a JSON Schema that editors can use, that the example satisfies,
+and whose differences from `presence validate` are all listed (`validate_only()`)."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -13,11 +15,18 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from schemas import SECTIONS, policy_json_schema
+from exports.store import parse_policy, render_policy
+from schemas import SECTIONS, Problem, check_policy, policy_json_schema
 from schemas.formats import is_hashtag
-from schemas.jsonschema import HASHTAG_NOT_WORD
+from schemas.jsonschema import HASHTAG_NOT_WORD, validate_only
+from schemas.text import format_path
+from tests.unit.conftest import Run
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
+ROOT = Path(__file__).resolve().parents[2]
+ALL_FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURES = ALL_FIXTURES / "rules"
+VALIDATE_ONLY = ALL_FIXTURES / "schema" / "validate-only.toml"
+TODAY = dt.date(2026, 1, 1)
 
 
 def example_as_json() -> Any:
@@ -172,3 +181,150 @@ def test_the_characters_the_pattern_refuses_are_never_in_a_hashtag() -> None:
         char = chr(code)
         if refused.match(char):
             assert not is_hashtag("#" + char) and not is_hashtag("#a" + char), hex(code)
+
+
+def as_json(data: Any) -> Any:
+    """TOML data as an editor hands it to a JSON Schema: dates and times as ISO strings."""
+    return json.loads(json.dumps(data, default=lambda value: value.isoformat()))
+
+
+def refused_by_schema(data: Any) -> set[str]:
+    """The key paths (as `presence validate` writes them) that the schema refuses: for
+    an unknown key or a required one, that key itself."""
+    validator = Draft202012Validator(
+        policy_json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    paths: set[str] = set()
+    for error in validator.iter_errors(as_json(data)):
+        parts = list(error.absolute_path)
+        if error.validator == "additionalProperties":
+            known = error.schema.get("properties", {})
+            paths |= {format_path([*parts, key]) for key in error.instance if key not in known}
+        elif error.validator == "required":
+            paths |= {format_path([*parts, key]) for key in error.validator_value}
+        else:
+            paths.add(format_path(parts))
+    return paths
+
+
+def passed_by_schema(data: Any) -> list[Problem]:
+    """What `presence validate` finds (errors, missing parts, warnings) at keys where the
+    schema finds nothing, neither at the key nor at a table or array holding it."""
+    refused = refused_by_schema(data)
+    return [
+        problem
+        for problem in check_policy(data, today=TODAY)
+        if not any(
+            problem.path == path or problem.path.startswith((f"{path}.", f"{path}["))
+            for path in refused
+        )
+    ]
+
+
+def readable_fixtures() -> list[Path]:
+    found = []
+    for path in sorted(ALL_FIXTURES.rglob("*.toml")):
+        try:
+            tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        found.append(path)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", readable_fixtures(), ids=lambda p: str(p.relative_to(ALL_FIXTURES))
+)
+def test_everything_only_validate_refuses_in_a_fixture_is_a_listed_difference(path: Path) -> None:
+    data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    unlisted = [
+        f"{problem.level} {problem.path}: {problem.message}"
+        for problem in passed_by_schema(data)
+        if not any(difference.covers(problem) for difference in validate_only())
+    ]
+    assert not unlisted, "list these in schemas.jsonschema.validate_only(): " + "; ".join(unlisted)
+
+
+def test_the_schema_accepts_a_file_with_every_listed_difference() -> None:
+    """tests/fixtures/schema/validate-only.toml passes the schema whole and holds one
+    case of each difference: the list holds nothing that is not true."""
+    data = tomllib.loads(VALIDATE_ONLY.read_text(encoding="utf-8"))
+    assert refused_by_schema(data) == set()
+    shown = {
+        difference
+        for problem in passed_by_schema(data)
+        for difference in validate_only()
+        if difference.covers(problem)
+    }
+    missing = [d.summary for d in validate_only() if d not in shown]
+    assert not missing, f"no case of these in {VALIDATE_ONLY.name}: {missing}"
+
+
+def test_validate_refuses_that_file(cli: Run) -> None:
+    code, out, _ = cli("validate", str(VALIDATE_ONLY))
+    assert code == 1
+    assert f"{VALIDATE_ONLY}:50:8: error: revisions[0].date: expected a date" in out
+    assert "got a float 60.0" in out
+
+
+def test_each_key_concerned_says_what_only_validate_checks() -> None:
+    described = dict(properties(policy_json_schema()))
+    for difference in validate_only():
+        for key in difference.keys:
+            assert difference.note in described[key]["description"], key
+    dates = ("document.effective_on", "document.review_by", "revisions[].date")
+    for key in dates:
+        assert "Must be a TOML date (2026-12-01), not a string" in described[key]["description"]
+    minutes = described["communication.response_time.first_reply_max_minutes"]["description"]
+    assert "Must be a TOML integer (30), not a float (30.0)" in minutes
+    assert (
+        "Only `presence validate` checks that it is later than effective_on."
+        in (described["document.review_by"]["description"])
+    )
+
+
+def test_the_readme_lists_every_difference() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    for difference in validate_only():
+        assert " ".join(difference.summary.split()) in readme, difference.summary
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda d: d["document"].update(language=""), "document.language"),
+        (lambda d: d["document"].update(review_by=" "), "document.review_by"),
+        (lambda d: d["platforms"][0].update(url=""), "platforms[0].url"),
+        (lambda d: d["platforms"][0].update(status=""), "platforms[0].status"),
+    ],
+)
+def test_a_blank_value_is_absent_for_validate_and_refused_by_the_schema(
+    change: Any, path: str
+) -> None:
+    """The one way the schema is stricter (the README says so): a blank string counts
+    as absent for `presence validate`, while the schema checks it against its choices,
+    its date format or its URL pattern."""
+    data = tomllib.loads((FIXTURES / "example-policy.toml").read_text(encoding="utf-8"))
+    change(data)
+    assert [p for p in check_policy(data, today=TODAY) if p.path == path] == []
+    assert refused_by_schema(data) == {path}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_schema_directive_is_valid_toml_and_survives_a_save(
+    newline: str, tmp_path: Path, cli: Run
+) -> None:
+    """`#:schema ./policy.schema.json`, Taplo's directive, is a comment to everyone else:
+    `validate` accepts the file and the wizard's save keeps the line where it is."""
+    example = (FIXTURES / "example-policy.toml").read_text(encoding="utf-8")
+    text = ("#:schema ./policy.schema.json\n" + example).replace("\n", newline)
+    policy = tmp_path / "brand-policy.toml"
+    policy.write_bytes(text.encode("utf-8"))
+    assert cli("validate", str(policy))[0] == 0
+    source = parse_policy(policy, policy.read_bytes())
+    data = copy.deepcopy(source.data)
+    data["document"]["company"] = "Northwind Bakery & Sons"
+    data["content"]["rubrics"].pop()
+    saved = render_policy(data, source)
+    assert saved.startswith(f"#:schema ./policy.schema.json{newline}# ")
+    assert 'company = "Northwind Bakery & Sons"' in saved

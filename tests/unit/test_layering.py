@@ -1,5 +1,5 @@
 """The layers stay apart: schemas/ and exports/ never import the UI, and the headless
-commands of `presence` never load Textual (nor tomlkit, which only writing needs)."""
+commands of `presence` never load Textual (nor tomlkit, which only the tests use)."""
 
 from __future__ import annotations
 

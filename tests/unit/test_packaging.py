@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import tomllib
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
@@ -49,3 +51,57 @@ def test_installed_metadata_matches() -> None:
         ep.name: ep.value for ep in installed.entry_points if ep.group == "console_scripts"
     }
     assert entry_points == {"presence": "wizard.cli:main", "brand-presence": "wizard.cli:main"}
+
+
+PROGRAM = ("wizard", "screens", "schemas", "exports")
+"""The packages the wheel ships."""
+IMPORTED_AS = {
+    "textual": "textual",
+    "pydantic": "pydantic",
+    "markdown-it-py": "markdown_it",
+    "platformdirs": "platformdirs",
+    "tzdata": "tzdata",
+}
+"""The module each runtime dependency is imported as."""
+
+
+def _requirement_name(requirement: str) -> str:
+    return re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower()
+
+
+def _modules_the_program_imports() -> set[str]:
+    found: set[str] = set()
+    for package in PROGRAM:
+        for path in (ROOT / package).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    found.update(alias.name.split(".")[0] for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    found.add(node.module.split(".")[0])
+                elif (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "find_spec"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                ):
+                    found.add(str(node.args[0].value))  # tzdata: found, then read as data
+    return found
+
+
+def test_every_runtime_dependency_is_used_by_the_program() -> None:
+    imported = _modules_the_program_imports()
+    names = [_requirement_name(r) for r in PROJECT["dependencies"]]
+    assert sorted(names) == sorted(IMPORTED_AS), "a new dependency: say what it is imported as"
+    unused = [name for name in names if IMPORTED_AS[name] not in imported]
+    assert not unused, f"runtime dependencies the program never imports: {unused}"
+
+
+def test_tomlkit_is_a_test_tool() -> None:
+    """The program writes TOML itself (docs/ARCHITECTURE.md says why not with tomlkit);
+    the tests use tomlkit as a second reader of what it writes."""
+    assert "tomlkit" not in [_requirement_name(r) for r in PROJECT["dependencies"]]
+    test_extra = [_requirement_name(r) for r in PROJECT["optional-dependencies"]["test"]]
+    assert "tomlkit" in test_extra
+    assert "tomlkit" not in _modules_the_program_imports()
