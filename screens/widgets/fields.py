@@ -106,7 +106,12 @@ class FieldRow(Vertical):
         self.load()
 
     def load(self) -> None:
-        """Show the state's value in the editor without writing anything back."""
+        """Show the state's value in the editor without writing anything back.
+
+        A row bound before it has composed its editor (a list form filled while the
+        screen is still mounting) shows the value when it mounts (`on_mount`)."""
+        if not self.field_editor.composed:
+            return
         value = None if self.data_path is None else self.state.get(self.data_path)
         self.field_editor.show(value)
         self._note(self.field_editor.read())

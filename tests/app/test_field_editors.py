@@ -374,3 +374,18 @@ async def test_a_disabled_row_writes_nothing() -> None:
         assert state.get(spec.path) == "Zerno"
         row.bind(spec.path)
         assert row.query_one(Input).value == "Zerno"
+
+
+async def test_a_row_bound_before_it_is_composed_shows_the_value_when_it_mounts() -> None:
+    # A list form binds its rows from the list's on_mount; on a loaded machine a row
+    # may not have composed its editor yet. Binding then must not fail: the row shows
+    # the value when it mounts.
+    state = PolicyState({"tools": [{"name": "Buffer"}]})
+    row = FieldRow(FieldSpec("tools.name"), state)
+    assert not row.field_editor.composed
+    row.bind("tools[0].name")  # before compose: remembered, not shown yet
+    host = Host(lambda: iter([row]))
+    async with host.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: row.field_editor.composed, "the row composed")
+        await until(pilot, lambda: row.query_one(Input).value == "Buffer", "the value shown")
+        assert state.get("tools[0].name") == "Buffer"

@@ -129,6 +129,11 @@ class FieldEditor(ABC, Generic[W, S]):
         yield self._widget
 
     @property
+    def composed(self) -> bool:
+        """Whether the row has composed the editor's widgets yet."""
+        return self._widget is not None
+
+    @property
     def widget(self) -> W:
         """The input widget (the one with the spec's widget id)."""
         if self._widget is None:
