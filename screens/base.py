@@ -266,6 +266,8 @@ class SectionScreen(Screen[None]):
 
     @on(ScreenResume)
     def _resumed(self, event: ScreenResume) -> None:
+        if not self.app.is_running:
+            return  # shown as the app closes (a key, then quit or a signal): its widgets are going
         if "AUTO_FOCUS" in vars(self):  # built off-screen: Textual focuses the first field now
             del self.AUTO_FOCUS
         # Textual restyles every widget of a resumed screen (some 50 ms for a section
