@@ -45,6 +45,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
 from screens.widgets.header import PageHeader
@@ -172,7 +173,7 @@ class SectionScreen(Screen[None]):
         return FieldRow(spec, self.state)
 
     def on_mount(self) -> None:
-        if not self.app.is_running:
+        if going(self):
             return  # built ahead while the app was closing: its widgets are going
         self.query_one("#nav-back").display = previous_step(self.STEP) is not None
         self.query_one("#nav-next").display = next_step(self.STEP) is not None
@@ -266,7 +267,7 @@ class SectionScreen(Screen[None]):
 
     @on(ScreenResume)
     def _resumed(self, event: ScreenResume) -> None:
-        if not self.app.is_running:
+        if going(self):
             return  # shown as the app closes (a key, then quit or a signal): its widgets are going
         if "AUTO_FOCUS" in vars(self):  # built off-screen: Textual focuses the first field now
             del self.AUTO_FOCUS

@@ -24,6 +24,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from schemas.problems import Problem
 from screens.dialogs import ConfirmDialog
 from screens.labels import path_label
+from screens.widgets.closing import going
 from wizard.i18n import t
 
 ExportFormat = Literal["md", "html"]
@@ -124,6 +125,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button(t("export.cancel"), id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
+        if going(self):
+            return
         self._show_secrets()
         self.query_one("#export-path", Input).focus()
 

@@ -35,6 +35,7 @@ from textual.widgets import (
 )
 
 from schemas.problems import Problem
+from screens.widgets.closing import going
 from screens.widgets.completing_input import CompletingInput
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import StringListEditor
@@ -178,6 +179,8 @@ class FieldRow(Vertical):
         )
 
     def on_mount(self) -> None:
+        if going(self):
+            return
         self.load()
 
     @property

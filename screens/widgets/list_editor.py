@@ -31,6 +31,7 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from schemas.problems import Problem
 from screens.dialogs import ConfirmDialog
+from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import list_controls, show_pressed
@@ -167,6 +168,8 @@ class ListEditor(Vertical):
         return FieldRow(spec, self.state, data_path=None)
 
     def on_mount(self) -> None:
+        if going(self):
+            return
         self.rebuild(select=0 if self.entries else None)
 
     # -- data --------------------------------------------------------------------
