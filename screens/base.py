@@ -50,6 +50,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
 from screens.widgets.header import PageHeader
@@ -170,7 +171,7 @@ class StepScreen(Screen[None]):
         """What the body holds under the section's introduction."""
 
     def on_mount(self) -> None:
-        if not self.app.is_running:
+        if going(self):
             return  # built ahead while the app was closing: its widgets are going
         self.query_one("#nav-back").display = previous_step(self.STEP) is not None
         self.query_one("#nav-next").display = next_step(self.STEP) is not None
@@ -240,6 +241,8 @@ class StepScreen(Screen[None]):
 
     @on(ScreenResume)
     def _resumed(self, event: ScreenResume) -> None:
+        if going(self):
+            return  # shown as the app closes (a key, then quit or a signal): its widgets are going
         if "AUTO_FOCUS" in vars(self):  # built off-screen: Textual focuses the first field now
             del self.AUTO_FOCUS
         # Textual restyles every widget of a resumed screen (some 50 ms for a section

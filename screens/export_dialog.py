@@ -27,6 +27,7 @@ from schemas.problems import Problem
 from schemas.secrets import exported_secrets
 from screens.dialogs import ConfirmDialog
 from screens.labels import path_label
+from screens.widgets.closing import going
 from screens.widgets.controls import ControlInput
 from wizard.core.i18n import t
 
@@ -119,6 +120,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button(t("export.cancel"), id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
+        if going(self):
+            return
         self._show_secrets()
         self.query_one("#export-path", Input).focus()
 

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from schemas.problems import Problem
+from screens.widgets.closing import going
 from screens.widgets.editors import CHANGE_MESSAGES, FieldEditor, editor_for
 from screens.widgets.editors.base import FieldKind, FieldSpec, ParseError
 from screens.widgets.messages import Edited
@@ -90,6 +91,8 @@ class FieldRow(Vertical):
         yield Static(t(self.spec.help_key), classes="field-help")
 
     def on_mount(self) -> None:
+        if going(self):
+            return
         self.load()
 
     @property

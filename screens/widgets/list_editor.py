@@ -32,6 +32,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from schemas.controls import stand_in
 from schemas.problems import Problem
 from screens.dialogs import ConfirmDialog
+from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import list_controls, show_pressed
@@ -40,7 +41,13 @@ from wizard.core.state import PolicyState, is_blank, problems_under
 
 
 class EntryList(OptionList):
-    """The entries of a `ListEditor`, with keys to add, remove and move them."""
+    """The entries of a `ListEditor`, with keys to add, remove and move them.
+
+    The editor's form follows the highlight at once, in the same step as the key,
+    click or filter that moved it (not through a message handled later): a key typed
+    into the form right after a move goes to the entry moved to, and the form is not
+    loaded again over it.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("insert", "entry_action('add')", "key.add"),
@@ -55,6 +62,15 @@ class EntryList(OptionList):
         def __init__(self, name: str) -> None:
             super().__init__()
             self.name = name
+
+    def __init__(self, *, id: str, follow: Callable[[int], None]) -> None:
+        super().__init__(id=id)
+        self._follow = follow
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted is not None:
+            self._follow(highlighted)
 
     def action_entry_action(self, name: str) -> None:
         """Ask the editor to add, remove or move an entry."""
@@ -123,6 +139,8 @@ class ListEditor(Vertical):
         self._form_rows: list[FieldRow] = []
         self._entry_checked: tuple[tuple[int, int], list[Problem]] | None = None
         """(entry index, state revision) and that entry's problems checked alone."""
+        self._placing = False
+        """The list is being redrawn: the highlight it gets selects nothing by itself."""
 
     def _part(self, name: str) -> str:
         return f"{self.id}-{name}"
@@ -130,7 +148,7 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(t(self.label_key), classes="list-label")
         yield Static(t(self.help_key), classes="list-help")
-        yield EntryList(id=self._part("entries"))
+        yield EntryList(id=self._part("entries"), follow=self._follow_highlight)
         yield list_controls(
             self._part,
             field="filter",
@@ -151,6 +169,8 @@ class ListEditor(Vertical):
         return FieldRow(spec, self.state, data_path=None)
 
     def on_mount(self) -> None:
+        if going(self):
+            return
         self.rebuild(select=0 if self.entries else None)
 
     # -- data --------------------------------------------------------------------
@@ -212,13 +232,19 @@ class ListEditor(Vertical):
         self._visible = [i for i, entry in enumerate(entries) if self._matches(entry, needle)]
         option_list = self.entry_list
         option_list.set_class(len(self._visible) >= LONG_LIST, "-long")
-        option_list.set_options([self._line(i, entries[i]) for i in self._visible])
+        self._placing = True
+        try:
+            option_list.set_options([self._line(i, entries[i]) for i in self._visible])
+            if select is not None and select in self._visible:
+                option_list.highlighted = self._visible.index(select)
+            elif self._visible:
+                option_list.highlighted = 0
+        finally:
+            self._placing = False
         self.query_one(".list-empty").display = not entries
         if select is not None and select in self._visible:
-            option_list.highlighted = self._visible.index(select)
             self.select(select)
         elif self._visible:
-            option_list.highlighted = 0
             self.select(self._visible[0])
         else:
             self.select(None)
@@ -232,9 +258,13 @@ class ListEditor(Vertical):
             self._set_mark(index, self._entry_problems(index))
         self._visible.append(index)
         option_list.set_class(len(self._visible) >= LONG_LIST, "-long")
-        option_list.add_option(self._line(index, self.entries[index]))
+        self._placing = True
+        try:
+            option_list.add_option(self._line(index, self.entries[index]))
+            option_list.highlighted = len(self._visible) - 1
+        finally:
+            self._placing = False
         self.query_one(".list-empty").display = False
-        option_list.highlighted = len(self._visible) - 1
         self.select(index)
 
     def select(self, index: int | None) -> None:
@@ -372,13 +402,17 @@ class ListEditor(Vertical):
             self.post_message(Edited(self.path))
 
     # -- events ------------------------------------------------------------------
+    def _follow_highlight(self, option_index: int) -> None:
+        """The entry list's highlight moved to `option_index`: edit that entry."""
+        if self._placing or not 0 <= option_index < len(self._visible):
+            return
+        index = self._visible[option_index]
+        if index != self.selected:
+            self.select(index)
+
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option_list is self.entry_list and 0 <= event.option_index < len(self._visible):
-            index = self._visible[event.option_index]
-            if index != self.selected:
-                self.select(index)
+        event.stop()  # the form followed already (`_follow_highlight`)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -15,9 +15,9 @@ a list editor's form the index is dropped (`platforms-url`).
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 from textual import events
@@ -35,11 +35,10 @@ from textual.widgets import (
     TextArea,
 )
 
-from screens.base import StepScreen
 from screens.widgets.fields import FieldRow
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
-from tests.app.conftest import wait_released
+from tests.app.conftest import at_step, click, send_keys, wait_for
 from wizard.core.i18n import t
 from wizard.tui.app import PresenceApp
 
@@ -56,9 +55,6 @@ class Table:
 
 
 Item = Field | Table
-
-PATIENCE = 20.0
-"""Seconds to wait for the app before a test fails (a loaded machine is slow, never stuck)."""
 
 STEPS: tuple[tuple[str, tuple[Item, ...]], ...] = (
     (
@@ -239,6 +235,19 @@ def minutes_text(minutes: int, lang: str) -> str:
     return f"{minutes} min" if minutes % 2 == 0 else str(minutes)
 
 
+def _added_entry(editor: ListEditor, number: int, first: Widget) -> bool:
+    return editor.selected == number and first.has_focus
+
+
+def _ticked(selection: SelectionList[str], values: list[str]) -> bool:
+    return list(selection.selected) == values
+
+
+def _added(editor: StringListEditor, new: Input, items: list[str]) -> bool:
+    """The list holds `items` and its input is empty again."""
+    return editor.items == items and not new.value
+
+
 def _lookup(data: Any, dotted: str) -> Any:
     node = data
     for key in dotted.split("."):
@@ -275,11 +284,7 @@ class Author:
 
     async def until(self, condition: Callable[[], object], what: str = "") -> None:
         """Let the app work until `condition()` holds (screens and workers take turns)."""
-        deadline = time.monotonic() + PATIENCE
-        while not condition():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what or condition}")
-            await self.pilot.pause(0.02)
+        await wait_for(self.pilot, condition, what)
 
     async def focus(self, widget_id: str) -> Widget:
         """Focus `#widget_id` (scrolling it into view) and return it."""
@@ -292,14 +297,7 @@ class Author:
 
     async def click(self, widget_id: str) -> None:
         """Scroll `#widget_id` into view and click it."""
-        widget = self.widget(widget_id)
-        # A focus change scrolls its field to the centre with an animation: let it end,
-        # or it moves the widget while the click is on its way.
-        await self.pilot.wait_for_scheduled_animations()
-        widget.scroll_visible(animate=False, immediate=True)
-        await self.pilot.pause()
-        await wait_released(self.pilot, widget)
-        assert await self.pilot.click(widget), f"the click missed {widget_id}"
+        await click(self.pilot, self.widget(widget_id))
 
     # -- entering values -----------------------------------------------------------
     async def type(self, widget_id: str, text: str, *, keys: bool = False) -> None:
@@ -308,19 +306,17 @@ class Author:
         widget = await self.focus(widget_id)
         if isinstance(widget, Input):
             if widget.value:
-                await self.pilot.press("home", "ctrl+k")
-                assert widget.value == ""
+                send_keys(self.pilot, "home", "ctrl+k")
+                await self.until(lambda: widget.value == "", f"{widget_id} cleared")
             if keys and text.isascii():
-                await self.pilot.press(*text)
+                send_keys(self.pilot, *text)
             else:
                 self.app.post_message(events.Paste(text))
-                await self.pilot.pause()
             await self.until(lambda: widget.value == text, f"{widget_id} = {text!r}")
         elif isinstance(widget, TextArea):
             if widget.text:
-                await self.pilot.press("f7")  # select all: the paste replaces it
+                send_keys(self.pilot, "f7")  # select all: the paste replaces it
             self.app.post_message(events.Paste(text))
-            await self.pilot.pause()
             await self.until(lambda: widget.text == text, f"{widget_id} = {text!r}")
         else:
             raise AssertionError(f"{widget_id} is a {type(widget).__name__}, not a text field")
@@ -330,14 +326,15 @@ class Author:
         """Open the Select `#widget_id`, go down to the option reading `label`, press Enter."""
         select = await self.focus(widget_id)
         assert isinstance(select, Select)
-        await self.pilot.press("enter")
+        send_keys(self.pilot, "enter")
         overlay = select.query_one(OptionList)
         await self.until(lambda: overlay.has_focus, f"{widget_id} opened")
         prompts = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
         assert label in prompts, f"{widget_id} offers no {label!r} but {prompts}"
-        await self.pilot.press("home", *["down"] * prompts.index(label))
-        assert overlay.highlighted == prompts.index(label)
-        await self.pilot.press("enter")
+        index = prompts.index(label)
+        send_keys(self.pilot, "home", *["down"] * index)
+        await self.until(lambda: overlay.highlighted == index, f"{label!r} highlighted")
+        send_keys(self.pilot, "enter")
         await self.until(lambda: not select.expanded, f"{widget_id} closed")
 
     async def radio(self, widget_id: str, value: str) -> None:
@@ -345,17 +342,19 @@ class Author:
         assert isinstance(self.widget(widget_id), RadioSet)
         await self.click(f"{widget_id}-{value}")
         button = self.widget(f"{widget_id}-{value}")
-        assert isinstance(button, RadioButton) and button.value
+        assert isinstance(button, RadioButton)
+        await self.until(lambda: button.value, f"{widget_id} = {value!r}")
 
     async def tick(self, widget_id: str, values: list[str]) -> None:
         """Tick `values` of the SelectionList `#widget_id`, in this order, with space."""
         selection = await self.focus(widget_id)
         assert isinstance(selection, SelectionList)
         offered = [selection.get_option_at_index(i).value for i in range(selection.option_count)]
-        for value in values:
+        for count, value in enumerate(values, 1):
             assert value in offered, f"{widget_id} offers no {value!r} but {offered}"
-            await self.pilot.press("home", *["down"] * offered.index(value), "space")
-        assert list(selection.selected) == values
+            send_keys(self.pilot, "home", *["down"] * offered.index(value), "space")
+            ticked = values[:count]
+            await self.until(partial(_ticked, selection, ticked), f"{ticked} ticked")
 
     async def check(self, widget_id: str, value: bool) -> None:
         """Click the Checkbox `#widget_id` if it does not show `value` yet."""
@@ -363,16 +362,19 @@ class Author:
         assert isinstance(box, Checkbox)
         if box.value != value:
             await self.click(widget_id)
-        assert box.value == value
+        await self.until(lambda: box.value == value, f"{widget_id} = {value}")
 
     async def strings(self, widget_id: str, items: list[str]) -> None:
         """Add `items` to the string list `#widget_id`: type each one, press Enter."""
         editor = self.widget(widget_id)
         assert isinstance(editor, StringListEditor)
-        for item in items:
+        new = self.widget(f"{widget_id}-new")
+        assert isinstance(new, Input)
+        for count, item in enumerate(items, 1):
             await self.type(f"{widget_id}-new", item)
-            await self.pilot.press("enter")
-        await self.until(lambda: editor.items == items, f"{widget_id} = {items!r}")
+            send_keys(self.pilot, "enter")
+            added = items[:count]
+            await self.until(partial(_added, editor, new, added), f"{added} added")
 
     async def minutes(self, widget_id: str, minutes: int) -> None:
         """Type a duration; the field must say what it understood."""
@@ -403,22 +405,15 @@ class Author:
 
     # -- moving on -----------------------------------------------------------------
     async def at_step(self, step: str) -> None:
-        """Wait until the screen of `step` is the current one."""
-        await self.until(
-            lambda: (
-                self.app.current_step == step
-                and isinstance(self.app.screen, StepScreen)
-                and step == self.app.screen.STEP
-            ),
-            f"step {step}",
-        )
+        """Wait until the screen of `step` is the current one, built, with the focus."""
+        await at_step(self.pilot, step)
 
     async def next(self, step: str) -> None:
         """Move to the next step (Next button or ctrl+n) and expect `step`."""
         if self.buttons:
             await self.click("nav-next")
         else:
-            await self.pilot.press("ctrl+n")
+            send_keys(self.pilot, "ctrl+n")
         await self.at_step(step)
 
     async def table(self, table: Table, entries: list[dict[str, Any]]) -> None:
@@ -426,9 +421,11 @@ class Author:
         list_id = table.path.replace(".", "-")
         editor = self.widget(list_id)
         assert isinstance(editor, ListEditor)
+        first = self.widget(f"{list_id}-{table.fields[0][0]}")
         for number, entry in enumerate(entries):
             await self.click(f"{list_id}-add")
-            assert editor.selected == number
+            # the new entry is selected and its first field takes the focus
+            await self.until(partial(_added_entry, editor, number, first), f"{list_id} {number}")
             for key, kind in table.fields:
                 if key in entry:
                     await self.enter(f"{table.path}.{key}", f"{list_id}-{key}", kind, entry[key])

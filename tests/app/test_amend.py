@@ -8,12 +8,24 @@ import difflib
 import shutil
 import tomllib
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from screens.base import SectionScreen
 from screens.save_summary import SaveSummaryDialog
-from tests.app.conftest import SIZE, Notes
+from tests.app.conftest import (
+    SIZE,
+    Notes,
+    click,
+    focus,
+    on_top,
+    send_keys,
+    settle,
+    type_text,
+    wait_for,
+)
 from wizard.core import revisions
 from wizard.tui.app import PresenceApp, build_app
 
@@ -26,11 +38,18 @@ def _open(path: Path, section: str | None = None) -> PresenceApp:
     return build_app(path=path, section=section, lang="en", new=False, from_=None)
 
 
-async def _set(pilot: object, app: PresenceApp, selector: str, text: str) -> None:
-    field = app.screen.query_one(selector, Input)
-    field.focus()
-    field.value = text
-    await pilot.pause()  # type: ignore[attr-defined]
+async def _summary(pilot: Pilot[Any]) -> SaveSummaryDialog:
+    """Wait for the save summary (after ctrl+s) and return it."""
+    return await on_top(pilot, SaveSummaryDialog)
+
+
+async def _saved(pilot: Pilot[Any], app: PresenceApp) -> None:
+    """Wait until the save is done: the section screen back, nothing left unsaved."""
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, SectionScreen) and not app.state.is_dirty,  # type: ignore[union-attr]
+        "the save",
+    )
 
 
 async def test_amend_first_reply_changes_one_line_plus_the_revision(tmp_path: Path) -> None:
@@ -38,23 +57,19 @@ async def test_amend_first_reply_changes_one_line_plus_the_revision(tmp_path: Pa
     shutil.copy(HAND_EDITED, policy)
     before = policy.read_text(encoding="utf-8")
     revisions.remember_author("Olena")
-    app = _open(policy, "communication")
+    app = _open(policy, "communication-response")
     async with app.run_test(size=SIZE) as pilot:
-        app.goto("communication-response")
-        await pilot.pause()
-        await _set(pilot, app, MAX, "15")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, SaveSummaryDialog)
+        await type_text(pilot, MAX, "15")
+        await wait_for(pilot, lambda: app.state is not None and app.state.is_dirty)
+        send_keys(pilot, "ctrl+s")
+        dialog = await _summary(pilot)
         shown = " ".join(str(s.render()) for s in dialog.query(".change-line").results(Static))
         assert "communication.response_time.first_reply_max_minutes: 30 → 15" in shown
         assert dialog.query_one("#summary-by", Input).value == "Olena"
         assert policy.read_text(encoding="utf-8") == before  # nothing written yet
-        await _set(pilot, app, "#summary-note", "Faster first reply")
-        await pilot.click("#summary-save")
-        await pilot.pause()
-        assert isinstance(app.screen, SectionScreen)
+        await type_text(pilot, "#summary-note", "Faster first reply")
+        await click(pilot, "#summary-save")
+        await _saved(pilot, app)
     after = policy.read_text(encoding="utf-8")
     diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
     removed = [line for line in diff[2:] if line.startswith("-")]
@@ -87,31 +102,32 @@ async def test_second_save_in_the_session_updates_the_same_entry(
     app = _open(policy, "document")
     async with app.run_test(size=SIZE) as pilot:
         app.notify = notes  # type: ignore[method-assign]
-        await _set(pilot, app, "#document-company", "Acme Two")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await _set(pilot, app, "#summary-note", "Renamed")
-        await _set(pilot, app, "#summary-by", "Taras")
-        await pilot.click("#summary-save")
-        await pilot.pause()
+        await type_text(pilot, "#document-company", "Acme Two")
+        send_keys(pilot, "ctrl+s")
+        await _summary(pilot)
+        await type_text(pilot, "#summary-note", "Renamed")
+        await type_text(pilot, "#summary-by", "Taras")
+        await click(pilot, "#summary-save")
+        await _saved(pilot, app)
         first = tomllib.loads(policy.read_text(encoding="utf-8"))["revisions"]
-        app.goto("content")
-        await pilot.pause()
-        app.state.set("content.hashtags", ["#one"])  # type: ignore[union-attr]
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, SaveSummaryDialog)
+        send_keys(pilot, "alt+6")
+        await wait_for(pilot, lambda: app.screen.name == "content", "the content screen")
+        await focus(pilot, "#content-hashtags-new")
+        send_keys(pilot, *"#one", "enter")
+        await wait_for(pilot, lambda: app.state.get("content.hashtags") == ["#one"])  # type: ignore[union-attr]
+        send_keys(pilot, "ctrl+s")
+        dialog = await _summary(pilot)
         assert dialog.query_one("#summary-note", Input).value == "Renamed"
         assert dialog.query_one("#summary-by", Input).value == "Taras"
-        await _set(pilot, app, "#summary-note", "Renamed, hashtag")
-        await pilot.click("#summary-save")
-        await pilot.pause()
+        await type_text(pilot, "#summary-note", "Renamed, hashtag")
+        await click(pilot, "#summary-save")
+        await _saved(pilot, app)
         second = tomllib.loads(policy.read_text(encoding="utf-8"))["revisions"]
         raw = policy.read_bytes()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert notes.messages[-1] == "No changes to save"
+        notes.messages.clear()
+        send_keys(pilot, "ctrl+s")
+        await wait_for(pilot, lambda: notes.messages, "the note")
+        assert notes.messages == ["No changes to save"]
         assert policy.read_bytes() == raw
     assert len(first) == len(second) == 2
     assert second[-1]["sections"] == ["document", "content"]
@@ -125,13 +141,12 @@ async def test_cancel_in_the_summary_writes_nothing(tmp_path: Path) -> None:
     raw = policy.read_bytes()
     app = _open(policy, "document")
     async with app.run_test(size=SIZE) as pilot:
-        await _set(pilot, app, "#document-company", "Other")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveSummaryDialog)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, SectionScreen)
+        await type_text(pilot, "#document-company", "Other")
+        send_keys(pilot, "ctrl+s")
+        await _summary(pilot)
+        send_keys(pilot, "escape")
+        await on_top(pilot, SectionScreen)
+        await settle(pilot)
         assert app.state is not None and app.state.is_dirty
     assert policy.read_bytes() == raw
 
@@ -140,7 +155,9 @@ async def test_first_save_of_a_new_policy_has_no_revision(tmp_path: Path) -> Non
     policy = tmp_path / "new.toml"
     app = build_app(path=policy, section=None, lang="en", new=True, from_="example")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await on_top(pilot, SectionScreen)
+        send_keys(pilot, "ctrl+s")
+        await wait_for(pilot, policy.exists, "the saved file")
+        await settle(pilot)
         assert isinstance(app.screen, SectionScreen)  # no summary for a new policy
     assert "revisions" not in tomllib.loads(policy.read_text(encoding="utf-8"))

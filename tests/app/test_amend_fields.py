@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from tests.app.conftest import SIZE, Notes
+from tests.app.conftest import SIZE, Notes, focus, send_keys, settle, type_text, wait_for
 from wizard.tui.app import PresenceApp, build_app
 
 POLICY = 'schema_version = 1\n[document]\ncompany = "Acme"\n[mission]\nstatement = "We bake."\n'
@@ -44,38 +44,42 @@ async def test_ctrl_e_edits_a_long_text_in_the_editor(
     app = _open(policy, "mission")
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
-        area = app.screen.query_one("#mission-statement", TextArea)
-        area.focus()
-        await pilot.press("ctrl+e")
-        await pilot.pause()
-        assert area.text == "We bake.\nЩодня — свіжий хліб."
+        area = await focus(pilot, "#mission-statement")
+        assert isinstance(area, TextArea)
+        send_keys(pilot, "ctrl+e")
+        edited = "We bake.\nЩодня — свіжий хліб."
+        await wait_for(pilot, lambda: area.text == edited, "the text from the editor")
         assert app.state is not None
-        assert app.state.get("mission.statement") == "We bake.\nЩодня — свіжий хліб."
+        await wait_for(pilot, lambda: app.state.get("mission.statement") == edited)  # type: ignore[union-attr]
 
 
 async def test_ctrl_e_in_a_one_line_field_is_end_of_line(policy: Path) -> None:
     app = _open(policy, "document")
     async with app.run_test(size=SIZE) as pilot:
-        field = app.screen.query_one("#document-company", Input)
-        field.focus()
-        field.cursor_position = 0
-        await pilot.press("ctrl+e")
-        assert field.cursor_position == len("Acme")
+        field = await focus(pilot, "#document-company")
+        assert isinstance(field, Input)
+        send_keys(pilot, "home")
+        await wait_for(pilot, lambda: field.cursor_position == 0)
+        send_keys(pilot, "ctrl+e")
+        await wait_for(pilot, lambda: field.cursor_position == len("Acme"))
+        assert field.value == "Acme"
 
 
 async def test_alt_r_reverts_the_focused_field(policy: Path, notes: Notes) -> None:
     app = _open(policy, "document")
     async with app.run_test(size=SIZE) as pilot:
         app.notify = notes  # type: ignore[method-assign]
+        await type_text(pilot, "#document-company", "Changed")
         field = app.screen.query_one("#document-company", Input)
-        field.focus()
-        field.value = "Changed"
-        await pilot.pause()
-        assert app.state is not None and app.state.is_dirty
-        await pilot.press("alt+r")
-        await pilot.pause()
+        state = app.state
+        assert state is not None
+        await wait_for(pilot, lambda: state.is_dirty)
+        send_keys(pilot, "alt+r")
+        await wait_for(pilot, lambda: notes.messages, "the note")
+        assert notes.messages == ["The field is back to its saved value."]
         assert field.value == "Acme"
-        assert app.state.get("document.company") == "Acme" and not app.state.is_dirty
-        assert notes.messages[-1] == "The field is back to its saved value."
-        await pilot.press("alt+r")
+        await settle(pilot)
+        assert state.get("document.company") == "Acme" and not state.is_dirty
+        send_keys(pilot, "alt+r")
+        await wait_for(pilot, lambda: len(notes.messages) == 2, "the second note")
         assert notes.messages[-1] == "The field already has its saved value."

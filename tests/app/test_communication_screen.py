@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import events
 from textual.widgets import (
     Input,
     OptionList,
@@ -19,7 +19,22 @@ from textual.widgets import (
 from screens.widgets.fields import FieldRow
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
-from tests.app.conftest import SIZE, SMALL, click
+from tests.app.conftest import (
+    SIZE,
+    SMALL,
+    Notes,
+    at_step,
+    choose,
+    click,
+    focus,
+    highlight,
+    option_prompts,
+    send_keys,
+    shows,
+    state_of,
+    type_text,
+    wait_for,
+)
 from wizard.core.state import PolicyState
 from wizard.tui.app import PresenceApp
 
@@ -46,22 +61,12 @@ def _problem(app: PresenceApp, widget_id: str) -> tuple[str, set[str]]:
     return str(line.render()), set(line.classes)
 
 
-async def _type(app: PresenceApp, pilot: Any, widget_id: str, text: str) -> None:
-    """Focus the widget and paste `text` into it as a terminal does (any script survives):
-    the app receives the paste and forwards it to the focused widget."""
-    widget = app.query_one(f"#{widget_id}")
-    widget.focus()
-    await pilot.pause()
-    app.post_message(events.Paste(text))
-    await pilot.pause()
-
-
 async def test_style_step_fields_and_choices(tmp_path: Path) -> None:
     app = _app(tmp_path, step="communication")
     async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, "communication-style")
         assert app.current_step == "communication-style"
-        state = app.state
-        assert state is not None
+        state = state_of(app)
         goals = app.query_one("#communication-goals", SelectionList)
         assert isinstance(app.query_one("#communication-style"), RadioSet)
         assert isinstance(app.query_one("#communication-voice"), TextArea)
@@ -71,59 +76,73 @@ async def test_style_step_fields_and_choices(tmp_path: Path) -> None:
         assert isinstance(app.query_one("#communication-preferred_words"), StringListEditor)
         assert isinstance(app.query_one("#communication-avoided_words"), StringListEditor)
         # goals: a multi-select storing the spec's values in the order ticked
-        goals.focus()
-        await pilot.press("down", "space")
-        goals.select("sales")
-        await pilot.pause()
-        assert state.get("communication.goals") == ["trust", "sales"]
+        await highlight(pilot, goals, 1)
+        send_keys(pilot, "space")
+        await wait_for(pilot, lambda: state.get("communication.goals") == ["trust"])
+        await highlight(pilot, goals, 0)
+        send_keys(pilot, "space")
+        await wait_for(pilot, lambda: state.get("communication.goals") == ["trust", "sales"])
         # style: a radio button with its one-line description
         direct = app.query_one("#communication-style-direct")
         assert "short and plain" in str(direct.render())
         await click(pilot, "#communication-style-direct")
-        assert state.get("communication.style") == "direct"
-        app.query_one("#communication-address", Select).value = "informal"
-        app.query_one("#communication-emoji", Select).value = "sparingly"
-        await pilot.pause()
+        await wait_for(pilot, lambda: state.get("communication.style") == "direct")
+        await choose(pilot, "#communication-address", "Informal")
+        await choose(pilot, "#communication-emoji", "Sparingly")
+        await wait_for(pilot, lambda: state.get("communication.emoji") == "sparingly")
         assert state.get("communication.address") == "informal"
-        assert state.get("communication.emoji") == "sparingly"
 
 
 async def test_style_step_in_ukrainian(tmp_path: Path) -> None:
     app = _app(tmp_path, step="communication", lang="uk")
     async with app.run_test(size=SMALL) as pilot:
+        await at_step(pilot, "communication-style")
         goals = app.query_one("#communication-goals", SelectionList)
-        labels = [str(goals.get_option_at_index(i).prompt) for i in range(goals.option_count)]
-        assert labels == ["Безпосередні продажі", "Довіра до бренду", "Інформування"]
-        address = app.query_one("#communication-address", Select)
-        assert "На «Ви»" in [str(prompt) for prompt, _ in address._options]
-        await _type(app, pilot, "communication-voice", "Тепло й просто.\nТак: «Житній з печі!»")
-        assert app.state is not None
-        assert app.state.get("communication.voice") == "Тепло й просто.\nТак: «Житній з печі!»"
+        assert option_prompts(goals) == [
+            "Безпосередні продажі",
+            "Довіра до бренду",
+            "Інформування",
+        ]
+        address = await focus(pilot, "#communication-address")
+        assert isinstance(address, Select)
+        send_keys(pilot, "enter")  # what the author reads when choosing
+        overlay = address.query_one(OptionList)
+        await wait_for(pilot, lambda: overlay.has_focus, "the choices")
+        assert "На «Ви»" in option_prompts(overlay)
+        send_keys(pilot, "escape")
+        await wait_for(pilot, lambda: not address.expanded, "the choices closed")
+        voice = "Тепло й просто.\nТак: «Житній з печі!»"
+        await type_text(pilot, "#communication-voice", voice)
+        state = state_of(app)
+        await wait_for(pilot, lambda: state.get("communication.voice") == voice)
 
 
 async def test_word_in_both_lists_is_an_error_at_the_field(tmp_path: Path) -> None:
     app = _app(tmp_path, step="communication")
     async with app.run_test(size=SIZE) as pilot:
-        state = app.state
-        assert state is not None
+        state = state_of(app)
+        await focus(pilot, "#communication-preferred_words-new")
+        send_keys(pilot, *"fresh", "enter")
+        await wait_for(pilot, lambda: state.get("communication.preferred_words") == ["fresh"])
         new = app.query_one("#communication-preferred_words-new", Input)
-        new.focus()
-        await pilot.press(*"fresh", "enter", *"cheap", "enter")
+        await wait_for(pilot, lambda: new.value == "", "the input emptied for the next word")
+        send_keys(pilot, *"cheap", "enter")
+        preferred = ["fresh", "cheap"]
+        await wait_for(pilot, lambda: state.get("communication.preferred_words") == preferred)
         assert _problem(app, "communication-avoided_words")[0] == ""
-        avoided = app.query_one("#communication-avoided_words-new", Input)
-        avoided.focus()
-        await pilot.press(*"cheap", "enter")
-        assert state.get("communication.avoided_words") == ["cheap"]
-        text, classes = _problem(app, "communication-avoided_words")
-        assert "-error" in classes
+        await focus(pilot, "#communication-avoided_words-new")
+        send_keys(pilot, *"cheap", "enter")
+        await wait_for(pilot, lambda: state.get("communication.avoided_words") == ["cheap"])
+        await wait_for(pilot, lambda: "-error" in _problem(app, "communication-avoided_words")[1])
+        text, _ = _problem(app, "communication-avoided_words")
         assert "cheap" in text and "preferred" in text
 
 
 async def test_response_fields_and_minutes(tmp_path: Path) -> None:
     app = _app(tmp_path, step="communication-response")
     async with app.run_test(size=SIZE) as pilot:
-        state = app.state
-        assert state is not None
+        await at_step(pilot, "communication-response")
+        state = state_of(app)
         for widget_id in (
             MAX,
             AVG,
@@ -134,59 +153,62 @@ async def test_response_fields_and_minutes(tmp_path: Path) -> None:
             assert isinstance(app.query_one(f"#{widget_id}"), Input)
         help_line = str(_row(app, MAX).query_one(".field-help", Static).render())
         assert "15 minutes" in help_line and "within an hour" in help_line
-        field = app.query_one(f"#{MAX}", Input)
-        field.focus()
-        await pilot.press(*"1 h 30 min")
-        assert state.get("communication.response_time.first_reply_max_minutes") == 90
-        text, classes = _problem(app, MAX)
-        assert text == "= 1 h 30 min" and "-info" in classes
+        path = "communication.response_time.first_reply_max_minutes"
+        await focus(pilot, f"#{MAX}")
+        send_keys(pilot, *"1 h 30 min")
+        await wait_for(pilot, lambda: state.get(path) == 90)
+        await wait_for(
+            pilot, lambda: _problem(app, MAX) == ("= 1 h 30 min", {"field-problem", "-info"})
+        )
         for typed, minutes in (("30", 30), ("1h", 60), ("30 min", 30)):
-            field.value = typed
-            await pilot.pause()
-            assert state.get("communication.response_time.first_reply_max_minutes") == minutes
-        field.value = "soon"
-        await pilot.pause()
-        text, classes = _problem(app, MAX)
-        assert "-error" in classes and "Not understood" in text
+            await type_text(pilot, f"#{MAX}", typed)
+            await wait_for(pilot, partial(_holds, app, path, minutes), f"{typed!r} read")
+        await type_text(pilot, f"#{MAX}", "soon")
+        await wait_for(pilot, lambda: "-error" in _problem(app, MAX)[1])
+        assert "Not understood" in _problem(app, MAX)[0]
         # Ukrainian units, pasted
-        field.value = ""
-        await _type(app, pilot, MAX, "1 год")
-        assert state.get("communication.response_time.first_reply_max_minutes") == 60
-        await _type(app, pilot, AVG, "30 хв")
-        assert state.get("communication.response_time.first_reply_avg_minutes") == 30
-        assert _problem(app, AVG)[1] >= {"-info"}
+        await type_text(pilot, f"#{MAX}", "1 год")
+        await wait_for(pilot, lambda: state.get(path) == 60)
+        await type_text(pilot, f"#{AVG}", "30 хв")
+        average = "communication.response_time.first_reply_avg_minutes"
+        await wait_for(pilot, lambda: state.get(average) == 30)
+        await wait_for(pilot, lambda: "-info" in _problem(app, AVG)[1])
+
+
+def _holds(app: PresenceApp, path: str, value: Any) -> bool:
+    return bool(state_of(app).get(path) == value)
 
 
 async def test_average_over_maximum_is_shown_at_the_average(tmp_path: Path) -> None:
     data = {"schema_version": 1, "communication": {"response_time": {}}}
     app = _app(tmp_path, data, step="communication-response")
     async with app.run_test(size=SIZE) as pilot:
-        app.query_one(f"#{MAX}", Input).value = "30"
-        app.query_one(f"#{AVG}", Input).value = "45"
-        await pilot.pause()
-        text, classes = _problem(app, AVG)
-        assert "-error" in classes and "45" in text and "30" in text
+        await type_text(pilot, f"#{MAX}", "30")
+        await type_text(pilot, f"#{AVG}", "45")
+        await wait_for(pilot, lambda: "-error" in _problem(app, AVG)[1])
+        text, _ = _problem(app, AVG)
+        assert "45" in text and "30" in text
         assert "-error" not in _problem(app, MAX)[1]
-        app.query_one(f"#{AVG}", Input).value = "15"
-        await pilot.pause()
-        assert "-error" not in _problem(app, AVG)[1]
+        await type_text(pilot, f"#{AVG}", "15")
+        await wait_for(pilot, lambda: "-error" not in _problem(app, AVG)[1])
 
 
 async def test_time_zone_is_suggested_and_checked(tmp_path: Path) -> None:
     app = _app(tmp_path, step="communication-response")
     async with app.run_test(size=SIZE) as pilot:
-        zone = app.query_one("#communication-response_time-timezone", Input)
-        zone.focus()
-        await pilot.press(*"Europe/Ky")
-        await pilot.pause()
-        await pilot.press("right")
-        assert zone.value == "Europe/Kyiv"
-        assert app.state is not None
-        assert app.state.get("communication.response_time.timezone") == "Europe/Kyiv"
-        zone.value = "Mars/Olympus"
-        await pilot.pause()
-        text, classes = _problem(app, "communication-response_time-timezone")
-        assert "-error" in classes and "Mars/Olympus" in text
+        zone = await focus(pilot, "#communication-response_time-timezone")
+        assert isinstance(zone, Input)
+        send_keys(pilot, *"Europe/Ky")
+        await wait_for(pilot, lambda: shows(zone, "Europe/Kyiv"), "the suggestion")
+        send_keys(pilot, "right")
+        await wait_for(pilot, lambda: zone.value == "Europe/Kyiv", "the suggestion taken")
+        state = state_of(app)
+        path = "communication.response_time.timezone"
+        await wait_for(pilot, lambda: state.get(path) == "Europe/Kyiv")
+        await type_text(pilot, zone, "Mars/Olympus")
+        widget_id = "communication-response_time-timezone"
+        await wait_for(pilot, lambda: "-error" in _problem(app, widget_id)[1])
+        assert "Mars/Olympus" in _problem(app, widget_id)[0]
 
 
 def _titles(app: PresenceApp) -> list[str]:
@@ -197,79 +219,92 @@ def _titles(app: PresenceApp) -> list[str]:
 async def test_templates_add_edit_remove_reorder_and_copy(tmp_path: Path) -> None:
     app = _app(tmp_path, step="communication-templates")
     async with app.run_test(size=SIZE) as pilot:
-        state = app.state
-        assert state is not None
-        for title in ("Thanks", "Order problem"):
+        state = state_of(app)
+        title_input = app.query_one("#communication-templates-title", Input)
+        for number, title in enumerate(("Thanks", "Order problem"), 1):
             await click(pilot, "#communication-templates-add")
-            assert app.query_one("#communication-templates-title", Input).has_focus
-            await pilot.press(*title)
-            await _type(app, pilot, "communication-templates-situation", f"When: {title}")
-            await _type(app, pilot, "communication-templates-text", f"Hi {{name}},\n{title}!")
+            await wait_for(
+                pilot,
+                partial(_added, app, number, title_input),
+                "the focus on the new template's title",
+            )
+            send_keys(pilot, *title)
+            await type_text(pilot, "#communication-templates-situation", f"When: {title}")
+            await type_text(pilot, "#communication-templates-text", f"Hi {{name}},\n{title}!")
+        text = "Hi {name},\nOrder problem!"
+        await wait_for(pilot, lambda: state.get("communication.templates[1].text") == text)
         assert _titles(app) == ["Thanks", "Order problem"]
-        assert state.get("communication.templates[1].text") == "Hi {name},\nOrder problem!"
         # copy the selected one (the second) with ctrl+t
-        app.query_one("#communication-templates-entries", OptionList).focus()
-        await pilot.press("ctrl+t")
-        assert app.clipboard == "Hi {name},\nOrder problem!"
+        await focus(pilot, "#communication-templates-entries")
+        send_keys(pilot, "ctrl+t")
+        await wait_for(pilot, lambda: app.clipboard == text)
         # reorder, edit, remove
         await click(pilot, "#communication-templates-up")
-        assert _titles(app) == ["Order problem", "Thanks"]
-        title_input = app.query_one("#communication-templates-title", Input)
-        title_input.value = "Order issue"
-        await pilot.pause()
-        assert _titles(app) == ["Order issue", "Thanks"]
+        await wait_for(pilot, lambda: _titles(app) == ["Order problem", "Thanks"])
+        await type_text(pilot, title_input, "Order issue")
+        await wait_for(pilot, lambda: _titles(app) == ["Order issue", "Thanks"])
+        app.copy_to_clipboard("")
         await click(pilot, "#communication-templates-copy")
-        assert app.clipboard == "Hi {name},\nOrder problem!"
+        await wait_for(pilot, lambda: app.clipboard == text)
         await click(pilot, "#communication-templates-remove")
-        await pilot.click("#dialog-yes")
-        await pilot.pause()
-        assert _titles(app) == ["Thanks"]
+        await click(pilot, "#dialog-yes")
+        await wait_for(pilot, lambda: _titles(app) == ["Thanks"])
 
 
-async def test_copy_without_text_says_so(tmp_path: Path) -> None:
+def _added(app: PresenceApp, count: int, title: Input) -> bool:
+    return len(state_of(app).items("communication.templates")) == count and title.has_focus
+
+
+async def test_copy_without_text_says_so(tmp_path: Path, notes: Notes) -> None:
     data = {"schema_version": 1, "communication": {"templates": [{"title": "Empty"}]}}
     app = _app(tmp_path, data, step="communication-templates")
-    messages: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-        await pilot.press("ctrl+t")
+        await at_step(pilot, "communication-templates")
+        app.screen.notify = notes  # type: ignore[method-assign]
+        send_keys(pilot, "ctrl+t")
+        await wait_for(pilot, lambda: notes.messages, "the note")
+        assert notes.messages == ["Select a template with text first."]
         assert app.clipboard == ""
-        assert messages == ["Select a template with text first."]
 
 
 async def test_negative_step_and_escalation_list(tmp_path: Path) -> None:
     app = _app(tmp_path, step="communication-negative")
     async with app.run_test(size=SMALL) as pilot:
-        state = app.state
-        assert state is not None
+        await at_step(pilot, "communication-negative")
+        state = state_of(app)
         assert isinstance(app.query_one("#communication-negative-approach"), TextArea)
-        autonomy = app.query_one("#communication-negative-moderator_autonomy", Select)
         assert isinstance(app.query_one("#communication-negative-removal"), Input)
         assert isinstance(app.query_one("#communication-negative-never"), StringListEditor)
-        autonomy.value = "routine"
-        await pilot.pause()
-        assert state.get("communication.negative.moderator_autonomy") == "routine"
+        await choose(
+            pilot,
+            "#communication-negative-moderator_autonomy",
+            "Routine cases only; passes on the rest",
+        )
+        autonomy = "communication.negative.moderator_autonomy"
+        await wait_for(pilot, lambda: state.get(autonomy) == "routine")
         problem = app.query_one("#communication-negative-escalation").query_one(".list-problem")
         assert "add at least one" in str(problem.render())
         await click(pilot, "#communication-negative-escalation-add")
-        await pilot.press(*"Food safety")
-        await _type(app, pilot, "communication-negative-escalation-contact", "Олена, +380 44 000")
-        await _type(app, pilot, "communication-negative-escalation-within_minutes", "1 год")
-        assert state.get("communication.negative.escalation") == [
-            {"topic": "Food safety", "contact": "Олена, +380 44 000", "within_minutes": 60}
-        ]
-        text, _ = _problem(app, "communication-negative-escalation-within_minutes")
-        assert text == "= 1 h"
+        topic = app.query_one("#communication-negative-escalation-topic", Input)
+        await wait_for(pilot, lambda: topic.has_focus, "the focus on the new contact's topic")
+        send_keys(pilot, *"Food safety")
+        await type_text(pilot, "#communication-negative-escalation-contact", "Олена, +380 44 000")
+        await type_text(pilot, "#communication-negative-escalation-within_minutes", "1 год")
+        expected = [{"topic": "Food safety", "contact": "Олена, +380 44 000", "within_minutes": 60}]
+        await wait_for(pilot, lambda: state.get("communication.negative.escalation") == expected)
+        within = "communication-negative-escalation-within_minutes"
+        await wait_for(pilot, lambda: _problem(app, within)[0] == "= 1 h")
         editor = app.query_one("#communication-negative-escalation", ListEditor)
         await click(pilot, "#communication-negative-escalation-add")
-        await pilot.press(*"Press")
-        assert editor.selected == 1
+        await wait_for(pilot, lambda: editor.selected == 1 and topic.has_focus)
+        send_keys(pilot, *"Press")
+
+        def topics() -> list[str]:
+            return [e.get("topic") for e in state.items("communication.negative.escalation")]
+
+        await wait_for(pilot, lambda: topics() == ["Food safety", "Press"])
         await click(pilot, "#communication-negative-escalation-up")
-        topics = [e["topic"] for e in state.get("communication.negative.escalation")]
-        assert topics == ["Press", "Food safety"]
+        await wait_for(pilot, lambda: topics() == ["Press", "Food safety"])
         await click(pilot, "#communication-negative-escalation-remove")
-        await pilot.click("#dialog-yes")
-        await pilot.pause()
-        assert [e["topic"] for e in state.get("communication.negative.escalation")] == [
-            "Food safety"
-        ]
+        await click(pilot, "#dialog-yes")
+        await wait_for(pilot, lambda: topics() == ["Food safety"])

@@ -17,7 +17,7 @@ from screens.conflict import ChangesDialog, ConflictDialog
 from screens.recovery import RecoveryDialog
 from screens.save_as import SaveAsDialog
 from screens.save_summary import SaveSummaryDialog
-from tests.app.conftest import SIZE
+from tests.app.conftest import SIZE, click, on_top, send_keys, settle, state_of, type_text, wait_for
 from wizard.core import drafts
 from wizard.core.state import PolicyState
 from wizard.tui.app import PresenceApp, build_app
@@ -37,18 +37,17 @@ def _open(path: Path) -> PresenceApp:
 
 
 async def _type_company(pilot: Any, app: PresenceApp, text: str) -> None:
-    field = app.screen.query_one("#document-company", Input)
-    field.focus()
-    field.value = text
-    await pilot.pause()
+    await type_text(pilot, "#document-company", text)
+    await wait_for(
+        pilot, lambda: app.state is not None and app.state.get("document.company") == text
+    )
 
 
 async def _save_into_conflict(pilot: Any, app: PresenceApp, path: Path) -> None:
     await _type_company(pilot, app, "Mine")
     path.write_text(THEIRS, encoding="utf-8")  # another process saves meanwhile
-    await pilot.press("ctrl+s")
-    await pilot.pause()
-    assert isinstance(app.screen, ConflictDialog)
+    send_keys(pilot, "ctrl+s")
+    await on_top(pilot, ConflictDialog)
 
 
 async def test_compare_then_overwrite(tmp_path: Path) -> None:
@@ -57,20 +56,17 @@ async def test_compare_then_overwrite(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _save_into_conflict(pilot, app, path)
         assert path.read_text(encoding="utf-8") == THEIRS
-        await pilot.click("#conflict-compare")
-        await pilot.pause()
-        assert isinstance(app.screen, ChangesDialog)
-        lines = [str(s.render()) for s in app.screen.query(".change-line").results(Static)]
+        await click(pilot, "#conflict-compare")
+        changes = await on_top(pilot, ChangesDialog)
+        lines = [str(s.render()) for s in changes.query(".change-line").results(Static)]
         assert lines == ['document.company: "Theirs" → "Mine"']
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ConflictDialog)
-        await pilot.click("#conflict-overwrite")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveSummaryDialog)
-        await pilot.click("#summary-save")
-        await pilot.pause()
-        assert isinstance(app.screen, SectionScreen)
+        send_keys(pilot, "escape")
+        await on_top(pilot, ConflictDialog)
+        await click(pilot, "#conflict-overwrite")
+        await on_top(pilot, SaveSummaryDialog)
+        await click(pilot, "#summary-save")
+        await wait_for(pilot, lambda: "Mine" in path.read_text(encoding="utf-8"), "the save")
+        await on_top(pilot, SectionScreen)
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert saved["document"]["company"] == "Mine"
     assert saved["revisions"][0]["sections"] == ["document"]
@@ -81,21 +77,20 @@ async def test_reload_keeps_the_edits_as_a_draft_to_restore(tmp_path: Path) -> N
     app = _open(path)
     async with app.run_test(size=SIZE) as pilot:
         await _save_into_conflict(pilot, app, path)
-        await pilot.click("#conflict-reload")
-        await pilot.pause()
-        assert isinstance(app.screen, RecoveryDialog)
-        assert app.screen.stale
+        await click(pilot, "#conflict-reload")
+        dialog = await on_top(pilot, RecoveryDialog)
+        assert dialog.stale
         assert app.state is not None and app.state.get("document.company") == "Theirs"
-        await pilot.click("#recovery-restore")
-        await pilot.pause()
-        assert isinstance(app.screen, SectionScreen)
-        assert app.state.get("document.company") == "Mine"
-        assert app.state.saved_value("document.company") == "Theirs"
-        assert app.screen.query_one("#document-company", Input).value == "Mine"
+        await click(pilot, "#recovery-restore")
+        await on_top(pilot, SectionScreen)
+        state = state_of(app)
+        await wait_for(pilot, lambda: state.get("document.company") == "Mine")
+        assert state.saved_value("document.company") == "Theirs"
+        company = app.screen.query_one("#document-company", Input)
+        await wait_for(pilot, lambda: company.value == "Mine")
         # the file is now the base: saving is no conflict any more
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveSummaryDialog)
+        send_keys(pilot, "ctrl+s")
+        await on_top(pilot, SaveSummaryDialog)
     assert path.read_text(encoding="utf-8") == THEIRS
 
 
@@ -105,17 +100,15 @@ async def test_save_as_leaves_the_changed_file_alone(tmp_path: Path) -> None:
     app = _open(path)
     async with app.run_test(size=SIZE) as pilot:
         await _save_into_conflict(pilot, app, path)
-        await pilot.click("#conflict-save_as")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveAsDialog)
-        app.screen.query_one("#save-as-path", Input).value = str(other)
-        await pilot.click("#save-as-save")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveSummaryDialog)
-        await pilot.click("#summary-save")
-        await pilot.pause()
+        await click(pilot, "#conflict-save_as")
+        await on_top(pilot, SaveAsDialog)
+        await type_text(pilot, "#save-as-path", str(other))
+        await click(pilot, "#save-as-save")
+        await on_top(pilot, SaveSummaryDialog)
+        await click(pilot, "#summary-save")
+        await wait_for(pilot, other.exists, "the file saved elsewhere")
+        await wait_for(pilot, lambda: app.title == str(other), "the title")
         assert app.state is not None and app.state.path == other
-        assert app.title == str(other)
     assert path.read_text(encoding="utf-8") == THEIRS
     text = other.read_text(encoding="utf-8")
     assert "# who we are" in text  # written from the file's layout, comments kept
@@ -142,22 +135,21 @@ async def test_failed_save_says_why_and_offers_save_as(tmp_path: Path, step: str
         # Its own patcher: undoing it must not undo the isolated state dir.
         with pytest.MonkeyPatch.context() as failing:
             failing.setattr(f"exports.atomic.os.{step}", fail)
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            await pilot.click("#summary-save")
-            await pilot.pause()
-            dialog = app.screen
-            assert isinstance(dialog, SaveAsDialog) and dialog.failed
+            send_keys(pilot, "ctrl+s")
+            await on_top(pilot, SaveSummaryDialog)
+            await click(pilot, "#summary-save")
+            dialog = await on_top(pilot, SaveAsDialog)
+            assert dialog.failed
             assert "no space left on device" in dialog.message
             assert path.read_text(encoding="utf-8") == ORIGINAL
             draft = drafts.read_draft(path)
             assert draft is not None and draft.data["document"]["company"] == "Mine"
         elsewhere = tmp_path / "elsewhere.toml"
-        dialog.query_one("#save-as-path", Input).value = str(elsewhere)
-        await pilot.click("#save-as-save")
-        await pilot.pause()
-        assert isinstance(app.screen, SectionScreen)
-        assert app.state is not None and not app.state.is_dirty
+        await type_text(pilot, dialog.query_one("#save-as-path", Input), str(elsewhere))
+        await click(pilot, "#save-as-save")
+        await wait_for(pilot, elsewhere.exists, "the file saved elsewhere")
+        await on_top(pilot, SectionScreen)
+        await wait_for(pilot, lambda: app.state is not None and not app.state.is_dirty)
     assert tomllib.loads(elsewhere.read_text(encoding="utf-8"))["document"]["company"] == "Mine"
     assert path.read_text(encoding="utf-8") == ORIGINAL
     assert drafts.read_draft(path) is None
@@ -168,12 +160,12 @@ async def test_failed_save_closed_keeps_everything(tmp_path: Path) -> None:
     app = PresenceApp(state)
     async with app.run_test(size=SIZE) as pilot:
         await _type_company(pilot, app, "Kept")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveAsDialog)
-        assert "folder does not exist" in app.screen.message
-        await pilot.click("#dialog-ok")
-        await pilot.pause()
+        send_keys(pilot, "ctrl+s")
+        dialog = await on_top(pilot, SaveAsDialog)
+        assert "folder does not exist" in dialog.message
+        await click(pilot, "#dialog-ok")
+        await on_top(pilot, SectionScreen)
+        await settle(pilot)
         assert state.get("document.company") == "Kept" and state.is_dirty
 
 

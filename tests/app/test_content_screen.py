@@ -3,18 +3,33 @@ hashtags with each one checked."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import events
-from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from screens.content import RUBRIC_FIELDS
 from screens.widgets.editors.platforms import PlatformPicker
 from screens.widgets.fields import FieldRow
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
-from tests.app.conftest import SIZE, SMALL, click, entry_lines, field_problem, open_app, state_of
+from tests.app.conftest import (
+    SIZE,
+    SMALL,
+    choose,
+    click,
+    entry_lines,
+    field_problem,
+    focus,
+    highlight,
+    open_app,
+    send_keys,
+    state_of,
+    type_text,
+    wait_for,
+)
 from wizard.tui.app import PresenceApp
 
 KEYS = ("name", "goal", "description", "format", "frequency", "platforms", "hashtags", "example")
@@ -36,6 +51,21 @@ def _options(app: PresenceApp) -> list[str]:
     return [str(picker.get_option_at_index(i).prompt) for i in range(picker.option_count)]
 
 
+async def _toggle(pilot: Pilot[Any], app: PresenceApp, label: str) -> None:
+    """Tick or untick the platform reading `label` in the picker: its line, then Space."""
+    picker = _picker(app)
+    index = _options(app).index(label)
+    value = picker.get_option_at_index(index).value
+    ticked = value in picker.selected
+    await highlight(pilot, picker, index)
+    send_keys(pilot, "space")
+    await wait_for(pilot, lambda: (value in picker.selected) != ticked, f"{label} toggled")
+
+
+def _tagged(app: PresenceApp, count: int) -> bool:
+    return len(state_of(app).items("content.rubrics[0].hashtags")) == count
+
+
 def _policy(**content: Any) -> dict[str, Any]:
     return {
         "schema_version": 1,
@@ -47,7 +77,7 @@ def _policy(**content: Any) -> dict[str, Any]:
 async def test_every_key_has_its_field(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=[{"name": "News"}]))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # let the screen finish mounting
+        await wait_for(pilot, lambda: app.query_one("#content-rubrics-name", Input).value == "News")
         assert tuple(s.path for s in RUBRIC_FIELDS) == tuple(f"content.rubrics.{k}" for k in KEYS)
         for key in KEYS:
             assert app.query_one(f"#content-rubrics-{key}") is not None
@@ -62,142 +92,135 @@ async def test_every_key_has_its_field(tmp_path: Path) -> None:
 async def test_rubrics_add_edit_remove_reorder_filter(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # let the screen finish mounting
         state = state_of(app)
+
+        def names() -> list[str]:
+            return [rubric.get("name") for rubric in state.items("content.rubrics")]
+
         await click(pilot, "#content-rubrics-add")
-        assert app.query_one("#content-rubrics-name", Input).has_focus
-        await pilot.press(*"Behind the ovens")
-        app.query_one("#content-rubrics-goal", Select).value = "trust"
-        app.query_one("#content-rubrics-format", Input).value = "Reel or story"
-        await pilot.pause()
+        name = app.query_one("#content-rubrics-name", Input)
+        await wait_for(pilot, lambda: name.has_focus, "the focus on the new rubric's name")
+        send_keys(pilot, *"Behind the ovens")
+        await choose(pilot, "#content-rubrics-goal", "Brand trust")
+        await type_text(pilot, "#content-rubrics-format", "Reel or story")
         await click(pilot, "#content-rubrics-add")
-        await pilot.press(*"Fresh today")
-        app.query_one("#content-rubrics-goal", Select).value = "sales"
-        await pilot.pause()
-        assert state.get("content.rubrics") == [
+        await wait_for(pilot, lambda: len(names()) == 2 and name.has_focus)
+        send_keys(pilot, *"Fresh today")
+        await choose(pilot, "#content-rubrics-goal", "Direct sales")
+        expected = [
             {"name": "Behind the ovens", "goal": "trust", "format": "Reel or story"},
             {"name": "Fresh today", "goal": "sales"},
         ]
-        assert "Fresh today — Direct sales" in entry_lines(app, ENTRIES)[1]
+        await wait_for(pilot, lambda: state.get("content.rubrics") == expected)
+        await wait_for(pilot, lambda: "Fresh today — Direct sales" in entry_lines(app, ENTRIES)[1])
         await click(pilot, "#content-rubrics-up")
-        assert [r["name"] for r in state.get("content.rubrics")] == [
-            "Fresh today",
-            "Behind the ovens",
-        ]
-        app.query_one("#content-rubrics-filter", Input).value = "reel"
-        await pilot.pause()
-        assert len(entry_lines(app, ENTRIES)) == 1
-        assert app.query_one("#content-rubrics-name", Input).value == "Behind the ovens"
-        app.query_one("#content-rubrics-name", Input).value = "Behind the scenes"
-        await pilot.pause()
-        assert state.get("content.rubrics[1].name") == "Behind the scenes"
+        await wait_for(pilot, lambda: names() == ["Fresh today", "Behind the ovens"])
+        await type_text(pilot, "#content-rubrics-filter", "reel")
+        await wait_for(pilot, lambda: len(entry_lines(app, ENTRIES)) == 1)
+        await wait_for(pilot, lambda: name.value == "Behind the ovens")
+        await type_text(pilot, name, "Behind the scenes")
+        await wait_for(pilot, lambda: state.get("content.rubrics[1].name") == "Behind the scenes")
         await click(pilot, "#content-rubrics-remove")
-        await pilot.click("#dialog-yes")
-        await pilot.pause()
-        assert [r["name"] for r in state.get("content.rubrics")] == ["Fresh today"]
+        await click(pilot, "#dialog-yes")
+        await wait_for(pilot, lambda: names() == ["Fresh today"])
 
 
 async def test_picker_offers_the_entered_platforms(tmp_path: Path) -> None:
     rubrics = [{"name": "News", "platforms": ["instagram", "Telgram"]}]
     app = _app(tmp_path, _policy(rubrics=rubrics))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # let the screen finish mounting
         state = state_of(app)
         # the platforms of section 2, then the reference that names none of them
-        assert _options(app) == ["Instagram", "Telegram", "TikTok", "Telgram (not in section 2)"]
+        offered = ["Instagram", "Telegram", "TikTok", "Telgram (not in section 2)"]
+        await wait_for(pilot, lambda: _options(app) == offered)
         assert _picker(app).selected == ["Instagram", "Telgram"]
-        assert field_problem(app, "content-rubrics-platforms").has_class("-error")
-        assert "did you mean “Telegram”" in str(
-            field_problem(app, "content-rubrics-platforms").render()
-        )
-        _picker(app).deselect("Telgram")
-        await pilot.pause()
-        assert state.get("content.rubrics[0].platforms") == ["instagram"]  # kept as written
-        _picker(app).select("TikTok")
-        _picker(app).select("Telegram")
-        await pilot.pause()
-        assert state.get("content.rubrics[0].platforms") == ["instagram", "Telegram", "TikTok"]
-        assert not field_problem(app, "content-rubrics-platforms").has_class("-error")
-        # by the keyboard: Space ticks the highlighted platform
-        _picker(app).focus()
-        _picker(app).highlighted = 0
-        await pilot.press("space")
-        assert state.get("content.rubrics[0].platforms") == ["Telegram", "TikTok"]
+        problem = field_problem(app, "content-rubrics-platforms")
+        await wait_for(pilot, lambda: problem.has_class("-error"))
+        assert "did you mean “Telegram”" in str(problem.render())
+        await _toggle(pilot, app, "Telgram (not in section 2)")
+        platforms = "content.rubrics[0].platforms"
+        await wait_for(pilot, lambda: state.get(platforms) == ["instagram"])  # kept as written
+        await _toggle(pilot, app, "Telegram")
+        await _toggle(pilot, app, "TikTok")
+        await wait_for(pilot, lambda: state.get(platforms) == ["instagram", "Telegram", "TikTok"])
+        await wait_for(pilot, lambda: not problem.has_class("-error"))
+        # Space on the highlighted platform unticks it
+        await _toggle(pilot, app, "Instagram")
+        await wait_for(pilot, lambda: state.get(platforms) == ["Telegram", "TikTok"])
 
 
 async def test_picker_follows_section_2(tmp_path: Path) -> None:
     app = _app(tmp_path, {"schema_version": 1, "content": {"rubrics": [{"name": "News"}]}})
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # let the screen finish mounting
+        await wait_for(pilot, lambda: app.query(".picker-empty"), "the picker")
         assert _options(app) == []
         assert app.query_one(".picker-empty").display
-        app.goto("platforms")
-        await pilot.pause()
+        send_keys(pilot, "alt+3")
+        await wait_for(pilot, lambda: app.screen.name == "platforms", "the platforms")
         await click(pilot, "#platforms-add")
-        await pilot.press(*"Viber")
-        app.goto("content")
-        await pilot.pause()
-        assert _options(app) == ["Viber"]
+        name = app.query_one("#platforms-name", Input)
+        await wait_for(pilot, lambda: name.has_focus, "the focus on the new platform's name")
+        send_keys(pilot, *"Viber")
+        await wait_for(pilot, lambda: state_of(app).get("platforms[0].name") == "Viber")
+        send_keys(pilot, "alt+6")
+        await wait_for(pilot, lambda: app.screen.name == "content", "the content")
+        await wait_for(pilot, lambda: _options(app) == ["Viber"])
         assert not app.query_one(".picker-empty").display
-        _picker(app).select("Viber")
-        await pilot.pause()
-        assert state_of(app).get("content.rubrics[0].platforms") == ["Viber"]
+        await _toggle(pilot, app, "Viber")
+        await wait_for(
+            pilot, lambda: state_of(app).get("content.rubrics[0].platforms") == ["Viber"]
+        )
 
 
 async def test_brand_hashtags_checked_one_by_one(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=[{"name": "News"}]))
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()  # let the screen finish mounting
         state = state_of(app)
-        new = app.query_one("#content-hashtags-new", Input)
-        new.focus()
-        await pilot.press(*"#BakedAtDawn", "enter")
-        app.post_message(events.Paste("#ХлібЩодня_2026"))
-        await pilot.pause()
-        await pilot.press("enter")
-        assert state.get("content.hashtags") == ["#BakedAtDawn", "#ХлібЩодня_2026"]
-        assert str(field_problem(app, "content-hashtags").render()) == ""
-        await pilot.press(*"bread now", "enter")
+        new = await focus(pilot, "#content-hashtags-new")
+        send_keys(pilot, *"#BakedAtDawn", "enter")
+        await wait_for(pilot, lambda: state.get("content.hashtags") == ["#BakedAtDawn"])
+        await type_text(pilot, new, "#ХлібЩодня_2026")
+        send_keys(pilot, "enter")
+        await wait_for(
+            pilot, lambda: state.get("content.hashtags") == ["#BakedAtDawn", "#ХлібЩодня_2026"]
+        )
         problem = field_problem(app, "content-hashtags")
-        assert problem.has_class("-error")
+        assert str(problem.render()) == ""
+        send_keys(pilot, *"bread now", "enter")
+        await wait_for(pilot, lambda: problem.has_class("-error"))
         assert "“bread now” is not a hashtag" in str(problem.render())
-        items = app.query_one("#content-hashtags-items", OptionList)
-        items.focus()
-        items.highlighted = 2
-        await pilot.press("delete")
-        assert not field_problem(app, "content-hashtags").has_class("-error")
-        new.focus()
-        await pilot.press(*"#bakedatdawn", "enter")
-        assert field_problem(app, "content-hashtags").has_class("-error")
-        assert "already listed" in str(field_problem(app, "content-hashtags").render())
+        await highlight(pilot, "#content-hashtags-items", 2)
+        send_keys(pilot, "delete")
+        await wait_for(pilot, lambda: not problem.has_class("-error"))
+        await focus(pilot, new)
+        send_keys(pilot, *"#bakedatdawn", "enter")
+        await wait_for(pilot, lambda: problem.has_class("-error"))
+        assert "already listed" in str(problem.render())
 
 
 async def test_rubric_hashtags_and_example_in_ukrainian(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy(rubrics=[{"name": "Новини", "platforms": ["Instagram"]}]), "uk")
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()  # let the screen finish mounting
         state = state_of(app)
+        await wait_for(pilot, lambda: app.query("#section-title"), "the screen")
         assert "Типи контенту" in str(app.query_one("#section-title", Static).render())
-        new = app.query_one("#content-rubrics-hashtags-new", Input)
-        new.focus()
-        for tag in ("#один", "#два", "#три", "#чотири", "#пять", "#шість"):
-            app.post_message(events.Paste(tag))
-            await pilot.pause()
-            await pilot.press("enter")
-        assert len(state.get("content.rubrics[0].hashtags")) == 6
+        tags = ("#один", "#два", "#три", "#чотири", "#пять", "#шість")
+        for count, tag in enumerate(tags, 1):
+            await type_text(pilot, "#content-rubrics-hashtags-new", tag)
+            send_keys(pilot, "enter")
+            await wait_for(pilot, partial(_tagged, app, count), f"{count} hashtags")
         problem = field_problem(app, "content-rubrics-hashtags")
-        assert problem.has_class("-warning")
+        await wait_for(pilot, lambda: problem.has_class("-warning"))
         assert "Instagram" in str(problem.render())
-        example = app.query_one("#content-rubrics-example", TextArea)
-        example.focus()
-        app.post_message(events.Paste("Таймлапс «ранкової зміни» — о 5:00"))
-        await pilot.pause()
-        assert state.get("content.rubrics[0].example") == "Таймлапс «ранкової зміни» — о 5:00"
+        example = "Таймлапс «ранкової зміни» — о 5:00"
+        await type_text(pilot, "#content-rubrics-example", example)
+        await wait_for(pilot, lambda: state.get("content.rubrics[0].example") == example)
 
 
 async def test_rubrics_required(tmp_path: Path) -> None:
     app = _app(tmp_path, _policy())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # let the screen finish mounting
+        await wait_for(pilot, lambda: app.query("#content-rubrics"), "the rubrics")
         editor = app.query_one("#content-rubrics", ListEditor)
-        assert "add at least one" in str(editor.query_one(".list-problem", Static).render())
+        problem = editor.query_one(".list-problem", Static)
+        await wait_for(pilot, lambda: "add at least one" in str(problem.render()))

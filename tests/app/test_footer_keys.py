@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from textual import events
-from textual.command import CommandInput, CommandPalette
+from textual.command import CommandInput, CommandList, CommandPalette
 from textual.fuzzy import Matcher
 from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Static
 from textual.widgets._footer import FooterKey
 
@@ -23,7 +25,19 @@ from screens.export_dialog import ExportDialog
 from screens.help import HelpScreen
 from screens.start import StartScreen
 from screens.widgets.footer import CatalogueFooter
-from tests.app.conftest import SIZE, SMALL, open_app, state_of
+from tests.app.conftest import (
+    SIZE,
+    SMALL,
+    focus,
+    on_top,
+    open_app,
+    send_keys,
+    settle,
+    shows,
+    state_of,
+    type_text,
+    wait_for,
+)
 from wizard.core.i18n import t
 from wizard.tui.app import EXAMPLE_PATH, PresenceApp
 
@@ -41,15 +55,31 @@ def _descriptions(app: PresenceApp) -> list[str]:
     return [key.description for key in _footer_keys(app)]
 
 
-def _assert_nothing_cut_off(app: PresenceApp) -> None:
+def _nothing_cut_off(app: PresenceApp) -> bool:
+    """Whether the footer shows every key whole, none over another."""
     footer = app.screen.query_one(CatalogueFooter)
     keys = _footer_keys(app)
-    assert keys, "the footer shows no key"
-    for key in keys:
-        assert key.region.right <= footer.region.right, f"{key.description!r} is cut off"
+    if not keys:
+        return False
+    if any(key.region.right > footer.region.right or not key.region for key in keys):
+        return False
     # no two keys overlap (the palette key sits at the right edge)
     spans = sorted((key.region.x, key.region.right) for key in keys)
-    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(spans))
+    return all(end <= start for (_, end), (start, _) in itertools.pairwise(spans))
+
+
+async def _footer_shows(pilot: Pilot[Any], app: PresenceApp, wanted: list[str]) -> None:
+    """Wait until the footer's keys begin with `wanted` (it follows the focus a turn late)."""
+    await wait_for(
+        pilot,
+        lambda: _descriptions(app)[: len(wanted)] == wanted,
+        f"the footer showing {wanted}",
+    )
+
+
+def _first() -> list[str]:
+    """The first keys' descriptions in the interface language."""
+    return [t(key) for key in FIRST_KEYS]
 
 
 @pytest.mark.parametrize(("lang", "size"), [("en", SMALL), ("uk", SMALL), ("uk", SIZE)])
@@ -58,22 +88,20 @@ async def test_first_keys_come_first_and_fit_beside_a_list(
 ) -> None:
     app = open_app(tmp_path, EXAMPLE, section="platforms", lang=lang)
     async with app.run_test(size=size) as pilot:
-        app.screen.query_one("#platforms-entries").focus()
-        await pilot.pause()
-        await pilot.pause()
+        await focus(pilot, "#platforms-entries")
+        await _footer_shows(pilot, app, _first())
+        await settle(pilot)  # the footer has followed the focus into the list
         shown = _descriptions(app)
-        assert shown[: len(FIRST_KEYS)] == [t(key) for key in FIRST_KEYS]
         assert shown[-1] == t("key.palette")
         assert "palette" not in shown
-        _assert_nothing_cut_off(app)
+        await wait_for(pilot, lambda: _nothing_cut_off(app), "every key in view")
 
 
 async def test_list_keys_follow_and_moves_share_a_label(tmp_path: Path) -> None:
     app = open_app(tmp_path, EXAMPLE, section="platforms")
     async with app.run_test(size=(120, 30)) as pilot:
-        app.screen.query_one("#platforms-entries").focus()
-        await pilot.pause()
-        await pilot.pause()
+        await focus(pilot, "#platforms-entries")
+        await _footer_shows(pilot, app, [*_first(), "Add", "Remove", "", "Move"])
         shown = _descriptions(app)
         after = shown[len(FIRST_KEYS) : -1]
         assert after == ["Add", "Remove", "", "Move"]
@@ -81,21 +109,20 @@ async def test_list_keys_follow_and_moves_share_a_label(tmp_path: Path) -> None:
             "alt+up",
             "alt+down",
         ]
-        _assert_nothing_cut_off(app)
+        await wait_for(pilot, lambda: _nothing_cut_off(app), "every key in view")
 
 
 async def test_tab_between_fields_with_the_same_keys_keeps_the_footer(tmp_path: Path) -> None:
     app = open_app(tmp_path, EXAMPLE, section="document")
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one("#document-company").focus()
-        await pilot.pause()
-        await pilot.pause()
+        await focus(pilot, "#document-company")
+        await _footer_shows(pilot, app, _first())
+        await settle(pilot)
         before = _footer_keys(app)
-        for _ in range(2):  # company -> approved_by -> title: plain inputs
-            await pilot.press("tab")
-            await pilot.pause()
-            await pilot.pause()
-        assert app.focused is app.screen.query_one("#document-title")
+        title = app.screen.query_one("#document-title")
+        send_keys(pilot, "tab", "tab")  # company -> approved_by -> title: plain inputs
+        await wait_for(pilot, lambda: app.focused is title, "the focus on the title")
+        await settle(pilot)
         after = _footer_keys(app)
         assert after == before and all(a is b for a, b in zip(after, before, strict=True))
 
@@ -103,90 +130,91 @@ async def test_tab_between_fields_with_the_same_keys_keeps_the_footer(tmp_path: 
 async def test_the_footer_changes_when_the_keys_do(tmp_path: Path) -> None:
     app = open_app(tmp_path, EXAMPLE, section="platforms")
     async with app.run_test(size=(120, 30)) as pilot:
-        app.screen.query_one("#platforms-url").focus()
-        await pilot.pause()
-        await pilot.pause()
+        await focus(pilot, "#platforms-url")
+        await _footer_shows(pilot, app, _first())
+        await settle(pilot)
         assert "Add" not in _descriptions(app)
-        app.screen.query_one("#platforms-entries").focus()
-        await pilot.pause()
-        await pilot.pause()
-        assert "Add" in _descriptions(app)
+        await focus(pilot, "#platforms-entries")
+        await wait_for(pilot, lambda: "Add" in _descriptions(app), "Add in the footer")
 
 
 async def test_back_is_dimmed_on_the_first_step_and_next_on_the_last(tmp_path: Path) -> None:
     app = open_app(tmp_path, EXAMPLE, section="document")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        keys = {key.description: key for key in _footer_keys(app)}
-        assert keys["Back"].has_class("-disabled")
-        assert not keys["Next"].has_class("-disabled")
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.pause()
-        keys = {key.description: key for key in _footer_keys(app)}
-        assert keys["Next"].has_class("-disabled")
-        assert not keys["Back"].has_class("-disabled")
+        await _footer_shows(pilot, app, _first())
+
+        def dimmed() -> set[str]:
+            return {key.description for key in _footer_keys(app) if key.has_class("-disabled")}
+
+        await wait_for(pilot, lambda: "Back" in dimmed())
+        assert "Next" not in dimmed()
+        send_keys(pilot, "ctrl+r")
+        await wait_for(pilot, lambda: app.screen.name == "review", "the review")
+        await wait_for(pilot, lambda: "Next" in dimmed() and "Back" not in dimmed())
 
 
 async def test_a_screen_left_at_once_is_not_rebuilt_while_away(tmp_path: Path) -> None:
     app = open_app(tmp_path, EXAMPLE, section="communication-negative")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+n")  # to content: the review is built ahead, off-screen
-        await pilot.pause()
-        review = app._screens["review"]
-        built = list(review.query_one(CatalogueFooter).query(FooterKey))
+        await wait_for(pilot, lambda: app.screen.name == "communication-negative")
+        send_keys(pilot, "ctrl+n")  # to content: the review is built ahead, off-screen
+        await wait_for(pilot, lambda: app.screen.name == "content", "the content")
+        screens = app.built_screens
+        await wait_for(pilot, lambda: "review" in screens and screens["review"].is_mounted)
+        review = screens["review"]
+        footer = review.query_one(CatalogueFooter)
+        await wait_for(pilot, lambda: list(footer.query(FooterKey)), "the review's footer")
+        built = list(footer.query(FooterKey))
         # Open the review and leave it at once, before its footer caught up with its
         # keys (Next is dimmed there): the footer is not rebuilt while it is away ...
         app.post_message(events.Key("ctrl+r", None))
         app.post_message(events.Key("ctrl+b", None))
-        await pilot.pause()
-        await pilot.pause()
-        assert app.screen.name == "content"
-        away = list(review.query_one(CatalogueFooter).query(FooterKey))
+        await wait_for(pilot, lambda: app.current_step == "content", "the review left")
+        await wait_for(pilot, lambda: app.screen.name == "content", "the content again")
+        await settle(pilot)
+        away = list(footer.query(FooterKey))
         assert all(a is b for a, b in zip(away, built, strict=True))
         # ... but when it is shown again.
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.pause()
-        assert app.screen is review
-        keys = {key.description: key for key in _footer_keys(app)}
-        assert keys["Next"].has_class("-disabled")
+        send_keys(pilot, "ctrl+r")
+        await wait_for(pilot, lambda: app.screen is review, "the review")
+
+        def next_dimmed() -> bool:
+            keys = {key.description: key for key in _footer_keys(app)}
+            return "Next" in keys and keys["Next"].has_class("-disabled")
+
+        await wait_for(pilot, next_dimmed, "Next dimmed")
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
 async def test_start_screen_shows_only_keys_that_work(tmp_path: Path, lang: str) -> None:
     app = PresenceApp(lang=lang, folder=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
-        shown = _descriptions(app)
-        assert shown == [t("key.help"), t("key.quit"), t("key.palette")]
-        await pilot.press("ctrl+s", "ctrl+n", "ctrl+r")
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
+        await on_top(pilot, StartScreen)
+        wanted = [t("key.help"), t("key.quit"), t("key.palette")]
+        await wait_for(pilot, lambda: _descriptions(app) == wanted, "the start screen's keys")
+        send_keys(pilot, "ctrl+s", "ctrl+n", "ctrl+r")
+        send_keys(pilot, "f1")  # keys are handled in order: once the help is up, ...
+        await on_top(pilot, HelpScreen)
+        send_keys(pilot, "escape")
+        await on_top(pilot, StartScreen)  # ... the three before it did nothing
+        assert app.current_step is None and app.state is None
         assert list(tmp_path.iterdir()) == []
 
 
 async def test_a_dialog_shows_its_own_keys(tmp_path: Path) -> None:
     app = open_app(tmp_path, EXAMPLE, section="document")
     async with app.run_test(size=SMALL) as pilot:
-        app.screen.query_one("#document-company", Input).value = "Changed"
-        await pilot.pause()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, QuitDialog)
-        assert _descriptions(app) == [t("key.cancel")]
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("f1")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        assert _descriptions(app) == [t("key.close")]
-        _assert_nothing_cut_off(app)
+        await type_text(pilot, "#document-company", "Changed")
+        await wait_for(pilot, lambda: state_of(app).is_dirty)
+        send_keys(pilot, "ctrl+q")
+        await on_top(pilot, QuitDialog)
+        await wait_for(pilot, lambda: _descriptions(app) == [t("key.cancel")], "Cancel alone")
+        send_keys(pilot, "escape")
+        await wait_for(pilot, lambda: app.screen.name == "document", "the document")
+        send_keys(pilot, "f1")
+        await on_top(pilot, HelpScreen)
+        await wait_for(pilot, lambda: _descriptions(app) == [t("key.close")], "Close alone")
+        await wait_for(pilot, lambda: _nothing_cut_off(app), "every key in view")
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
@@ -195,6 +223,7 @@ async def test_palette_offers_the_commands_and_exports_from_anywhere(
 ) -> None:
     app = open_app(tmp_path, EXAMPLE, section="mission", lang=lang)
     async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "mission", "the mission")
         titles = [command.title for command in app.get_system_commands(app.screen)]
         other = "uk" if lang == "en" else "en"
         for wanted in (
@@ -205,17 +234,24 @@ async def test_palette_offers_the_commands_and_exports_from_anywhere(
             t("cmd.theme"),
         ):
             assert wanted in titles
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*t("cmd.export")[:6])  # "Export", "Експор": the review matches too
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        for _ in range(10):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ExportDialog):
-                break
-        assert isinstance(app.screen, ExportDialog)
+        send_keys(pilot, "ctrl+p")
+        palette = await on_top(pilot, CommandPalette)
+        await wait_for(pilot, lambda: palette.query_one(CommandInput).has_focus, "the search")
+        send_keys(pilot, *t("cmd.export")[:6])  # "Export", "Експор": the review matches too
+        await wait_for(
+            pilot, lambda: _highlighted_command(palette) == t("cmd.export"), "Export highlighted"
+        )
+        send_keys(pilot, "enter")
+        await on_top(pilot, ExportDialog)
         assert app.current_step == "review"
+
+
+def _highlighted_command(palette: Screen[Any]) -> str:
+    """The title of the command Enter would run (its first line)."""
+    commands = palette.query_one(CommandList)
+    if commands.highlighted is None:
+        return ""
+    return str(commands.get_option_at_index(commands.highlighted).prompt).split("\n")[0]
 
 
 PALETTE_PHRASES = {
@@ -228,7 +264,8 @@ PALETTE_PHRASES = {
 async def test_palette_finds_its_commands_by_what_they_do(tmp_path: Path, lang: str) -> None:
     """Typing what a command does ("switch language") finds it in the palette."""
     app = open_app(tmp_path, EXAMPLE, section="mission", lang=lang)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "mission", "the mission")
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for phrase in PALETTE_PHRASES[lang]:
             matcher = Matcher(phrase)
@@ -238,7 +275,7 @@ async def test_palette_finds_its_commands_by_what_they_do(tmp_path: Path, lang: 
 async def test_a_checkbox_label_is_shown_once_with_its_help(tmp_path: Path) -> None:
     app = open_app(tmp_path, EXAMPLE, section="platforms")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query("#platforms-two_factor"), "the field")
         box = app.screen.query_one("#platforms-two_factor", Checkbox)
         row = box.parent
         assert row is not None
@@ -254,30 +291,28 @@ async def test_a_checkbox_label_is_shown_once_with_its_help(tmp_path: Path) -> N
 async def test_end_or_right_takes_the_suggestion(tmp_path: Path, key: str) -> None:
     app = open_app(tmp_path, {"schema_version": 1}, section="platforms")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.screen.query_one("#platforms-add").focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await focus(pilot, "#platforms-add")
+        send_keys(pilot, "enter")
         name = app.screen.query_one("#platforms-name", Input)
-        name.focus()
-        name.value = ""
-        await pilot.press(*"Inst")
-        await pilot.pause()
-        await pilot.press(key)
-        await pilot.pause()
-        assert name.value == "Instagram"
-        assert state_of(app).get("platforms[0].name") == "Instagram"
-        await pilot.press("tab")
-        assert app.focused is not name  # Tab still moves on
+        await wait_for(pilot, lambda: name.has_focus, "the focus on the new entry's name")
+        send_keys(pilot, *"Inst")
+        await wait_for(pilot, lambda: name.value == "Inst")
+        await wait_for(pilot, lambda: shows(name, "Instagram"), "the suggestion")
+        send_keys(pilot, key)
+        await wait_for(pilot, lambda: name.value == "Instagram")
+        await wait_for(pilot, lambda: state_of(app).get("platforms[0].name") == "Instagram")
+        send_keys(pilot, "tab")
+        await wait_for(pilot, lambda: app.focused is not name, "Tab moving on")
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
 async def test_help_names_the_completion_keys(tmp_path: Path, lang: str) -> None:
     app = open_app(tmp_path, EXAMPLE, section="document", lang=lang)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await wait_for(pilot, lambda: app.screen.name == "document", "the document")
+        send_keys(pilot, "f1")
+        await on_top(pilot, HelpScreen)
+        await wait_for(pilot, lambda: app.screen.query(".help-para").first().size.height > 0)
         lines = [
             strip.text
             for widget in app.screen.query(".help-para")
@@ -295,7 +330,7 @@ async def test_string_list_placeholder_fits_at_80_columns(
     data = {"schema_version": 1, "content": {"rubrics": [{"name": "News"}]}}
     app = open_app(tmp_path, data, section=section, lang=lang)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.name == section and app.focused is not None)
         placeholder = t("strings.placeholder")
         inputs = [
             widget
@@ -303,6 +338,7 @@ async def test_string_list_placeholder_fits_at_80_columns(
             if widget.placeholder == placeholder and widget.display
         ]
         assert inputs
+        await wait_for(pilot, lambda: all(widget.content_size.width for widget in inputs))
         for widget in inputs:
             assert cell_len(placeholder) <= widget.content_size.width, widget.id
 
@@ -313,13 +349,18 @@ async def test_palette_and_theme_prompts_speak_the_interface_language(
 ) -> None:
     app = open_app(tmp_path, EXAMPLE, section="document", lang=lang)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        assert app.screen.query_one(CommandInput).placeholder == t("cmd.placeholder")
-        await pilot.press("escape")
-        await pilot.pause()
-        app.action_change_theme()
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        assert app.screen.query_one(CommandInput).placeholder == t("cmd.theme.placeholder")
+        await wait_for(pilot, lambda: app.screen.name == "document", "the document")
+        send_keys(pilot, "ctrl+p")
+        palette = await on_top(pilot, CommandPalette)
+        assert palette.query_one(CommandInput).placeholder == t("cmd.placeholder")
+        send_keys(pilot, "escape")
+        await wait_for(pilot, lambda: app.screen.name == "document", "the palette closed")
+        send_keys(pilot, "ctrl+p")
+        palette = await on_top(pilot, CommandPalette)
+        await wait_for(pilot, lambda: palette.query_one(CommandInput).has_focus, "the search")
+        send_keys(pilot, *t("cmd.theme"))
+        await wait_for(pilot, lambda: _highlighted_command(palette) == t("cmd.theme"))
+        send_keys(pilot, "enter")
+        await wait_for(pilot, lambda: app.screen is not palette, "the theme picker")
+        themes = await on_top(pilot, CommandPalette)
+        assert themes.query_one(CommandInput).placeholder == t("cmd.theme.placeholder")

@@ -16,14 +16,16 @@ from markdown_it import MarkdownIt
 from schemas import check_policy
 from schemas.sections import SECTIONS
 from screens.export_dialog import ExportDialog
-from tests.app.conftest import SIZE, SMALL
+from tests.app.conftest import SIZE, SMALL, on_top, send_keys
 from tests.app.fill import Author, covered_paths, data_paths, write_policy
 from wizard.core.state import PolicyState
 from wizard.tui.app import EXAMPLE_PATH as EXAMPLE_FILE
 from wizard.tui.app import PresenceApp
 
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec"
-UK_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "uk-policy.toml"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SPEC_EXAMPLE = FIXTURES / "spec" / "example-policy.toml"
+"""The example policy of the format's specification, as the spec ships it."""
+UK_FILE = FIXTURES / "uk-policy.toml"
 
 HEADINGS = {
     "en": [
@@ -91,10 +93,7 @@ def test_the_steps_cover_every_key_of_both_policies() -> None:
 
 def test_the_example_is_the_spec_example() -> None:
     """The wizard's built-in example is the spec's (the English test writes it)."""
-    spec_example = SPEC / "example-policy.toml"
-    if not spec_example.exists():
-        pytest.skip("the spec folder is not beside the project")
-    assert _target(EXAMPLE_FILE) == _target(spec_example)
+    assert _target(EXAMPLE_FILE) == _target(SPEC_EXAMPLE)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +121,7 @@ async def test_write_the_whole_policy_save_and_export(
         for step in ("document", "mission", "platforms", "tools", "communication", "content"):
             assert state.section_status(step).state == "done", step
 
-        await pilot.press("ctrl+s")
+        send_keys(pilot, "ctrl+s")
         await author.until(lambda: policy.exists() and not state.is_dirty, "the save")
         assert app.title == str(policy) and app.sub_title == ""
 
@@ -138,10 +137,10 @@ async def test_write_the_whole_policy_save_and_export(
         assert tops == list(SECTIONS)
 
         # export from the review
-        await pilot.press("ctrl+r")
+        send_keys(pilot, "ctrl+r")
         await author.at_step("review")
         await author.click("review-export")
-        await author.until(lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+        await on_top(pilot, ExportDialog)
         assert not app.screen.query_one("#export-draft").display
         await author.click("export-ok")
         exported = tmp_path / "brand-policy.md"

@@ -18,7 +18,8 @@ import pytest
 from textual.widgets import Input
 
 from screens.recovery import RecoveryDialog
-from tests.app.conftest import SIZE
+from tests.app.conftest import SIZE, at_step, click, on_top
+from tests.app.conftest import wait_for as wait_for_app
 from wizard.core import lock
 from wizard.core.drafts import read_draft
 from wizard.tui.app import build_app
@@ -86,6 +87,32 @@ def _gone(pid: int) -> bool:
     return False
 
 
+def _company_line(terminal: Terminal) -> str:
+    """The text line of the company field (the box under its label)."""
+    lines = terminal.screen().splitlines()
+    label = next(i for i, line in enumerate(lines) if line.rstrip().endswith("Company"))
+    return lines[label + 2]
+
+
+def _focus_on_company(terminal: Terminal) -> None:
+    """Wait until what is typed lands in the company field, the first one: it takes the
+    focus right after the first paint, and keys sent before that go nowhere (start-up,
+    not what this test is about). A probe key is typed until the field shows it, then
+    cleared (ctrl+u: all to the left of the cursor)."""
+
+    def probe_shown() -> bool:
+        terminal.tmux("send-keys", "-t", "w", "-l", "Z")
+        try:
+            wait_for(lambda: "Z" in _company_line(terminal), "the probe", timeout=2.0)
+        except AssertionError:
+            return False
+        return True
+
+    wait_for(probe_shown, "the company field's focus")
+    terminal.tmux("send-keys", "-t", "w", "C-u")
+    wait_for(lambda: "Z" not in _company_line(terminal), "the probe cleared")
+
+
 def _start_editing(terminal: Terminal, policy: Path, state_dir: Path) -> int:
     command = (
         f"cd {shlex.quote(str(policy.parent))} && exec env"
@@ -97,9 +124,7 @@ def _start_editing(terminal: Terminal, policy: Path, state_dir: Path) -> int:
     pid = terminal.pid()
     wait_for(lambda: lock.read_lock(policy) is not None, "the lock")
     wait_for(lambda: "Jane Doe" in terminal.screen(), "the fields' values")
-    # The first field (company, empty) takes the focus right after the first paint;
-    # keys sent before that would go nowhere (start-up, not what this test is about).
-    time.sleep(1.0)
+    _focus_on_company(terminal)
     terminal.tmux("send-keys", "-t", "w", "-l", SENTENCE)
     expected = SENTENCE
 
@@ -145,12 +170,12 @@ async def test_sigkill_mid_sentence_then_restore(
     # the dead holder's lock is no obstacle; the next `presence edit` offers the draft
     app = build_app(path=policy, section="document", lang="en", new=False, from_=None)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, RecoveryDialog)
-        assert not app.screen.stale
-        await pilot.click("#recovery-restore")
-        await pilot.pause()
+        dialog = await on_top(pilot, RecoveryDialog)
+        assert not dialog.stale
+        await click(pilot, "#recovery-restore")
+        await at_step(pilot, "document")
         company = app.screen.query_one("#document-company", Input)
-        assert company.value == SENTENCE
+        await wait_for_app(pilot, lambda: company.value == SENTENCE, "the sentence restored")
 
 
 def test_sigterm_exits_cleanly_keeping_the_draft(

@@ -6,13 +6,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 
 import screens.base
 import wizard.core.state
 import wizard.tui.app
-from screens.base import PROBLEMS_DELAY
-from tests.app.conftest import SIZE, click, entry_lines, field_problem, open_app, state_of
+from tests.app.conftest import (
+    SIZE,
+    click,
+    entry_lines,
+    field_problem,
+    focus,
+    open_app,
+    send_keys,
+    settle,
+    state_of,
+    type_text,
+    wait_for,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -23,16 +34,15 @@ def _every_check_is_slow(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_problem_lines_follow_the_typing(tmp_path: Path) -> None:
     app = open_app(tmp_path, {"schema_version": 1, "document": {"company": "Acme"}})
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        company = app.query_one("#document-company", Input)
-        company.value = ""
-        await pilot.pause(PROBLEMS_DELAY * 3)
-        assert str(field_problem(app, "document-company").render()) == "Required"
-        company.focus()
-        await pilot.press(*"Bakery")
-        await pilot.pause(PROBLEMS_DELAY * 3)
-        assert state_of(app).get("document.company") == "Bakery"
-        assert not field_problem(app, "document-company").display
+        state = state_of(app)
+        await type_text(pilot, "#document-company", "")
+        await wait_for(pilot, lambda: state.get("document.company") is None)
+        problem = field_problem(app, "document-company")
+        await wait_for(pilot, lambda: str(problem.render()) == "Required", "the problem line")
+        await focus(pilot, "#document-company")
+        send_keys(pilot, *"Bakery")
+        await wait_for(pilot, lambda: state.get("document.company") == "Bakery")
+        await wait_for(pilot, lambda: not problem.display, "the problem line gone")
 
 
 async def test_an_added_entry_gets_its_marks(tmp_path: Path) -> None:
@@ -42,13 +52,12 @@ async def test_an_added_entry_gets_its_marks(tmp_path: Path) -> None:
         section="platforms",
     )
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         await click(pilot, "#platforms-add")
-        await pilot.pause(PROBLEMS_DELAY * 3)
         entries = app.query_one("#platforms-entries", OptionList)
-        assert entries.option_count == 2
-        assert entry_lines(app, "platforms-entries")[-1] == "… 2. Active"
-        assert str(field_problem(app, "platforms-name").render()) == "Required"
+        await wait_for(pilot, lambda: entries.option_count == 2)
+        await wait_for(pilot, lambda: entry_lines(app, "platforms-entries")[-1] == "… 2. Active")
+        problem = field_problem(app, "platforms-name")
+        await wait_for(pilot, lambda: str(problem.render()) == "Required", "the problem line")
 
 
 async def test_an_added_entry_shows_its_own_problems_before_the_whole_check(
@@ -64,9 +73,10 @@ async def test_an_added_entry_shows_its_own_problems_before_the_whole_check(
         section="platforms",
     )
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         await click(pilot, "#platforms-add")
-        await pilot.pause()
+        entries = app.query_one("#platforms-entries", OptionList)
+        await wait_for(pilot, lambda: entries.option_count == 2)
+        await settle(pilot)
         assert not state_of(app).problems_known
         assert entry_lines(app, "platforms-entries")[-1] == "… 2. Active"
         assert str(field_problem(app, "platforms-name").render()) == "Required"

@@ -7,6 +7,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from screens.widgets.header import PageHeader
+from tests.app.conftest import settle, wait_for
 
 
 class _HeaderApp(App[None]):
@@ -21,22 +22,21 @@ def _title_text(app: App[None]) -> str:
 async def test_the_header_follows_the_title_and_sub_title() -> None:
     app = _HeaderApp()
     async with app.run_test(size=(60, 5)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("HeaderTitle"), "the header's title")
         app.title = "brand-policy.toml"
         app.sub_title = "modified"
-        await pilot.pause()
+        await wait_for(pilot, lambda: "modified" in _title_text(app), "the sub-title shown")
         assert "brand-policy.toml" in _title_text(app)
-        assert "modified" in _title_text(app)
         app.sub_title = ""
-        await pilot.pause()
-        assert "modified" not in _title_text(app)
+        await wait_for(pilot, lambda: "modified" not in _title_text(app), "the sub-title gone")
 
 
 async def test_a_title_change_after_the_title_widget_went_is_ignored() -> None:
     app = _HeaderApp()
     async with app.run_test(size=(60, 5)) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.query("HeaderTitle"), "the header's title")
         await app.screen.query_one("HeaderTitle").remove()
         app.title = "another.toml"  # Textual's Header raised NoMatches here
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one(PageHeader).is_mounted
         assert not app.screen.query("HeaderTitle")

@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import socket
 import tomllib
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,18 @@ from screens.broken_file import BrokenFileScreen
 from screens.dialogs import QuitDialog
 from screens.lock_dialog import LockDialog
 from screens.recovery import RecoveryDialog
-from tests.app.conftest import SIZE, Notes
+from screens.save_summary import SaveSummaryDialog
+from tests.app.conftest import (
+    SIZE,
+    Notes,
+    click,
+    on_top,
+    send_keys,
+    settle,
+    state_of,
+    type_text,
+    wait_for,
+)
 from wizard.core import drafts, lock
 from wizard.core.drafts import file_digest, read_draft, write_draft
 from wizard.tui import save_flow
@@ -44,10 +56,19 @@ def _draft(path: Path, company: str, digest: str | None = None) -> None:
 
 
 async def _type(pilot: Any, app: PresenceApp, selector: str, text: str) -> None:
-    field = app.screen.query_one(selector, Input)
-    field.focus()
-    field.value = text
-    await pilot.pause()
+    """Type `text` into the field and wait until the policy holds it."""
+    await type_text(pilot, selector, text)
+    path = selector.removeprefix("#").replace("-", ".")
+    state = state_of(app)
+    await wait_for(pilot, lambda: state.get(path) == (text or None), f"{path} = {text!r}")
+
+
+def _drafted(policy: Path, company: str | None) -> bool:
+    """Whether the draft of `policy` holds `company` (None: there is no draft)."""
+    draft = read_draft(policy)
+    if draft is None or company is None:
+        return draft is None and company is None
+    return bool(draft.data.get("document", {}).get("company") == company)
 
 
 async def test_autosave_after_a_quiet_moment_and_on_screen_change(
@@ -57,17 +78,19 @@ async def test_autosave_after_a_quiet_moment_and_on_screen_change(
     app = _open(policy)
     async with app.run_test(size=SIZE) as pilot:
         await _type(pilot, app, "#document-company", "Typed")
-        await pilot.pause(0.3)
+        await wait_for(pilot, partial(_drafted, policy, "Typed"), "the draft after a pause")
         draft = read_draft(policy)
-        assert draft is not None and draft.data["document"]["company"] == "Typed"
-        assert draft.base_digest == file_digest(policy)
+        assert draft is not None and draft.base_digest == file_digest(policy)
+        # a screen change writes at once, however long the quiet moment
+        monkeypatch.setattr(save_flow, "AUTOSAVE_DELAY", 3600.0)
+        monkeypatch.setattr(save_flow, "AUTOSAVE_MAX_WAIT", 3600.0)
         await _type(pilot, app, "#document-company", "Typed more")
-        await pilot.press("ctrl+n")  # a screen change writes at once
-        draft = read_draft(policy)
-        assert draft is not None and draft.data["document"]["company"] == "Typed more"
-        app.state.set("document.company", "Acme")  # type: ignore[union-attr]
-        await pilot.pause(0.3)
-        assert read_draft(policy) is None  # back to the file: no draft
+        send_keys(pilot, "ctrl+n")
+        await wait_for(pilot, lambda: app.screen.name == "mission", "the next step")
+        await wait_for(pilot, partial(_drafted, policy, "Typed more"), "the draft on leaving")
+        monkeypatch.setattr(save_flow, "AUTOSAVE_DELAY", 0.05)
+        state_of(app).set("document.company", "Acme")
+        await wait_for(pilot, partial(_drafted, policy, None), "no draft: back to the file")
     assert policy.read_text(encoding="utf-8") == ORIGINAL
 
 
@@ -75,15 +98,15 @@ async def test_restore(policy: Path) -> None:
     _draft(policy, "From the draft")
     app = _open(policy)
     async with app.run_test(size=SIZE) as pilot:
-        dialog = app.screen
-        assert isinstance(dialog, RecoveryDialog) and not dialog.stale
+        dialog = await on_top(pilot, RecoveryDialog)
+        assert not dialog.stale
         assert "Document details" in str(dialog.query_one("#recovery-sections", Static).render())
-        await pilot.click("#recovery-restore")
-        await pilot.pause()
-        assert isinstance(app.screen, SectionScreen)
-        assert app.screen.query_one("#document-company", Input).value == "From the draft"
+        await click(pilot, "#recovery-restore")
+        await on_top(pilot, SectionScreen)
+        company = app.screen.query_one("#document-company", Input)
+        await wait_for(pilot, lambda: company.value == "From the draft")
         assert app.state is not None and app.state.is_dirty
-        assert app.sub_title == "modified"
+        await wait_for(pilot, lambda: app.sub_title == "modified")
     assert policy.read_text(encoding="utf-8") == ORIGINAL  # only saving writes the file
     assert read_draft(policy) is not None  # still unsaved: the draft stays
 
@@ -92,36 +115,39 @@ async def test_discard(policy: Path) -> None:
     _draft(policy, "From the draft")
     app = _open(policy)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.click("#recovery-discard")
-        await pilot.pause()
-        assert app.screen.query_one("#document-company", Input).value == "Acme"
-    assert read_draft(policy) is None
+        await click(pilot, "#recovery-discard")
+        await on_top(pilot, SectionScreen)
+        company = app.screen.query_one("#document-company", Input)
+        await wait_for(pilot, lambda: company.value == "Acme")
+        await wait_for(pilot, partial(_drafted, policy, None), "the draft gone")
 
 
 async def test_compare_and_stale_warning(policy: Path) -> None:
     _draft(policy, "From the draft", digest="0" * 64)
     app = _open(policy)
     async with app.run_test(size=SIZE) as pilot:
-        dialog = app.screen
-        assert isinstance(dialog, RecoveryDialog) and dialog.stale
+        dialog = await on_top(pilot, RecoveryDialog)
+        assert dialog.stale
         assert dialog.query_one("#recovery-stale").display
         changes = dialog.query_one("#recovery-changes")
         assert not changes.display
-        await pilot.click("#recovery-compare")
-        await pilot.pause()
-        assert changes.display
+        await click(pilot, "#recovery-compare")
+        await wait_for(pilot, lambda: changes.display, "the changes")
         lines = [str(s.render()) for s in changes.query(".change-line").results(Static)]
         assert lines == ['document.company: "Acme" → "From the draft"']
         assert "anyway" in str(dialog.query_one("#recovery-restore").render())
-        await pilot.click("#recovery-restore")
-        await pilot.pause()
-        assert app.state is not None and app.state.get("document.company") == "From the draft"
+        await click(pilot, "#recovery-restore")
+        await on_top(pilot, SectionScreen)
+        await wait_for(pilot, lambda: state_of(app).get("document.company") == "From the draft")
 
 
 async def test_a_draft_equal_to_the_file_is_not_offered(policy: Path) -> None:
     _draft(policy, "Acme")
     app = _open(policy)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await on_top(pilot, SectionScreen)
+        await wait_for(pilot, lambda: app.focused is not None, "the first field's focus")
+        await settle(pilot)
         assert isinstance(app.screen, SectionScreen)
     assert read_draft(policy) is None
 
@@ -131,11 +157,12 @@ async def test_new_on_the_same_path_offers_the_draft(tmp_path: Path) -> None:
     _draft(path, "Typed before the crash", digest="")
     app = build_app(path=path, section=None, lang="en", new=True, from_=None)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, RecoveryDialog) and not app.screen.stale
-        await pilot.click("#recovery-restore")
-        await pilot.pause()
-        assert app.state is not None
-        assert app.state.get("document.company") == "Typed before the crash"
+        dialog = await on_top(pilot, RecoveryDialog)
+        assert not dialog.stale
+        await click(pilot, "#recovery-restore")
+        await on_top(pilot, SectionScreen)
+        company = "Typed before the crash"
+        await wait_for(pilot, lambda: state_of(app).get("document.company") == company)
 
 
 async def test_edit_of_a_never_saved_policy_offers_its_draft(tmp_path: Path) -> None:
@@ -143,11 +170,13 @@ async def test_edit_of_a_never_saved_policy_offers_its_draft(tmp_path: Path) -> 
     _draft(path, "Typed before the crash", digest="")
     app = _open(path, section="mission")
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, RecoveryDialog) and not app.screen.stale
-        await pilot.click("#recovery-restore")
-        await pilot.pause()
-        assert app.state is not None and app.state.is_new
-        assert app.state.get("document.company") == "Typed before the crash"
+        dialog = await on_top(pilot, RecoveryDialog)
+        assert not dialog.stale
+        await click(pilot, "#recovery-restore")
+        await on_top(pilot, SectionScreen)
+        state = state_of(app)
+        await wait_for(pilot, lambda: state.get("document.company") == "Typed before the crash")
+        assert state.is_new
         assert app.current_step == "mission"
     assert not path.exists()  # nothing is written until the author saves
 
@@ -168,7 +197,8 @@ async def test_quit_with_nothing_changed_removes_the_draft(policy: Path) -> None
         app.save_flow.flush()
         assert read_draft(policy) is not None
         await _type(pilot, app, "#document-company", "Acme")
-        await pilot.press("ctrl+q")
+        send_keys(pilot, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert read_draft(policy) is None
     assert lock.read_lock(policy) is None
 
@@ -180,7 +210,6 @@ async def test_app_exit_with_changes_keeps_a_draft_and_releases_the_lock(policy:
         info = lock.read_lock(policy)
         assert info is not None and info.pid == os.getpid()
         app.exit(0)  # straight away, before any timer fires
-        await pilot.pause()
     draft = read_draft(policy)
     assert draft is not None and draft.data["document"]["company"] == "Unsaved"
     assert lock.read_lock(policy) is None
@@ -191,10 +220,10 @@ async def test_quit_and_discard_removes_the_draft(policy: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _type(pilot, app, "#document-company", "Unsaved")
         app.save_flow.flush()
-        await pilot.press("ctrl+q")
-        assert isinstance(app.screen, QuitDialog)
-        await pilot.click("#quit-discard")
-        await pilot.pause()
+        send_keys(pilot, "ctrl+q")
+        await on_top(pilot, QuitDialog)
+        await click(pilot, "#quit-discard")
+        await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert read_draft(policy) is None
     assert policy.read_text(encoding="utf-8") == ORIGINAL
 
@@ -205,11 +234,10 @@ async def test_save_removes_the_draft(policy: Path) -> None:
         await _type(pilot, app, "#document-company", "Saved")
         app.save_flow.flush()
         assert read_draft(policy) is not None
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.click("#summary-save")
-        await pilot.pause()
-        assert read_draft(policy) is None
+        send_keys(pilot, "ctrl+s")
+        await on_top(pilot, SaveSummaryDialog)
+        await click(pilot, "#summary-save")
+        await wait_for(pilot, partial(_drafted, policy, None), "the draft gone")
     assert tomllib.loads(policy.read_text(encoding="utf-8"))["document"]["company"] == "Saved"
 
 
@@ -229,16 +257,15 @@ async def test_second_wizard_is_warned_and_may_open_read_only(policy: Path, note
     app = _open(policy)
     async with app.run_test(size=SIZE) as pilot:
         app.notify = notes  # type: ignore[method-assign]
-        dialog = app.screen
-        assert isinstance(dialog, LockDialog)
+        dialog = await on_top(pilot, LockDialog)
         assert str(os.getppid()) in str(dialog.query_one(".amend-text", Static).render())
-        await pilot.click("#lock-read_only")
-        await pilot.pause()
+        await click(pilot, "#lock-read_only")
+        await on_top(pilot, SectionScreen)
         assert app.save_flow.read_only
-        assert app.sub_title.startswith("read-only")
+        await wait_for(pilot, lambda: app.sub_title.startswith("read-only"))
         await _type(pilot, app, "#document-company", "Not saved")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        send_keys(pilot, "ctrl+s")
+        await wait_for(pilot, lambda: notes.messages, "the note")
         assert notes.messages[-1].startswith("Opened read-only")
         app.exit(0)
     assert policy.read_text(encoding="utf-8") == ORIGINAL
@@ -252,9 +279,8 @@ async def test_second_wizard_may_continue(policy: Path) -> None:
     _draft(policy, "Drafted")
     app = _open(policy)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.click("#lock-continue")
-        await pilot.pause()
-        assert isinstance(app.screen, RecoveryDialog)  # then the draft is offered
+        await click(pilot, "#lock-continue")
+        await on_top(pilot, RecoveryDialog)  # then the draft is offered
         info = lock.read_lock(policy)
         assert info is not None and info.pid == os.getpid()
 
@@ -278,18 +304,17 @@ async def test_syntax_error_screen_then_fixed_file_opens(
 
     monkeypatch.setattr(save_flow.SaveFlow, "run_editor", editor)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, BrokenFileScreen)
+        screen = await on_top(pilot, BrokenFileScreen)
         assert (screen.line, screen.column) == (3, 16)
         assert f"{path}:3:16" in str(screen.query_one("#broken-where", Static).render())
         excerpt = str(screen.query_one("#broken-excerpt", Static).render())
         assert excerpt == 'company = "Acme\n' + " " * 15 + "^"
         assert path.read_text(encoding="utf-8") == broken  # never rewritten
-        await pilot.click("#broken-edit")
-        await pilot.pause()
+        await click(pilot, "#broken-edit")
+        await on_top(pilot, SectionScreen)
         assert fixed == [path]
-        assert isinstance(app.screen, SectionScreen)
-        assert app.screen.query_one("#document-company", Input).value == "Acme"
+        company = app.screen.query_one("#document-company", Input)
+        await wait_for(pilot, lambda: company.value == "Acme")
 
 
 async def test_syntax_error_screen_quit(tmp_path: Path) -> None:
@@ -297,9 +322,9 @@ async def test_syntax_error_screen_quit(tmp_path: Path) -> None:
     path.write_text("schema_version = = 1\n", encoding="utf-8")
     app = build_app(path=path, section=None, lang="en", new=False, from_=None)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, BrokenFileScreen)
-        await pilot.click("#broken-quit")
-        await pilot.pause()
+        await on_top(pilot, BrokenFileScreen)
+        await click(pilot, "#broken-quit")
+        await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert app.return_code == 2
     assert path.read_text(encoding="utf-8") == "schema_version = = 1\n"
 
@@ -313,11 +338,9 @@ async def test_file_with_errors_opens_at_the_first_problem(tmp_path: Path) -> No
     )
     app = build_app(path=path, section=None, lang="en", new=False, from_=None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        field = "communication-response_time-first_reply_max_minutes"
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == field)
         assert app.current_step == "communication-response"
-        focused = app.focused
-        assert focused is not None
-        assert focused.id == "communication-response_time-first_reply_max_minutes"
         problem = app.screen.query_one(".field-problem.-error", Static)
         assert str(problem.render())
 
@@ -362,10 +385,8 @@ async def test_the_start_screen_will_not_start_a_policy_in_a_missing_folder(
 
     app = build_app(path=None, section=None, lang="en", new=False, from_=None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
-        app.screen.post_message(StartScreen.Chosen(tmp_path / "nowhere" / "p.toml", new=True))
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, MessageDialog)
+        await on_top(pilot, StartScreen)
+        await type_text(pilot, "#start-new-path", str(tmp_path / "nowhere" / "p.toml"))
+        await click(pilot, "#start-new")
+        await on_top(pilot, MessageDialog)
         assert app.state is None

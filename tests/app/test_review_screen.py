@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import tomllib
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Markdown, OptionList, Static, TabbedContent
 
 import screens.review
@@ -18,7 +19,21 @@ from screens.dialogs import ConfirmDialog, MessageDialog
 from screens.export_dialog import ExportDialog
 from screens.review import ProblemList
 from screens.widgets.list_editor import ListEditor
-from tests.app.conftest import SIZE, SMALL, click
+from tests.app.conftest import (
+    SIZE,
+    SMALL,
+    Notes,
+    click,
+    focus,
+    highlight,
+    on_top,
+    option_prompts,
+    send_keys,
+    shown,
+    steady_screenshot,
+    type_text,
+    wait_for,
+)
 from wizard.core.state import PolicyState
 from wizard.tui.app import EXAMPLE_PATH, PresenceApp
 
@@ -45,32 +60,42 @@ def _app(tmp_path: Path, data: dict[str, Any], *, lang: str = "en") -> PresenceA
 
 
 def _lines(option_list: OptionList) -> list[str]:
-    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
-
-
-async def _until(pilot: Any, condition: Callable[[], object]) -> None:
-    """Let the app work until `condition()` holds (workers and dialogs take a few turns)."""
-    for _ in range(100):
-        if condition():
-            await pilot.pause()  # and let the layout settle before the next click
-            return
-        await pilot.pause(0.02)
-    assert condition()
+    return option_prompts(option_list)
 
 
 def _shows(widget: Static, text: str) -> bool:
     return text in str(widget.render())
 
 
-async def _choose(pilot: Any, list_id: str, needle: str) -> None:
+async def _choose(pilot: Pilot[Any], list_id: str, needle: str) -> None:
     """Highlight the option of `list_id` that contains `needle` and press Enter on it."""
-    option_list = pilot.app.query_one(f"#{list_id}", OptionList)
+    await focus(pilot, f"#{list_id}")
+    option_list = pilot.app.screen.query_one(f"#{list_id}", OptionList)
     index = next(i for i, line in enumerate(_lines(option_list)) if needle in line)
-    option_list.focus()
-    option_list.highlighted = index
-    await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
+    await highlight(pilot, option_list, index)
+    send_keys(pilot, "enter")
+
+
+async def _focused_at(pilot: Pilot[Any], step: str, widget_id: str) -> None:
+    """Wait until `step` is on screen with the widget `widget_id` focused."""
+    app = pilot.app
+    assert isinstance(app, PresenceApp)
+    await wait_for(
+        pilot,
+        lambda: (
+            app.current_step == step
+            and app.screen.name == step
+            and shown(app.screen)
+            and app.focused is not None
+            and app.focused.id == widget_id
+        ),
+        f"{step} with #{widget_id} focused",
+    )
+
+
+async def _review(pilot: Pilot[Any]) -> None:
+    """Wait until the review is on screen with its checklist focused."""
+    await _focused_at(pilot, "review", "review-checklist")
 
 
 async def test_checklist_groups_problems_and_jumps_to_the_field(tmp_path: Path) -> None:
@@ -78,6 +103,7 @@ async def test_checklist_groups_problems_and_jumps_to_the_field(tmp_path: Path) 
     data["communication"]["response_time"]["first_reply_avg_minutes"] = 45
     app = _app(tmp_path, data)
     async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
         checklist = app.query_one("#review-checklist", ProblemList)
         lines = _lines(checklist)
         assert lines == [
@@ -87,21 +113,19 @@ async def test_checklist_groups_problems_and_jumps_to_the_field(tmp_path: Path) 
             "• Missing: Communication style",
             "! Error: Average reply time: 45 is more than the maximum (30).",
         ]
-        assert checklist.has_focus
         await _choose(pilot, "review-checklist", "Communication style")
-        assert app.current_step == "communication-style"
-        assert app.focused is not None and app.focused.id == "communication-style"
-        await pilot.press("ctrl+r")
+        await _focused_at(pilot, "communication-style", "communication-style")
+        send_keys(pilot, "ctrl+r")
+        await _review(pilot)
         await _choose(pilot, "review-checklist", "Average reply time")
-        assert app.current_step == "communication-response"
-        assert app.focused is not None
-        assert app.focused.id == "communication-response_time-first_reply_avg_minutes"
+        avg = "communication-response_time-first_reply_avg_minutes"
+        await _focused_at(pilot, "communication-response", avg)
         # a screen already open elsewhere: the jump focuses the field there too
-        app.query_one("#communication-response_time-working_hours").focus()
-        await pilot.press("ctrl+r")
+        await focus(pilot, "#communication-response_time-working_hours")
+        send_keys(pilot, "ctrl+r")
+        await _review(pilot)
         await _choose(pilot, "review-checklist", "Average reply time")
-        assert app.focused is not None
-        assert app.focused.id == "communication-response_time-first_reply_avg_minutes"
+        await _focused_at(pilot, "communication-response", avg)
 
 
 async def test_jump_selects_the_list_entry_first(tmp_path: Path) -> None:
@@ -109,12 +133,12 @@ async def test_jump_selects_the_list_entry_first(tmp_path: Path) -> None:
     del data["communication"]["templates"][1]["text"]
     app = _app(tmp_path, data)
     async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
         await _choose(pilot, "review-checklist", "Answer templates 2 › Text")
-        assert app.current_step == "communication-templates"
+        await _focused_at(pilot, "communication-templates", "communication-templates-text")
         editor = app.query_one("#communication-templates", ListEditor)
         assert editor.selected == 1
         assert app.query_one("#communication-templates-title", Input).value == "Order problem"
-        assert app.focused is not None and app.focused.id == "communication-templates-text"
 
 
 async def test_jump_to_an_empty_required_list_and_a_word(tmp_path: Path) -> None:
@@ -122,15 +146,16 @@ async def test_jump_to_an_empty_required_list_and_a_word(tmp_path: Path) -> None
     data["communication"]["avoided_words"].append("fresh")
     app = _app(tmp_path, data)
     async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
         await _choose(pilot, "review-checklist", "Whom to pass")
-        assert app.current_step == "communication-negative"
-        assert app.focused is not None
-        assert app.focused.id == "communication-negative-escalation-add"
-        await pilot.press("ctrl+r")
+        add = "communication-negative-escalation-add"
+        await _focused_at(pilot, "communication-negative", add)
+        send_keys(pilot, "ctrl+r")
+        await _review(pilot)
         await _choose(pilot, "review-checklist", "Words to avoid 4")
-        assert app.current_step == "communication-style"
+        await _focused_at(pilot, "communication-style", "communication-avoided_words-items")
         items = app.query_one("#communication-avoided_words-items", OptionList)
-        assert app.focused is items and items.highlighted == 3
+        assert items.highlighted == 3
 
 
 async def test_complete_policy_warnings_and_revisions(tmp_path: Path) -> None:
@@ -140,7 +165,8 @@ async def test_complete_policy_warnings_and_revisions(tmp_path: Path) -> None:
     )
     data["communication"]["templates"][0]["text"] = "Thanks {name!"
     app = _app(tmp_path, data, lang="uk")
-    async with app.run_test(size=SMALL):
+    async with app.run_test(size=SMALL) as pilot:
+        await _review(pilot)
         assert _lines(app.query_one("#review-checklist", OptionList)) == [
             "Нічого не бракує, помилок немає."
         ]
@@ -152,23 +178,30 @@ async def test_complete_policy_warnings_and_revisions(tmp_path: Path) -> None:
         assert log[1].startswith("2026-11-28 — Jane Doe")
 
 
+async def _open_tab(pilot: Pilot[Any], tab: str) -> None:
+    """Click the tab `tab` of the review (`preview`, `checklist`, ...)."""
+    tabs = pilot.app.query_one("#review-tabs", TabbedContent)
+    await click(pilot, tabs.get_tab(f"review-tab-{tab}"))
+    await wait_for(pilot, lambda: tabs.active == f"review-tab-{tab}", f"the {tab} tab")
+
+
 async def test_preview_renders_when_its_tab_opens(tmp_path: Path) -> None:
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await _review(pilot)
         assert not app.query("#review-preview")  # opening the review costs nothing
-        tabs = app.query_one("#review-tabs", TabbedContent)
-        tabs.active = "review-tab-preview"
-        await _until(pilot, lambda: app.query("#review-preview"))
+        await _open_tab(pilot, "preview")
+        await wait_for(pilot, lambda: app.query("#review-preview"), "the preview widget")
         preview = app.query_one("#review-preview", Markdown)
-        await _until(pilot, lambda: preview.source)
+        await wait_for(pilot, lambda: preview.source, "the preview")
         assert preview.source.startswith("# Brand presence policy")
         assert not app.query_one("#review-render").display
         # a change made elsewhere shows when the review is back
-        await pilot.press("alt+1")
-        app.query_one("#document-company", Input).value = "Southwind Bakery"
-        await pilot.press("ctrl+r")
-        await _until(pilot, lambda: "Southwind" in preview.source)
+        send_keys(pilot, "alt+1")
+        await _focused_at(pilot, "document", "document-company")
+        await type_text(pilot, "#document-company", "Southwind Bakery")
+        send_keys(pilot, "ctrl+r")
+        await wait_for(pilot, lambda: "Southwind" in preview.source, "the new preview")
 
 
 async def test_large_preview_waits_for_the_button(
@@ -177,58 +210,70 @@ async def test_large_preview_waits_for_the_button(
     monkeypatch.setattr(screens.review, "PREVIEW_LIMIT", 100)
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
         button = app.query_one("#review-render")
-        app.query_one("#review-tabs", TabbedContent).active = "review-tab-preview"
-        await _until(pilot, lambda: button.display)
+        await _open_tab(pilot, "preview")
+        await wait_for(pilot, lambda: button.display, "the Render button")
         preview = app.query_one("#review-preview", Markdown)
         assert preview.source == ""
         assert "large" in str(app.query_one("#review-preview-note", Static).render())
         await click(pilot, "#review-render")
-        await _until(pilot, lambda: preview.source)
+        await wait_for(pilot, lambda: preview.source, "the preview")
         assert preview.source.startswith("# Brand presence policy")
 
 
-async def _open_export(pilot: Any) -> ExportDialog:
+async def _open_export(pilot: Pilot[Any]) -> ExportDialog:
     await click(pilot, "#review-export")
-    await pilot.pause()
-    dialog = pilot.app.screen
+    app = pilot.app
+    await on_top(pilot, ExportDialog)
+    dialog = app.screen
     assert isinstance(dialog, ExportDialog)
+    await wait_for(pilot, lambda: app.focused is dialog.query_one("#export-path"), "its focus")
     return dialog
+
+
+async def _tick(pilot: Pilot[Any], selector: str) -> None:
+    """Click a check box and wait until it shows the tick."""
+    box = pilot.app.screen.query_one(selector, Checkbox)
+    await click(pilot, box)
+    await wait_for(pilot, lambda: box.value, f"{selector} ticked")
 
 
 async def test_export_markdown_and_html(tmp_path: Path) -> None:
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
         await _open_export(pilot)
-        path_input = app.query_one("#export-path", Input)
+        path_input = app.screen.query_one("#export-path", Input)
         assert path_input.value == str(tmp_path / "policy.md")
-        assert not app.query_one("#export-draft").display
-        assert not app.query_one("#export-secrets").display
-        await pilot.click("#export-ok")
-        await _until(pilot, (tmp_path / "policy.md").exists)
+        assert not app.screen.query_one("#export-draft").display
+        assert not app.screen.query_one("#export-secrets").display
+        await click(pilot, "#export-ok")
+        await wait_for(pilot, (tmp_path / "policy.md").exists, "policy.md")
         text = (tmp_path / "policy.md").read_text(encoding="utf-8")
         assert text.startswith("# Brand presence policy")
         assert "Password manager" not in text
         # HTML, with access data, to a path of our own
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog), "it closed")
         await _open_export(pilot)
-        path_input = app.query_one("#export-path", Input)
-        await pilot.click("#export-format-html")
-        assert path_input.value == str(tmp_path / "policy.html")
-        app.query_one("#export-access", Checkbox).value = True
-        path_input.value = str(tmp_path / "out.html")
-        await pilot.pause()
-        await pilot.click("#export-ok")
-        await _until(pilot, (tmp_path / "out.html").exists)
+        path_input = app.screen.query_one("#export-path", Input)
+        await click(pilot, "#export-format-html")
+        await wait_for(pilot, lambda: path_input.value == str(tmp_path / "policy.html"))
+        await _tick(pilot, "#export-access")
+        await type_text(pilot, path_input, str(tmp_path / "out.html"))
+        await click(pilot, "#export-ok")
+        await wait_for(pilot, (tmp_path / "out.html").exists, "out.html")
         page = (tmp_path / "out.html").read_text(encoding="utf-8")
         assert '<html lang="en">' in page and "Password manager" in page
         # exporting again asks before replacing the file
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog), "it closed")
         await _open_export(pilot)
-        await pilot.click("#export-ok")
-        await _until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.click("#dialog-no")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
-        await pilot.press("escape")
+        await click(pilot, "#export-ok")
+        await on_top(pilot, ConfirmDialog)
+        await click(pilot, "#dialog-no")
+        await on_top(pilot, ExportDialog)
+        send_keys(pilot, "escape")
+        await wait_for(pilot, lambda: app.screen.name == "review", "the review again")
         assert app.current_step == "review"
 
 
@@ -237,14 +282,14 @@ async def test_export_refuses_a_policy_with_errors(tmp_path: Path) -> None:
     data["communication"]["response_time"]["first_reply_avg_minutes"] = 45
     app = _app(tmp_path, data)
     async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
         await click(pilot, "#review-export")
-        await pilot.pause()
+        await on_top(pilot, MessageDialog)
         assert isinstance(app.screen, MessageDialog)
         assert "errors" in app.screen.message
-        await pilot.click("#dialog-ok")
-        await pilot.pause()
+        await click(pilot, "#dialog-ok")
+        await _review(pilot)
         checklist = app.query_one("#review-checklist", OptionList)
-        assert checklist.has_focus
         assert "Average reply time" in _lines(checklist)[checklist.highlighted or 0]
         assert list(tmp_path.glob("*.md")) == []
 
@@ -255,91 +300,65 @@ async def test_secret_warning_comes_before_the_export(tmp_path: Path) -> None:
     data["platforms"][0]["access"] = "pass=Zx81Qw7Lp0Mn4Rt6Yv2"
     app = _app(tmp_path, data)
     async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
         await _open_export(pilot)
-        secrets = app.query_one("#export-secrets", Static)
+        secrets = app.screen.query_one("#export-secrets", Static)
         assert secrets.display
         assert "Answer templates 1 › Text" in str(secrets.render())
         assert "Platforms 1" not in str(secrets.render())  # access data is left out
-        app.query_one("#export-access", Checkbox).value = True
-        await pilot.pause()
-        assert "Platforms 1" in str(secrets.render())
-        await pilot.click("#export-ok")
-        await _until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await _tick(pilot, "#export-access")
+        await wait_for(pilot, lambda: _shows(secrets, "Platforms 1"))
+        await click(pilot, "#export-ok")
+        await on_top(pilot, ConfirmDialog)
         assert isinstance(app.screen, ConfirmDialog)
         assert "Answer templates 1 › Text" in app.screen.question
         assert not (tmp_path / "policy.md").exists()
-        await pilot.click("#dialog-yes")
-        await _until(pilot, (tmp_path / "policy.md").exists)
+        await click(pilot, "#dialog-yes")
+        await wait_for(pilot, (tmp_path / "policy.md").exists, "policy.md")
 
 
-async def test_the_export_dialog_uses_the_same_secrets_check(tmp_path: Path) -> None:
-    """Token formats and look-alike letters are caught, a place is not a secret: the
-    dialog lists what `presence validate` warns about, access values only when ticked."""
-    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzbW0ifQ.c2lnbmF0dXJlX29mX3RoZV90b2tlbg"
-    data = _example()
-    data["tools"][0]["recommendations"] = f"Staging API: {jwt}"
-    data["communication"]["templates"][0]["text"] = "p\u0430ssword: Sunflower2026"
-    data["platforms"][0]["access"] = "Password: Dashlane"
-    data["tools"][0]["access"] = "https://user:Kyiv2024@host"
-    app = _app(tmp_path, data)
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await _open_export(pilot)
-        secrets = app.query_one("#export-secrets", Static)
-        assert dialog._secrets() == [
-            "tools[0].recommendations",
-            "communication.templates[0].text",
-        ]
-        shown = str(secrets.render())
-        assert "Tools 1 › " in shown and "Answer templates 1 › Text" in shown
-        app.query_one("#export-access", Checkbox).value = True
-        await pilot.pause()
-        assert dialog._secrets() == [
-            "tools[0].recommendations",
-            "tools[0].access",
-            "communication.templates[0].text",
-        ]
-        assert "Platforms 1" not in str(secrets.render())  # "Dashlane" says where it is kept
-
-
-async def test_draft_export_is_marked(tmp_path: Path) -> None:
+async def test_draft_export_is_marked(tmp_path: Path, notes: Notes) -> None:
     app = _app(tmp_path, _example(mission__statement=None))
-    messages: list[str] = []
     async with app.run_test(size=SMALL) as pilot:
-        app.screen.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
+        await _review(pilot)
+        app.screen.notify = notes  # type: ignore[method-assign]
         await _open_export(pilot)
-        assert "draft" in str(app.query_one("#export-draft", Static).render())
-        await pilot.click("#export-ok")
-        await _until(pilot, lambda: messages)
+        assert "draft" in str(app.screen.query_one("#export-draft", Static).render())
+        await click(pilot, "#export-ok")
+        await wait_for(pilot, lambda: notes.messages, "the notification")
         text = (tmp_path / "policy.md").read_text(encoding="utf-8")
         assert "draft" in text.lower()
-        assert messages == [f"Exported a draft to {tmp_path / 'policy.md'} (not defined yet: 1)."]
+        expected = f"Exported a draft to {tmp_path / 'policy.md'} (not defined yet: 1)."
+        assert notes.messages == [expected]
 
 
 async def test_export_path_problems_are_explained(tmp_path: Path) -> None:
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
-        await _open_export(pilot)
-        path_input = app.query_one("#export-path", Input)
-        problem = app.query_one("#export-problem", Static)
+        await _review(pilot)
+        dialog = await _open_export(pilot)
+        path_input = dialog.query_one("#export-path", Input)
+        problem = dialog.query_one("#export-problem", Static)
         for typed, expected in (
             ("", "Type where"),
             (str(tmp_path / "nowhere" / "a.md"), "does not exist"),
             (str(tmp_path), "is a folder"),
             (str(tmp_path / "policy.toml"), "policy file itself"),
         ):
-            path_input.value = typed
-            path_input.focus()
-            await pilot.press("enter")
-            await _until(pilot, partial(_shows, problem, expected))
-            assert isinstance(app.screen, ExportDialog)
+            await type_text(pilot, path_input, typed)
+            send_keys(pilot, "enter")
+            await wait_for(pilot, partial(_shows, problem, expected), expected)
+            assert app.screen is dialog
 
 
 async def test_save_button_saves(tmp_path: Path) -> None:
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
         await click(pilot, "#review-save")
-        await pilot.pause()
-        saved = tomllib.loads((tmp_path / "policy.toml").read_text(encoding="utf-8"))
+        policy = tmp_path / "policy.toml"
+        await wait_for(pilot, policy.exists, "the saved file")
+        saved = tomllib.loads(policy.read_text(encoding="utf-8"))
         assert saved["communication"] == EXAMPLE["communication"]
 
 
@@ -347,39 +366,37 @@ async def test_the_review_built_ahead_is_styled_right_when_first_shown(tmp_path:
     state = PolicyState(_example(), path=tmp_path / "policy.toml")
     app = PresenceApp(state, section="communication-negative", lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+n")  # to content: the review is built ahead, off-screen
-        await pilot.pause()
-        review = app._screens.get("review")
-        assert review is not None and review.is_mounted and review is not app.screen
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen.name == "communication-negative")
+        send_keys(pilot, "ctrl+n")  # to content: the review is built ahead, off-screen
+        await wait_for(pilot, lambda: app.screen.name == "content")
+        screens = app.built_screens
+        await wait_for(pilot, lambda: "review" in screens and screens["review"].is_mounted)
+        review = screens["review"]
+        assert review is not app.screen
+        send_keys(pilot, "ctrl+n")
+        await _review(pilot)
         assert app.screen is review
-        shown = app.export_screenshot()
+        shown = await steady_screenshot(pilot)
         review.update_node_styles(animate=False)  # what a restyle on showing would give
         review.refresh()
-        await pilot.pause()
-        assert app.export_screenshot() == shown
+        assert await steady_screenshot(pilot) == shown
 
 
-async def test_a_read_only_document_is_replaced_only_when_the_author_agrees(
-    tmp_path: Path,
+async def test_the_app_closing_while_the_export_dialog_opens_goes_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "policy.md"
-    target.write_text("kept\n", encoding="utf-8")
-    target.chmod(0o444)
+    """Quit (or a signal) right after Export: the dialog's widgets are going before it
+    is shown, and nothing fails on them."""
+    compose = ExportDialog.compose
+
+    def compose_then_quit(dialog: ExportDialog) -> ComposeResult:
+        yield from compose(dialog)
+        dialog.app.exit()
+
+    monkeypatch.setattr(ExportDialog, "compose", compose_then_quit)
     app = _app(tmp_path, _example())
     async with app.run_test(size=SIZE) as pilot:
-        await _open_export(pilot)
-        await pilot.click("#export-ok")
-        await _until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        assert isinstance(app.screen, ConfirmDialog)
-        assert "is read-only" in app.screen.question
-        await pilot.click("#dialog-no")
-        await _until(pilot, lambda: isinstance(app.screen, ExportDialog))
-        assert target.read_text(encoding="utf-8") == "kept\n"
-        await pilot.click("#export-ok")
-        await _until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.click("#dialog-yes")
-        await _until(pilot, lambda: target.read_text(encoding="utf-8") != "kept\n")
-    assert target.read_text(encoding="utf-8").startswith("# Brand presence policy")
+        await _review(pilot)
+        await click(pilot, "#review-export")
+        await wait_for(pilot, lambda: not app.is_running, "the app to end")
+    assert app.return_code == 0

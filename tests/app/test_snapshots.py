@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import shutil
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -23,12 +22,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 import schemas
-from screens.base import StepScreen
 from screens.dialogs import QuitDialog
 from screens.help import HelpScreen
 from screens.start import StartScreen
-from tests.app.conftest import SIZE, SMALL
-from tests.app.fill import PATIENCE
+from tests.app.conftest import SIZE, SMALL, at_step, on_top, send_keys, steady_screenshot, wait_for
 from wizard.core.flow import STEPS
 from wizard.core.state import PolicyState
 from wizard.tui.app import EXAMPLE_PATH, PresenceApp, load_state
@@ -90,14 +87,12 @@ def _still(pilot: Pilot[Any]) -> None:
     for widget in pilot.app.screen_stack[-1].query("Input, TextArea"):
         assert isinstance(widget, (Input, TextArea))
         widget.cursor_blink = False
-
-
-async def _until(pilot: Pilot[Any], condition: Callable[[], object], what: str) -> None:
-    deadline = time.monotonic() + PATIENCE
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
+        if isinstance(widget, TextArea):
+            # TextArea caches each drawn line under a key that holds the cursor only
+            # while it blinks: a line drawn in the blink's "off" phase would be reused
+            # without the steady cursor. Restyling clears that cache (public API).
+            widget.notify_style_update()
+            widget.refresh()
 
 
 def _prepare(screen: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -105,25 +100,21 @@ def _prepare(screen: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
         app = pilot.app
         assert isinstance(app, PresenceApp)
         if screen == "start":
-            await _until(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
+            await on_top(pilot, StartScreen)
         else:
-            step = "document" if screen in ("help", "quit") else screen
-            await _until(
-                pilot,
-                lambda: isinstance(app.screen, StepScreen) and step == app.screen.STEP,
-                step,
-            )
+            await at_step(pilot, "document" if screen in ("help", "quit") else screen)
         if screen == "help":
-            await pilot.press("f1")
-            await _until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
+            send_keys(pilot, "f1")
+            await on_top(pilot, HelpScreen)
         elif screen == "quit":
-            await pilot.press("ctrl+q")
-            await _until(pilot, lambda: isinstance(app.screen, QuitDialog), "the quit dialog")
+            send_keys(pilot, "ctrl+q")
+            await on_top(pilot, QuitDialog)
         # every screen and dialog gives a widget the focus when it opens: wait for it
-        await _until(pilot, lambda: app.focused is not None, "the focus")
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.screen is app.screen)
         _still(pilot)
-        await pilot.pause()
+        # then for the screen to be drawn in full (problem lines and the sidebar's
+        # statuses follow a change a moment later)
+        await steady_screenshot(pilot)
 
     return run_before
 

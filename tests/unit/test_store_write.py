@@ -167,7 +167,10 @@ def test_tables_and_arrays_of_tables_reshape(path: Path) -> None:
             without = edited_at(source, where[:-1], "pop", where[-1])
             # and back again: the table is written anew where the model puts it
             reduced = parse_policy(source.path, without.encode())
-            update_text(reduced.text, reduced.data, copy.deepcopy(source.data), source.newline)
+            back = update_text(
+                reduced.text, reduced.data, copy.deepcopy(source.data), source.newline
+            )
+            assert same(tomllib.loads(back), source.data), where
 
 
 # -- comments stay where they belong -----------------------------------------------------------

@@ -14,8 +14,9 @@ import copy
 import gc
 import importlib
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -244,6 +245,12 @@ class PresenceApp(App[int]):
             self.edit(PolicyState(path=event.path))
 
     # -- screens -----------------------------------------------------------------
+    @property
+    def built_screens(self) -> Mapping[str, Screen[Any]]:
+        """The screens of the open policy built so far, by step name: the ones shown
+        and the next one built ahead (a read-only view)."""
+        return MappingProxyType(self._screens)
+
     def _show(self, screen: Screen[Any], name: str) -> None:
         key = f"{name}#{self._generation}"
         if screen not in self._screens.values():
