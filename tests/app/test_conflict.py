@@ -86,8 +86,10 @@ async def test_reload_keeps_the_edits_as_a_draft_to_restore(tmp_path: Path) -> N
         state = state_of(app)
         await wait_for(pilot, lambda: state.get("document.company") == "Mine")
         assert state.saved_value("document.company") == "Theirs"
-        company = app.screen.query_one("#document-company", Input)
-        await wait_for(pilot, lambda: company.value == "Mine")
+        # The field on the screen shown now (the screens are built anew after a reload).
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#document-company", Input).value == "Mine"
+        )
         # the file is now the base: saving is no conflict any more
         send_keys(pilot, "ctrl+s")
         await on_top(pilot, SaveSummaryDialog)

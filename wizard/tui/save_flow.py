@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.timer import Timer
 
+from screens.base import StepScreen
 from screens.broken_file import BrokenFileScreen
 from screens.conflict import ChangesDialog, ConflictDialog
 from screens.dialogs import ConfirmDialog, MessageDialog
@@ -233,10 +234,19 @@ class SaveFlow:
         session.paused = False
         if choice == "restore":
             session.restore(draft)
+            self._show_restored()
             self.flush()
             self.app.notify(t("recovery.restored"))
         else:
             session.discard_draft()
+
+    def _show_restored(self) -> None:
+        """The step on screen shows the restored values. It may have resumed (and
+        reloaded) before the dialog's answer arrived: then it would keep showing the
+        values it had before the draft was put back."""
+        screen = self.app.screen
+        if isinstance(screen, StepScreen) and screen.is_mounted:
+            screen.reload()
 
     # -- autosave --------------------------------------------------------------------
     def _changed(self, path: str) -> None:
