@@ -22,7 +22,7 @@ that already has an error.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from schemas.collect import Problems, entries, name_key, strings, subtable, text
@@ -56,18 +56,17 @@ def _warn(out: Problems, parts: tuple[PathPart, ...], code: str, **params: Param
         out.add(parts, "warning", code, **params)
 
 
-def _scan_secrets(
-    value: Any, spec: TableSpec | FieldSpec, parts: tuple[PathPart, ...], out: Problems
-) -> None:
-    """A `secret_value` warning for each string of a known key that looks like a secret."""
+def _strings(
+    value: Any, spec: TableSpec | FieldSpec, parts: tuple[PathPart, ...]
+) -> Iterator[tuple[tuple[PathPart, ...], str, str]]:
+    """Every string held by a known key: (key path, the string, the key's kind)."""
     if isinstance(spec, FieldSpec):
-        if spec.kind == "string" and isinstance(value, str):
-            if looks_like_secret(value):
-                _warn(out, parts, "secret_value")
+        if isinstance(value, str):
+            yield parts, value, spec.kind
             return
         if spec.kind == "array" and isinstance(value, list) and spec.item is not None:
             for i, item in enumerate(value):
-                _scan_secrets(item, spec.item, (*parts, i), out)
+                yield from _strings(item, spec.item, (*parts, i))
             return
         if spec.table is None:
             return
@@ -75,13 +74,20 @@ def _scan_secrets(
     if isinstance(value, Mapping):
         for key, field in spec.fields.items():
             if key in value:
-                _scan_secrets(value[key], field, (*parts, key), out)
+                yield from _strings(value[key], field, (*parts, key))
+
+
+def _scan_secrets(data: Any, out: Problems) -> None:
+    """A `secret_value` warning for each string of a known key that looks like a secret."""
+    for parts, string, kind in _strings(data, root(), ()):
+        if kind == "string" and looks_like_secret(string):
+            _warn(out, parts, "secret_value")
 
 
 def check_lint(data: Table, out: Problems, today: dt.date) -> None:
     """Add the warnings for `data`."""
-    _scan_secrets(data, root(), (), out)
-    _scan_controls(data, root(), (), out)
+    _scan_secrets(data, out)
+    _scan_controls(data, out)
     for i, platform in entries(data, "platforms"):
         status = platform.get("status", "active")
         if status != "active":
@@ -127,24 +133,9 @@ def _check_hashtag_count(out: Problems, rubric: Table, parts: tuple[PathPart, ..
         )
 
 
-def _scan_controls(
-    value: Any, spec: TableSpec | FieldSpec, parts: tuple[PathPart, ...], out: Problems
-) -> None:
+def _scan_controls(data: Any, out: Problems) -> None:
     """A `control_characters` warning for each string of a known key holding controls."""
-    if isinstance(spec, FieldSpec):
-        if isinstance(value, str):
-            found = controls_in(value, keep="\t\n")
-            if found:
-                _warn(out, parts, "control_characters", chars=described(found))
-            return
-        if spec.kind == "array" and isinstance(value, list) and spec.item is not None:
-            for i, item in enumerate(value):
-                _scan_controls(item, spec.item, (*parts, i), out)
-            return
-        if spec.table is None:
-            return
-        spec = spec.table
-    if isinstance(value, Mapping):
-        for key, field in spec.fields.items():
-            if key in value:
-                _scan_controls(value[key], field, (*parts, key), out)
+    for parts, string, _kind in _strings(data, root(), ()):
+        found = controls_in(string, keep="\t\n")
+        if found:
+            _warn(out, parts, "control_characters", chars=described(found))
