@@ -24,6 +24,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.dom import NoScreen
 from textual.screen import Screen, SystemModalScreen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -216,23 +217,33 @@ class CatalogueFooter(Footer):
             self._stale = False
             self._update()
 
+    def _own_screen(self) -> Screen[object] | None:
+        """The footer's screen, or None while it has none (being taken down)."""
+        try:
+            return self.screen
+        except NoScreen:
+            return None
+
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """Textual calls this when the bindings of the footer's screen change."""
+        """Textual calls this when the bindings of the footer's screen change (also
+        while the footer is being taken down: then there is nothing to update)."""
         self._bindings_ready = True
-        if screen.app.app_focus and screen is self.screen:
+        if screen.app.app_focus and screen is self._own_screen():
             self._update()
 
     def _screen_changed(self, screen: Screen[object]) -> None:
         """A screen was pushed, popped or switched: catch up when ours is on top again;
         a dialog over ours gets a footer of its own."""
-        top = self.app.screen
-        if top is self.screen:
+        top, own = self.app.screen, self._own_screen()
+        if own is None:
+            return
+        if top is own:
             self._update()
         elif (
             top.is_modal
             and not isinstance(top, SystemModalScreen)
-            and not self.screen.is_modal
-            and self.screen in self.app.screen_stack
+            and not own.is_modal
+            and own in self.app.screen_stack
         ):
             top.call_after_refresh(add_to_dialog, top)
 

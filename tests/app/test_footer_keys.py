@@ -364,3 +364,24 @@ async def test_palette_and_theme_prompts_speak_the_interface_language(
         await wait_for(pilot, lambda: app.screen is not palette, "the theme picker")
         themes = await on_top(pilot, CommandPalette)
         assert themes.query_one(CommandInput).placeholder == t("cmd.theme.placeholder")
+
+
+async def test_a_footer_being_taken_down_ignores_late_binding_changes() -> None:
+    # Textual may tell a footer that its screen's bindings changed after the footer
+    # has left its screen (a dialog closing while the step is rebuilt): nothing to do.
+    from textual.app import App, ComposeResult
+
+    from screens.widgets.footer import CatalogueFooter
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield CatalogueFooter()
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        footer = app.query_one(CatalogueFooter)
+        screen = app.screen
+        await footer.remove()
+        await pilot.pause()
+        footer.bindings_changed(screen)  # no NoScreen
+        assert not footer.is_attached
