@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-PathPart = str | int
-KeyPath = tuple[PathPart, ...]
+from schemas.keypath import KeyPath, parse_path
+from schemas.keypath import unescape as _unescape
 
 EntryKind = Literal["kv", "element", "header", "implicit"]
 
@@ -24,8 +24,6 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]*")
 _SCALAR = re.compile(r"[^,\]}#\r\n]*")
 _BASIC_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SPACE_AND_COMMENTS = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
-_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
-_PATH_PART = re.compile(r'\[(\d+)\]|"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([^.\[\]"\']+)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,31 +106,15 @@ class PositionMap:
         return None if entry is None else self.line_col(entry.value_start)
 
     def _find(self, path: str | KeyPath) -> Entry | None:
-        key = parse_path(path) if isinstance(path, str) else path
+        try:
+            key = parse_path(path) if isinstance(path, str) else path
+        except ValueError:  # not a key path: nowhere in the file
+            return None
         entry = self.entries.get(key)
         if entry is None and key and isinstance(key[-1], int):
             # An item the scanner did not see: point at the array that holds it.
             entry = self.entries.get(key[:-1])
         return entry
-
-
-def parse_path(path: str) -> KeyPath:
-    """Split `content.rubrics[0].platforms[1]` into `("content", "rubrics", 0, "platforms", 1)`.
-
-    Segments may be quoted (`"a.b"` or `'a.b'`) when a key holds dots or brackets.
-    """
-    parts: list[PathPart] = []
-    for match in _PATH_PART.finditer(path):
-        index, basic, literal, bare = match.groups()
-        if index is not None:
-            parts.append(int(index))
-        elif basic is not None:
-            parts.append(_unescape(basic))
-        elif literal is not None:
-            parts.append(literal)
-        elif bare is not None:
-            parts.append(bare.strip())
-    return tuple(parts)
 
 
 def scan_positions(text: str) -> PositionMap:
@@ -147,29 +129,6 @@ def _match_end(pattern: re.Pattern[str], text: str, start: int) -> int:
     if match is None:
         raise ValueError(f"not valid TOML at offset {start}")
     return match.end()
-
-
-def _unescape(body: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(body):
-        char = body[i]
-        if char != "\\":
-            out.append(char)
-            i += 1
-            continue
-        code = body[i + 1 : i + 2]
-        if code in _ESCAPES:
-            out.append(_ESCAPES[code])
-            i += 2
-        elif code in ("u", "U"):
-            width = 4 if code == "u" else 8
-            out.append(chr(int(body[i + 2 : i + 2 + width], 16)))
-            i += 2 + width
-        else:
-            out.append(code)
-            i += 2
-    return "".join(out)
 
 
 class _Scanner:

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     import tomlkit
 
     from exports.atomic import PolicyWriteError, atomic_write
-    from exports.positions import KeyPath, PositionMap
+    from exports.positions import PositionMap
+    from schemas.keypath import KeyPath
 
 BOM = b"\xef\xbb\xbf"
 Newline = Literal["\n", "\r\n"]
@@ -262,7 +263,7 @@ def _redefinition(text: str, line: int, column: int) -> tuple[str, int, int] | N
     """What a key or table defined twice is, in words, and where its second definition
     starts: tomllib points past it (after a multi-line value, at a lower line)."""
     from exports.positions import find_redefinition
-    from schemas.text import format_path
+    from schemas.keypath import format_path
 
     lines = text.split("\n")
     if line > len(lines):

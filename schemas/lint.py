@@ -28,8 +28,8 @@ from typing import Any
 from schemas.collect import Problems, entries, name_key, strings, subtable, text
 from schemas.fields import FieldSpec, TableSpec, root
 from schemas.formats import url_password
+from schemas.keypath import PathPart, format_path
 from schemas.problems import ParamValue
-from schemas.text import PathPart, format_path
 
 Table = Mapping[Any, Any]
 

@@ -45,6 +45,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from schemas.keypath import parse_path
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
 from screens.widgets.header import PageHeader
@@ -54,7 +55,7 @@ from screens.widgets.sidebar import Sidebar
 from screens.widgets.string_list import StringItems, StringListEditor
 from wizard.core.flow import get_step, next_step, previous_step, steps_of
 from wizard.core.i18n import t
-from wizard.core.state import PolicyState, parse_path
+from wizard.core.state import PolicyState
 
 BASE_CSS = Path(__file__).with_name("base.tcss")
 """The stylesheet every section screen lists first in its CSS_PATH."""

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from exports.doc_parts import revisions_newest_first
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
+from schemas.text import is_blank
 from screens.base import SectionScreen, section_css
 from screens.dialogs import MessageDialog
 from screens.export_dialog import ExportDialog, ExportRequest, write_export
@@ -33,7 +34,6 @@ from screens.labels import problem_line
 from screens.widgets.messages import NavigateTo
 from wizard.core.flow import step_for_path
 from wizard.core.i18n import has, t
-from wizard.core.state import is_blank
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
