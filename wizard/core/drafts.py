@@ -10,12 +10,10 @@ back as the same Python types. Writes are atomic; a damaged draft reads as none.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,20 +118,12 @@ def write_draft(
         "written_at": written,
         "data": data,
     }
+    from exports.atomic import replace_file
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".draft-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            # One string, one write: `json.dump` streams many small pieces, which took
-            # three times as long for a large policy (this runs between keystrokes).
-            handle.write(encode_json(body))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    # One string, one write: `json.dump` streams many small pieces, which took three
+    # times as long for a large policy (this runs between keystrokes).
+    replace_file(target, encode_json(body).encode("utf-8"))
     return target
 
 

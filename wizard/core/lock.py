@@ -92,11 +92,11 @@ def acquire(policy: Path) -> bool:
         "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "path": os.path.abspath(policy),
     }
+    from exports.atomic import replace_file
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps(body), encoding="utf-8")
-        os.replace(temp, target)
+        replace_file(target, json.dumps(body).encode("utf-8"), durable=False)
     except OSError:
         return False
     return True

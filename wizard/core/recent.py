@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -41,13 +40,12 @@ def remember(path: Path) -> None:
     """Put `path` first in the recent list (best effort: a failure is not an error)."""
     absolute = str(path.resolve())
     items = [absolute, *(str(p) for p in recent_files() if str(p) != absolute)]
+    from exports.atomic import replace_file
+
     target = _recent_file()
+    text = json.dumps(items[:RECENT_LIMIT], ensure_ascii=False, indent=1)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp"
-        ) as handle:
-            json.dump(items[:RECENT_LIMIT], handle, ensure_ascii=False, indent=1)
-        os.replace(handle.name, target)
+        replace_file(target, text.encode("utf-8"), durable=False)
     except OSError:
         return

@@ -12,8 +12,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,12 +128,12 @@ def remembered_author() -> str:
 
 def remember_author(name: str) -> None:
     """Keep `name` for next time (best effort: a failure is not an error)."""
+    from exports.atomic import replace_file
+
     target = _author_file()
+    text = json.dumps({"by": name.strip()}, ensure_ascii=False)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".author-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"by": name.strip()}, handle, ensure_ascii=False)
-        os.replace(temp, target)
+        replace_file(target, text.encode("utf-8"), durable=False)
     except OSError:
         return
