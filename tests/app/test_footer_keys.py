@@ -25,7 +25,8 @@ from screens.start import StartScreen
 from screens.widgets.footer import CatalogueFooter
 from tests.app.conftest import SIZE, SMALL, open_app, state_of
 from wizard.core.i18n import t
-from wizard.tui.app import EXAMPLE_PATH, PresenceApp
+from wizard.core.service import EXAMPLE_PATH
+from wizard.tui.app import PresenceApp
 
 EXAMPLE: dict[str, Any] = tomllib.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
 

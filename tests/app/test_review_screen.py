@@ -19,8 +19,9 @@ from screens.export_dialog import ExportDialog
 from screens.review import ProblemList
 from screens.widgets.list_editor import ListEditor
 from tests.app.conftest import SIZE, SMALL, click
+from wizard.core.service import EXAMPLE_PATH
 from wizard.core.state import PolicyState
-from wizard.tui.app import EXAMPLE_PATH, PresenceApp
+from wizard.tui.app import PresenceApp
 
 EXAMPLE: dict[str, Any] = tomllib.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
 
@@ -303,6 +304,28 @@ async def test_export_path_problems_are_explained(tmp_path: Path) -> None:
             await pilot.press("enter")
             await _until(pilot, partial(_shows, problem, expected))
             assert isinstance(app.screen, ExportDialog)
+
+
+async def test_export_never_writes_over_the_policy_through_another_name(tmp_path: Path) -> None:
+    """A hard link or a symbolic link to the policy file is the policy file: refused, as
+    `presence export` refuses it (both ask `wizard.core.service.check_export_target`)."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text("schema_version = 1\n", encoding="utf-8")
+    (tmp_path / "hard.md").hardlink_to(policy)
+    (tmp_path / "soft.md").symlink_to(policy)
+    app = _app(tmp_path, _example())
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_export(pilot)
+        path_input = app.query_one("#export-path", Input)
+        problem = app.query_one("#export-problem", Static)
+        for name in ("hard.md", "soft.md"):
+            path_input.value = str(tmp_path / name)
+            path_input.focus()
+            await pilot.press("enter")
+            await _until(pilot, partial(_shows, problem, "policy file itself"))
+            assert isinstance(app.screen, ExportDialog)
+            problem.update("")
+    assert policy.read_text(encoding="utf-8") == "schema_version = 1\n"
 
 
 async def test_save_button_saves(tmp_path: Path) -> None:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static, TextArea
 
+from wizard.core.service import EXAMPLE_PATH
 from wizard.tui import app as app_module
-from wizard.tui.app import EXAMPLE_PATH, PresenceApp, load_state
+from wizard.tui.app import PresenceApp, load_state
 
 from .conftest import SIZE
 

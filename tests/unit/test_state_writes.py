@@ -60,9 +60,7 @@ def test_state_files_are_private(tmp_path: Path, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", WRITERS)
-def test_a_link_planted_at_a_state_file_is_replaced_not_followed(
-    tmp_path: Path, kind: str
-) -> None:
+def test_a_link_planted_at_a_state_file_is_replaced_not_followed(tmp_path: Path, kind: str) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")
     policy = tmp_path / "p.toml"

@@ -36,6 +36,7 @@ from wizard.core import recent, revisions
 from wizard.core.drafts import Draft
 from wizard.core.flow import STEPS, step_for_path
 from wizard.core.i18n import t
+from wizard.core.service import is_broken
 from wizard.core.session import EditSession
 from wizard.core.state import PolicyState
 from wizard.tui.key_handlers import Suspends, open_in_editor
@@ -102,14 +103,6 @@ def first_error(state: PolicyState) -> tuple[str, str] | None:
         return None
     first = min(errors, key=lambda p: order.get(step_for_path(p.path).name, len(order)))
     return step_for_path(first.path).name, first.path
-
-
-def is_broken(error: PolicyReadError) -> bool:
-    """Whether a read error is one the author can fix in the file (syntax, encoding).
-
-    A file from a newer program is refused instead: it is never opened or rewritten.
-    """
-    return error.line is not None and "newer than this program" not in error.message
 
 
 def _replaces_another(target: Path, current: Path) -> bool:
