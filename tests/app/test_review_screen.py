@@ -306,6 +306,19 @@ async def test_export_path_problems_are_explained(tmp_path: Path) -> None:
             assert isinstance(app.screen, ExportDialog)
 
 
+async def test_an_export_path_the_system_refuses_is_explained(tmp_path: Path) -> None:
+    app = _app(tmp_path, _example())
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_export(pilot)
+        path_input = app.query_one("#export-path", Input)
+        problem = app.query_one("#export-problem", Static)
+        path_input.value = str(tmp_path / ("x" * 300 + ".md"))
+        path_input.focus()
+        await pilot.press("enter")
+        await _until(pilot, partial(_shows, problem, "cannot be used: file name too long"))
+        assert isinstance(app.screen, ExportDialog)
+
+
 async def test_export_never_writes_over_the_policy_through_another_name(tmp_path: Path) -> None:
     """A hard link or a symbolic link to the policy file is the policy file: refused, as
     `presence export` refuses it (both ask `wizard.core.service.check_export_target`)."""
