@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from wizard.core.i18n import t
+from wizard.core.service import typed_path
 
 
 class SaveAsDialog(ModalScreen[Path | None]):
@@ -47,11 +48,11 @@ class SaveAsDialog(ModalScreen[Path | None]):
         self.query_one("#dialog-ok" if self.failed else "#save-as-path").focus()
 
     def _chosen(self) -> None:
-        text = self.query_one("#save-as-path", Input).value.strip()
-        if not text:
+        path = typed_path(self.query_one("#save-as-path", Input).value)
+        if path is None:
             self.notify(t("save_as.need_path"), severity="warning")
             return
-        self.dismiss(Path(text).expanduser())
+        self.dismiss(path)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -36,7 +36,7 @@ from wizard.core import recent, revisions
 from wizard.core.drafts import Draft
 from wizard.core.flow import STEPS, step_for_path
 from wizard.core.i18n import t
-from wizard.core.service import is_broken
+from wizard.core.service import exists, is_broken, same_file
 from wizard.core.session import EditSession
 from wizard.core.state import PolicyState
 from wizard.tui.key_handlers import Suspends, open_in_editor
@@ -107,7 +107,7 @@ def first_error(state: PolicyState) -> tuple[str, str] | None:
 
 def _replaces_another(target: Path, current: Path) -> bool:
     """Whether saving to `target` would replace a file other than `current`."""
-    return target.exists() and target.resolve() != current.resolve()
+    return exists(target) and not same_file(target, current)
 
 
 def _replace_dialog(target: Path) -> ConfirmDialog:
