@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from exports.positions import Entry, Header, KeyPath, PositionMap, scan_positions
+from exports.positions import Entry, Header, PositionMap, scan_positions
 from exports.tomlrender import (
     ARRAY_INDENT,
     is_table_like,
@@ -32,6 +32,7 @@ from exports.tomlrender import (
     render_table,
     render_value,
 )
+from schemas.keypath import KeyPath
 
 _AFTER_ITEM = re.compile(r"[ \t]*(,)?[ \t]*(?:#[^\n]*)?\n")
 _IDENTITY_KEYS = ("name", "title", "topic")

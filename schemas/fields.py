@@ -19,8 +19,8 @@ from typing import Any, Literal
 import annotated_types
 from pydantic import BaseModel
 
+from schemas.keypath import PathPart
 from schemas.model import Policy
-from schemas.text import PathPart
 
 Kind = Literal["string", "integer", "boolean", "date", "enum", "array", "table"]
 

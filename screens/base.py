@@ -50,6 +50,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from schemas.keypath import parse_path
 from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
@@ -59,7 +60,7 @@ from screens.widgets.messages import Edited, NavigateTo
 from screens.widgets.sidebar import Sidebar
 from wizard.core.flow import get_step, next_step, previous_step, steps_of
 from wizard.core.i18n import t
-from wizard.core.state import PolicyState, parse_path
+from wizard.core.state import PolicyState
 
 BASE_CSS = Path(__file__).with_name("base.tcss")
 """The stylesheet every section screen lists first in its CSS_PATH."""

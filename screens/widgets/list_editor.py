@@ -31,13 +31,14 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from schemas.controls import stand_in
 from schemas.problems import Problem
+from schemas.text import is_empty
 from screens.dialogs import ConfirmDialog
 from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import list_controls, show_pressed
 from wizard.core.i18n import problem_message, t
-from wizard.core.state import PolicyState, is_blank, problems_under
+from wizard.core.state import PolicyState, problems_under
 
 
 class EntryList(OptionList):
@@ -197,7 +198,7 @@ class ListEditor(Vertical):
         if isinstance(entry, dict):
             for column in self.columns:
                 value = entry.get(column)
-                if not is_blank(value):
+                if not is_empty(value):
                     values.append(" ".join(self._shown_value(column, value).split()))
         text = " — ".join(values) if values else t("list.unnamed")
         line = Text()
@@ -378,7 +379,7 @@ class ListEditor(Vertical):
         entries = self.entries
         if not 0 <= index < len(entries):
             return
-        if confirm and not is_blank(entries[index]):
+        if confirm and not is_empty(entries[index]):
 
             def done(answer: bool | None) -> None:
                 if answer:

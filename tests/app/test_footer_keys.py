@@ -39,7 +39,8 @@ from tests.app.conftest import (
     wait_for,
 )
 from wizard.core.i18n import t
-from wizard.tui.app import EXAMPLE_PATH, PresenceApp
+from wizard.core.service import EXAMPLE_PATH
+from wizard.tui.app import PresenceApp
 
 EXAMPLE: dict[str, Any] = tomllib.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
 

@@ -18,8 +18,9 @@ from textual.widgets import Input, Static, TextArea
 
 from screens.base import SectionScreen
 from screens.widgets.list_editor import ListEditor
+from wizard.core.service import EXAMPLE_PATH
 from wizard.tui import app as app_module
-from wizard.tui.app import EXAMPLE_PATH, PresenceApp, load_state
+from wizard.tui.app import PresenceApp, load_state
 
 from .conftest import SIZE, at_step, send_keys, steady_screenshot, wait_for
 

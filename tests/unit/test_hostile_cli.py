@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from exports.positions import parse_path
+from schemas.keypath import parse_path
 from schemas.fields import FieldSpec, TableSpec, root
 from tests.hostile import EVERY_KEY, EVERY_TEXT, HOSTILE_NAME, PAYLOAD, assert_no_raw
 

@@ -3,8 +3,9 @@
 `PolicyState` holds the policy exactly as `tomllib` would give it (nested dicts
 and lists, `datetime.date` for dates). Screens read and write it through key
 paths (`communication.response_time.first_reply_max_minutes`,
-`mission.values[0].name`). Setting None, a blank string or an empty list removes
-the key, and tables left empty are removed too, so typing and deleting a value
+`mission.values[0].name`, read and written by `schemas.keypath`). Setting None, a
+blank string, an empty list or an empty table (`schemas.text.is_empty`) removes the
+key, and tables left empty are removed too, so typing and deleting a value
 leaves the policy as it was. Listeners hear about every change (the app uses
 them for the title, the sidebar and, later, autosave). No Textual here.
 """
@@ -14,17 +15,17 @@ from __future__ import annotations
 import copy
 import dataclasses
 import itertools
-import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from schemas.keypath import PathPart, format_path, is_under, parse_path
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
+from schemas.text import is_empty
 
-PathPart = str | int
 Listener = Callable[[str], None]
 """Called with the key path that changed ("" when the whole policy was replaced)."""
 
@@ -34,65 +35,13 @@ SLOW_CHECK = 0.015
 """CPU seconds above which a check of the whole policy counts as slow (an ordinary
 policy takes about 1 ms; one of 300 platforms 40 ms)."""
 
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(path: str) -> list[PathPart]:
-    """Split `a.b[0].c` into `["a", "b", 0, "c"]`."""
-    parts: list[PathPart] = []
-    position = 0
-    while position < len(path):
-        if path[position] == ".":
-            position += 1
-            continue
-        match = _PART.match(path, position)
-        if not match:
-            raise ValueError(f"bad key path: {path!r}")
-        key, index = match.groups()
-        parts.append(int(index) if index is not None else key)
-        position = match.end()
-    if not parts:
-        raise ValueError("empty key path")
-    return parts
-
-
-def format_path(parts: list[PathPart]) -> str:
-    """The inverse of `parse_path`."""
-    text = ""
-    for part in parts:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text
-
-
-def is_blank(value: Any) -> bool:
-    """None, a whitespace-only string, an empty list or an empty table count as absent."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
-
-
-def is_under(problem_path: str, path: str) -> bool:
-    """Whether `problem_path` is `path` or lies inside it (`path.x`, `path[0]`)."""
-    return (
-        problem_path == path
-        or problem_path.startswith(path + ".")
-        or problem_path.startswith(path + "[")
-    )
-
 
 def problems_under(problems: Iterable[Problem], path: str) -> list[Problem]:
     """The problems of `problems` at `path` or inside it."""
     return [problem for problem in problems if is_under(problem.path, path)]
 
 
-def _lookup(data: Any, parts: list[PathPart]) -> Any:
+def _lookup(data: Any, parts: Sequence[PathPart]) -> Any:
     node = data
     for part in parts:
         if isinstance(part, int):
@@ -197,7 +146,9 @@ class PolicyState:
         Returns whether anything changed.
         """
         parts = parse_path(path)
-        if is_blank(value):
+        if not parts:
+            raise ValueError("the whole policy is not a key: use replace()")
+        if is_empty(value):
             return self._remove_key(parts, path)
         current = _lookup(self.data, parts)
         if current == value and type(current) is type(value):
@@ -218,7 +169,7 @@ class PolicyState:
         self._changed(path)
         return True
 
-    def _remove_key(self, parts: list[PathPart], path: str) -> bool:
+    def _remove_key(self, parts: Sequence[PathPart], path: str) -> bool:
         parent = _lookup(self.data, parts[:-1]) if len(parts) > 1 else self.data
         last = parts[-1]
         if isinstance(last, int) or not isinstance(parent, dict) or last not in parent:
@@ -228,7 +179,7 @@ class PolicyState:
         self._changed(path)
         return True
 
-    def _prune(self, parts: list[PathPart]) -> None:
+    def _prune(self, parts: Sequence[PathPart]) -> None:
         """Remove tables left empty along `parts` (never list items: their place counts)."""
         while parts and not isinstance(parts[-1], int):
             node = _lookup(self.data, parts)

@@ -37,6 +37,7 @@ from wizard.core import recent, revisions
 from wizard.core.drafts import Draft
 from wizard.core.flow import STEPS, step_for_path
 from wizard.core.i18n import get_language, t
+from wizard.core.service import exists, is_broken, same_file
 from wizard.core.session import EditSession
 from wizard.core.state import PolicyState
 from wizard.tui.key_handlers import Suspends, open_in_editor
@@ -105,14 +106,6 @@ def first_error(state: PolicyState) -> tuple[str, str] | None:
     return step_for_path(first.path).name, first.path
 
 
-def is_broken(error: PolicyReadError) -> bool:
-    """Whether a read error is one the author can fix in the file (syntax, encoding).
-
-    A file from a newer program is refused instead: it is never opened or rewritten.
-    """
-    return error.line is not None and "newer than this program" not in error.message
-
-
 def read_failure(error: PolicyReadError) -> str:
     """Why a policy file cannot be opened, as the wizard says it: a file over the size
     limit in the interface language, anything else as the reader put it."""
@@ -135,7 +128,7 @@ MEBIBYTE = 1024 * 1024
 
 def _replaces_another(target: Path, current: Path) -> bool:
     """Whether saving to `target` would replace a file other than `current`."""
-    return target.exists() and target.resolve() != current.resolve()
+    return exists(target) and not same_file(target, current)
 
 
 def _replace_dialog(target: Path) -> ConfirmDialog:
