@@ -11,7 +11,6 @@ so that moving on finds it ready. Switching the interface language rebuilds them
 from __future__ import annotations
 
 import copy
-import gc
 import importlib
 import sys
 from collections.abc import Callable, Iterable
@@ -30,7 +29,7 @@ from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
 from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
 from wizard.core.i18n import detect_language, get_language, set_language, t
-from wizard.core.startup import release_collector
+from wizard.core.startup import freeze_screens, release_collector, thaw_screens
 from wizard.core.state import PolicyState
 from wizard.tui.save_flow import SaveFlow, is_broken
 
@@ -261,10 +260,7 @@ class PresenceApp(App[int]):
         self.current_step = name
         self._show(screen, name)
         if moving:
-            # The screens built so far live as long as the policy is open: out of the
-            # collector's way. Its full collections walked every widget of every screen
-            # (pauses of 100-500 ms once a few screens were built).
-            gc.freeze()
+            freeze_screens()  # out of the collector's way (wizard.core.startup)
             self.call_after_refresh(self._prepare_next)
 
     def _prepare_next_soon(self) -> None:
@@ -323,7 +319,7 @@ class PresenceApp(App[int]):
             self._drop(screen)
             dropped = True
         if dropped:
-            gc.unfreeze()  # the dropped screens can be collected (a move freezes again)
+            thaw_screens()  # the dropped screens can be collected (a move freezes again)
 
     # -- state -------------------------------------------------------------------
     def _state_changed(self, path: str) -> None:
