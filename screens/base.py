@@ -45,6 +45,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from screens.textual_tricks import lay_out_ahead
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
 from screens.widgets.header import PageHeader
@@ -197,22 +198,13 @@ class SectionScreen(Screen[None]):
         for another layout), took most of a first visit (some 100 ms). Done here,
         while the author reads the step shown, the first showing finds the screen at
         its size and only draws it. A pass runs again after the next refresh while
-        the widgets' answers to the last one ask for a new layout.
+        the widgets' answers to the last one ask for a new layout; once settled the
+        screen is drawn once, unseen (`screens.textual_tricks.lay_out_ahead`).
         """
         if self.is_current or not self.is_attached or passes <= 0:
             return
-        # Deliberate exception to "no private Textual APIs": `_refresh_layout`,
-        # `_layout_required` and `_compositor` are the layout and drawing a screen
-        # gets when shown (or when a widget asks for one); no public call lays out or
-        # draws a screen that is not shown.
-        if self.outer_size == self.app.size and not self._layout_required:
-            # Settled: draw it once, unseen, so that each widget keeps its lines for
-            # the first showing (which then composes them into the frame).
-            self._compositor.render_update(full=True)
-            return
-        self._layout_required = False
-        self._refresh_layout(self.app.size)
-        self.call_after_refresh(self._lay_out_offscreen, passes - 1)
+        if not lay_out_ahead(self, self.app.size):  # no public call lays out a hidden screen
+            self.call_after_refresh(self._lay_out_offscreen, passes - 1)
 
     # -- refreshing --------------------------------------------------------------
     def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:

@@ -18,13 +18,13 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from screens.base import PlaceholderScreen, SectionScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
+from screens.textual_tricks import CurrentScreenQueries, mount_ahead
 from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
 from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
@@ -56,7 +56,7 @@ class StartError(Exception):
         self.code = code
 
 
-class PresenceApp(App[int]):
+class PresenceApp(CurrentScreenQueries[int]):
     """The brand presence policy wizard."""
 
     TITLE = "presence"
@@ -112,12 +112,6 @@ class PresenceApp(App[int]):
         self._generation = 0
         self._forget_listener: Any = None
         self._stop_listening: Callable[[], None] | None = None
-
-    def _get_dom_base(self) -> DOMNode:
-        # Deliberate exception to "no private Textual APIs": Textual queries from the
-        # app search the default screen, but every page here is a screen of its own,
-        # so `app.query_one("#document-company")` searches the current screen.
-        return self.screen
 
     # -- start -------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -287,10 +281,7 @@ class PresenceApp(App[int]):
             screen.build_offscreen()
         self._screens[step.name] = screen
         self.install_screen(screen, f"{step.name}#{self._generation}")
-        # Deliberate exception to "no private Textual APIs": `_get_screen` is how
-        # push_screen and switch_screen mount a screen; no public call mounts one
-        # without showing it.
-        self._get_screen(screen)
+        mount_ahead(self, screen)  # no public call mounts a screen without showing it
 
     @on(NavigateTo)
     def _navigate(self, event: NavigateTo) -> None:
