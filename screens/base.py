@@ -55,6 +55,7 @@ from screens.widgets.sidebar import Sidebar
 from screens.widgets.string_list import StringItems, StringListEditor
 from wizard.core.flow import get_step, next_step, previous_step, steps_of
 from wizard.core.i18n import t
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.state import PolicyState, parse_path
 
 BASE_CSS = Path(__file__).with_name("base.tcss")
@@ -92,9 +93,6 @@ LAYOUT_PASSES = 6
 """At most this many passes lay out a screen built ahead (a section screen settles
 after three or four: the widgets' answers to a pass ask for the next)."""
 
-SIDEBAR_DELAY = 0.15
-"""Seconds of quiet typing before the sidebar is redrawn."""
-
 PROBLEMS_DELAY = 0.1
 """Seconds of quiet typing before the problem lines of a large policy are redrawn
 (checking it takes tens of milliseconds: the change is drawn first)."""
@@ -110,10 +108,12 @@ class SectionScreen(Screen[None]):
     AUTO_FOCUS = "#body *"
     """The first field gets the keyboard (not the sidebar) when the screen opens."""
 
-    def __init__(self, state: PolicyState) -> None:
-        """A screen editing `state` (the app's one `PolicyState`)."""
+    def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
+        """A screen editing `state` (the app's one `PolicyState`); `settings` gives
+        its timings (the app's)."""
         super().__init__(name=self.STEP, classes="section-screen")
         self.state = state
+        self.settings = settings
         self._sidebar_timer: Timer | None = None
         self._problems_timer: Timer | None = None
         self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
@@ -287,7 +287,7 @@ class SectionScreen(Screen[None]):
         self._shown_revision = self.state.revision
         if self._sidebar_timer is not None:
             self._sidebar_timer.stop()
-        self._sidebar_timer = self.set_timer(SIDEBAR_DELAY, self.refresh_sidebar)
+        self._sidebar_timer = self.set_timer(self.settings.sidebar_delay, self.refresh_sidebar)
 
     # -- jumping to a field -----------------------------------------------------
     def focus_path(self, path: str) -> None:
@@ -372,9 +372,11 @@ def _focusable(widget: Widget | None, index: int | None) -> Widget | None:
 class PlaceholderScreen(SectionScreen):
     """Stands in for a step whose screen module is not available."""
 
-    def __init__(self, state: PolicyState, step: str) -> None:
+    def __init__(
+        self, state: PolicyState, step: str, settings: Settings = DEFAULT_SETTINGS
+    ) -> None:
         self.STEP = step  # type: ignore[misc]  # per-instance step for the stand-in
-        super().__init__(state)
+        super().__init__(state, settings)
 
     def compose_fields(self) -> ComposeResult:
         yield Static(t("placeholder.not_ready"), id="placeholder")

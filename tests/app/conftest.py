@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 
 import wizard.core.state
 from wizard.core.i18n import set_language
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.state import PolicyState
 from wizard.tui.app import PresenceApp
 
@@ -83,9 +84,12 @@ def open_app(
     *,
     section: str | None = None,
     lang: str = "en",
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> PresenceApp:
-    """The wizard editing `data` as the unsaved `p.toml` in `tmp_path`, opened at `section`."""
-    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), section=section, lang=lang)
+    """The wizard editing `data` as the unsaved `p.toml` in `tmp_path`, opened at `section`
+    (with `settings`' timings)."""
+    state = PolicyState(data, path=tmp_path / "p.toml")
+    return PresenceApp(state, section=section, lang=lang, settings=settings)
 
 
 def state_of(app: PresenceApp) -> PolicyState:

@@ -10,9 +10,9 @@ from textual.widgets import Input, OptionList
 
 import screens.base
 import wizard.core.state
-import wizard.tui.app
 from screens.base import PROBLEMS_DELAY
 from tests.app.conftest import SIZE, click, entry_lines, field_problem, open_app, state_of
+from wizard.core.settings import Settings
 
 
 @pytest.fixture(autouse=True)
@@ -56,12 +56,13 @@ async def test_an_added_entry_shows_its_own_problems_before_the_whole_check(
 ) -> None:
     # The whole check (for the problem lines, and the sidebar's) never comes.
     monkeypatch.setattr(screens.base, "PROBLEMS_DELAY", 3600.0)
-    monkeypatch.setattr(screens.base, "SIDEBAR_DELAY", 3600.0)
-    monkeypatch.setattr(wizard.tui.app, "AHEAD_AFTER_OPEN", 3600.0)  # building ahead checks too
+    # The sidebar's check never comes, nor that of building ahead.
+    settings = Settings(sidebar_delay=3600.0, ahead_after_open=3600.0)
     app = open_app(
         tmp_path,
         {"schema_version": 1, "platforms": [{"name": "Instagram"}]},
         section="platforms",
+        settings=settings,
     )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -21,6 +21,7 @@ from screens.recovery import RecoveryDialog
 from tests.app.conftest import SIZE, Notes
 from wizard.core import drafts, lock
 from wizard.core.drafts import file_digest, read_draft, write_draft
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.tui import save_flow
 from wizard.tui.app import PresenceApp, StartError, build_app
 
@@ -34,8 +35,12 @@ def policy(tmp_path: Path) -> Path:
     return path
 
 
-def _open(path: Path, section: str | None = "document") -> PresenceApp:
-    return build_app(path=path, section=section, lang="en", new=False, from_=None)
+def _open(
+    path: Path, section: str | None = "document", settings: Settings = DEFAULT_SETTINGS
+) -> PresenceApp:
+    return build_app(
+        path=path, section=section, lang="en", new=False, from_=None, settings=settings
+    )
 
 
 def _draft(path: Path, company: str, digest: str | None = None) -> None:
@@ -50,11 +55,8 @@ async def _type(pilot: Any, app: PresenceApp, selector: str, text: str) -> None:
     await pilot.pause()
 
 
-async def test_autosave_after_a_quiet_moment_and_on_screen_change(
-    policy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(save_flow, "AUTOSAVE_DELAY", 0.05)
-    app = _open(policy)
+async def test_autosave_after_a_quiet_moment_and_on_screen_change(policy: Path) -> None:
+    app = _open(policy, settings=Settings(autosave_delay=0.05))
     async with app.run_test(size=SIZE) as pilot:
         await _type(pilot, app, "#document-company", "Typed")
         await pilot.pause(0.3)

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, Static, TextArea
 
-from wizard.tui import app as app_module
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.tui.app import EXAMPLE_PATH, PresenceApp, load_state
 
 from .conftest import SIZE
 
 
-def _app(tmp_path: Path, section: str = "document") -> PresenceApp:
+def _app(
+    tmp_path: Path, section: str = "document", settings: Settings = DEFAULT_SETTINGS
+) -> PresenceApp:
     policy = tmp_path / "policy.toml"
     policy.write_bytes(EXAMPLE_PATH.read_bytes())
-    return PresenceApp(load_state(policy), section=section, lang="en")
+    return PresenceApp(load_state(policy), section=section, lang="en", settings=settings)
 
 
 async def test_a_screen_left_and_shown_again_looks_the_same(tmp_path: Path) -> None:
@@ -83,11 +84,8 @@ async def test_a_change_made_elsewhere_shows_on_return(tmp_path: Path) -> None:
         assert row.query_one(".field-problem", Static).display
 
 
-async def test_after_a_move_the_next_step_is_built_before_it_is_shown(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(app_module, "AHEAD_AFTER_OPEN", 60.0)  # only the move builds ahead
-    app = _app(tmp_path)
+async def test_after_a_move_the_next_step_is_built_before_it_is_shown(tmp_path: Path) -> None:
+    app = _app(tmp_path, settings=Settings(ahead_after_open=60.0))  # only the move builds ahead
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert set(app._screens) == {"document"}  # opening builds the first screen only
@@ -105,11 +103,8 @@ async def test_after_a_move_the_next_step_is_built_before_it_is_shown(
         assert "tools" in app._screens
 
 
-async def test_once_the_first_screen_is_up_the_next_step_is_built_ahead(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(app_module, "AHEAD_AFTER_OPEN", 0.05)
-    app = _app(tmp_path)
+async def test_once_the_first_screen_is_up_the_next_step_is_built_ahead(tmp_path: Path) -> None:
+    app = _app(tmp_path, settings=Settings(ahead_after_open=0.05))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for _ in range(50):

@@ -29,6 +29,7 @@ from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
 from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
 from wizard.core.i18n import detect_language, get_language, set_language, t
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.startup import freeze_screens, release_collector, thaw_screens
 from wizard.core.state import PolicyState
 from wizard.tui.save_flow import SaveFlow, is_broken
@@ -38,10 +39,6 @@ if TYPE_CHECKING:
 
 POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto"})
 """Actions that need an open policy (hidden on the start screen)."""
-
-AHEAD_AFTER_OPEN = 0.5
-"""Seconds after a policy's first screen is up before the next step is built ahead
-(an author reads a screen for longer than that before moving on)."""
 
 EXAMPLE = "example"
 EXAMPLE_PATH = Path(__file__).parent.parent / "data" / "example-policy.toml"
@@ -89,15 +86,18 @@ class PresenceApp(CurrentScreenQueries[int]):
         folder: Path | None = None,
         offer_open: Path | None = None,
         broken: Path | None = None,
+        settings: Settings = DEFAULT_SETTINGS,
     ) -> None:
         """Edit `state` starting at `section`, or show the start screen when None.
 
         `offer_open`: a path that `presence new` found existing; the app asks whether
         to open it instead (it never overwrites it). `broken`: a policy file that is
-        not valid TOML; the app shows where and offers to fix it.
+        not valid TOML; the app shows where and offers to fix it. `settings`: the
+        timings and the clock (`wizard.core.settings`), the program's by default.
         """
         set_language(lang or detect_language())
         super().__init__()
+        self.settings = settings
         self.state: PolicyState | None = None
         self.folder = folder or Path.cwd()
         self.current_step: str | None = None
@@ -106,7 +106,7 @@ class PresenceApp(CurrentScreenQueries[int]):
         self._at_problem = section is None
         self._offer_open = offer_open
         self._broken = broken
-        self.save_flow = SaveFlow(self)
+        self.save_flow = SaveFlow(self, settings)
         """Autosave, recovery, locks, conflicts and save failures (wizard/tui/save_flow.py)."""
         self._screens: dict[str, Screen[Any]] = {}
         self._generation = 0
@@ -238,9 +238,9 @@ class PresenceApp(CurrentScreenQueries[int]):
         except ModuleNotFoundError as error:
             if error.name != module_name:
                 raise
-            return PlaceholderScreen(self.state, step)
+            return PlaceholderScreen(self.state, step, self.settings)
         screen_class: type[SectionScreen] = getattr(module, class_name)
-        return screen_class(self.state)
+        return screen_class(self.state, self.settings)
 
     def goto(self, step: str) -> None:
         """Show the screen of `step` (a step or section name)."""
@@ -258,7 +258,7 @@ class PresenceApp(CurrentScreenQueries[int]):
             self.call_after_refresh(self._prepare_next)
 
     def _prepare_next_soon(self) -> None:
-        self.set_timer(AHEAD_AFTER_OPEN, self._prepare_next)
+        self.set_timer(self.settings.ahead_after_open, self._prepare_next)
 
     def _prepare_next(self) -> None:
         """Build the next step's screen off-screen, so that moving on shows it at once.
@@ -266,7 +266,7 @@ class PresenceApp(CurrentScreenQueries[int]):
         Composing, mounting and styling a section screen of a hundred widgets takes a
         few hundred milliseconds; here it happens while the author reads the step
         just shown (keys are still handled between its parts). After a move, and
-        `AHEAD_AFTER_OPEN` after the first screen of a policy is up, so that opening
+        `settings.ahead_after_open` after the first screen of a policy is up, so that opening
         the wizard does no more than show its first screen.
         """
         if not self.is_running or not self.screen_stack:
@@ -492,6 +492,7 @@ def build_app(
     new: bool,
     from_: str | None,
     folder: Path | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> PresenceApp:
     """The app for the command line's choices; `StartError` when it cannot start."""
     set_language(lang or detect_language())
@@ -501,25 +502,35 @@ def build_app(
         target = path or Path("brand-policy.toml")
         _check_new_path(target)
         if _exists(target):
-            return PresenceApp(lang=get_language(), folder=folder, offer_open=target)
+            return PresenceApp(
+                lang=get_language(), folder=folder, offer_open=target, settings=settings
+            )
         data = template_data(from_) if from_ else None
         state = PolicyState(data, path=target)
-        return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+        return PresenceApp(
+            state, section=section, lang=get_language(), folder=folder, settings=settings
+        )
     if path is None:
-        return PresenceApp(lang=get_language(), folder=folder)
+        return PresenceApp(lang=get_language(), folder=folder, settings=settings)
     if not _exists(path) and _has_draft(path):
         # A new policy that was never saved, and a crash kept what was typed: open it
         # as `presence new PATH` does, which offers the draft.
         return PresenceApp(
-            PolicyState(None, path=path), section=section, lang=get_language(), folder=folder
+            PolicyState(None, path=path),
+            section=section,
+            lang=get_language(),
+            folder=folder,
+            settings=settings,
         )
     try:
         state = load_state(path)
     except StartError as error:
         if not _broken_file(error):
             raise
-        return PresenceApp(lang=get_language(), folder=folder, broken=path)
-    return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+        return PresenceApp(lang=get_language(), folder=folder, broken=path, settings=settings)
+    return PresenceApp(
+        state, section=section, lang=get_language(), folder=folder, settings=settings
+    )
 
 
 def _check_new_path(target: Path) -> None:
