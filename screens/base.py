@@ -19,8 +19,9 @@ How to add a section screen
 
    Fields are declared by key path (`FieldSpec(path, kind, ...)`); the input's
    id is the path with dashes. A `FieldRow` writes into `self.state` and posts
-   `Edited`; this base class then refreshes the problem line of every row and,
-   debounced, the sidebar. Nothing else to wire.
+   `Edited`; this base class then refreshes the problem line of every row (for a
+   large policy right after the frame that shows the change) and, debounced, the
+   sidebar. Nothing else to wire.
 3. Add the catalogue entries to `wizard/core/i18n/en.py` and `uk.py`: `field.<path>`
    (label), `help.<path>` (one line: why it matters, a good example), choice
    labels `choice.<choice_key>.<value>`, and any literal `t("...")` you use.
@@ -93,10 +94,6 @@ LAYOUT_PASSES = 6
 """At most this many passes lay out a screen built ahead (a section screen settles
 after three or four: the widgets' answers to a pass ask for the next)."""
 
-PROBLEMS_DELAY = 0.1
-"""Seconds of quiet typing before the problem lines of a large policy are redrawn
-(checking it takes tens of milliseconds: the change is drawn first)."""
-
 
 class SectionScreen(Screen[None]):
     """A screen that edits one step of the policy; subclasses yield its fields."""
@@ -115,11 +112,14 @@ class SectionScreen(Screen[None]):
         self.state = state
         self.settings = settings
         self._sidebar_timer: Timer | None = None
-        self._problems_timer: Timer | None = None
+        self._problems_due = False
+        """A change waits for the frame that shows it; then the problem lines follow."""
         self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
         self._pending_focus: str | None = None
         self._shown_revision = -1
         """The state revision the widgets show (-1: not shown yet)."""
+        self.problems_revision = -1
+        """The state revision whose problems the problem lines show (-1: none yet)."""
         self._offscreen = False
         """Built ahead of being shown (`build_offscreen`)."""
         self._styled_with: tuple[object, bool] | None = None
@@ -222,6 +222,7 @@ class SectionScreen(Screen[None]):
     def refresh_problems(self) -> None:
         """Show the current problems under every field and list of the screen."""
         editors, rows = self._targets()
+        self.problems_revision = self.state.revision
         for editor in editors:
             editor.refresh_problems()
         for row in rows:
@@ -276,18 +277,24 @@ class SectionScreen(Screen[None]):
     @on(Edited)
     def _edited(self, event: Edited) -> None:
         event.stop()
-        if self._problems_timer is not None:
-            self._problems_timer.stop()
-            self._problems_timer = None
-        if self.state.check_is_slow():
-            self._problems_timer = self.set_timer(PROBLEMS_DELAY, self.refresh_problems)
-        else:
-            self.refresh_problems()
+        if self.state.checked_values <= self.settings.check_after_drawing_above:
+            self.refresh_problems()  # a check of well under a frame
+        elif not self._problems_due:
+            # A large policy: the change is drawn first, the policy is checked right
+            # after that frame (tens of milliseconds), and the next frame shows the
+            # problem lines. Changes that arrive before that frame share one check.
+            self._problems_due = True
+            self.call_after_refresh(self._refresh_due_problems)
         # The change came from this screen's widgets: they show it already.
         self._shown_revision = self.state.revision
         if self._sidebar_timer is not None:
             self._sidebar_timer.stop()
         self._sidebar_timer = self.set_timer(self.settings.sidebar_delay, self.refresh_sidebar)
+
+    def _refresh_due_problems(self) -> None:
+        self._problems_due = False
+        if self.is_attached:
+            self.refresh_problems()
 
     # -- jumping to a field -----------------------------------------------------
     def focus_path(self, path: str) -> None:

@@ -12,7 +12,6 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-import wizard.core.state
 from wizard.core.i18n import set_language
 from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.state import PolicyState
@@ -24,14 +23,8 @@ SMALL = (80, 24)
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Recent files go to a temporary state dir; the interface language is reset.
-
-    And a check counts as slow only where a test says so (`wizard.core.state.SLOW_CHECK`):
-    on a loaded machine the example's check can pass the threshold, and its problems
-    would then follow a pause instead of showing at once.
-    """
+    """Recent files go to a temporary state dir; the interface language is reset."""
     monkeypatch.setenv("PRESENCE_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.setattr(wizard.core.state, "SLOW_CHECK", 60.0)
     monkeypatch.chdir(tmp_path)
     yield
     set_language("en")
