@@ -253,7 +253,7 @@ class ListEditor(Vertical):
     def _append_line(self, index: int) -> None:
         """Show the new last entry `index` (the list shows every entry) and select it."""
         option_list = self.entry_list
-        if self.state.check_is_slow():
+        if not self.state.problems_known:
             # Its mark goes into its line from the start: changing a line afterwards
             # makes the OptionList measure every line again.
             self._set_mark(index, self._entry_problems(index))
@@ -277,13 +277,14 @@ class ListEditor(Vertical):
         for row in self._rows():
             key = self._key_of(row.spec)
             row.bind(None if index is None else f"{self.path}[{index}].{key}")
-        if self.state.check_is_slow():
-            # A change to a large policy (an entry added, removed, moved): the form
-            # shows the entry's own problems, checked alone; the whole policy is
-            # checked after this is drawn (rules across entries show then).
-            self._show_entry_problems(index)
-        else:
+        if self.state.problems_known:
             self.refresh_problems()
+        else:
+            # A change (an entry added, removed, moved) that the policy's check has not
+            # seen yet: the form shows the entry's own problems, checked alone (about a
+            # millisecond); the screen checks the whole policy after this is drawn (tens
+            # of milliseconds for a large one), and rules across entries show then.
+            self._show_entry_problems(index)
 
     def _show_entry_problems(self, index: int | None) -> None:
         """Show the problems of entry `index` checked on its own, on the form and its line."""

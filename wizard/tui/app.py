@@ -10,7 +10,6 @@ so that moving on finds it ready. Switching the interface language rebuilds them
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -19,9 +18,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
@@ -29,6 +27,7 @@ from textual.screen import ModalScreen, Screen
 from schemas.controls import stand_in, without_controls
 from screens.base import SectionScreen, StepScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
+from screens.textual_tricks import CurrentScreenQueries, mount_ahead
 from screens.widgets.controls import ControlsFilter
 from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
@@ -44,7 +43,8 @@ from wizard.core.service import (
     open_policy,
     start_new,
 )
-from wizard.core.startup import release_collector
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
+from wizard.core.startup import freeze_screens, release_collector, thaw_screens
 from wizard.core.state import PolicyState
 from wizard.tui.save_flow import SaveFlow, read_failure
 
@@ -53,10 +53,6 @@ if TYPE_CHECKING:
 
 POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto"})
 """Actions that need an open policy (hidden on the start screen)."""
-
-AHEAD_AFTER_OPEN = 0.5
-"""Seconds after a policy's first screen is up before the next step is built ahead
-(an author reads a screen for longer than that before moving on)."""
 
 
 class StartError(Exception):
@@ -68,7 +64,7 @@ class StartError(Exception):
         self.code = code
 
 
-class PresenceApp(App[int]):
+class PresenceApp(CurrentScreenQueries[int]):
     """The brand presence policy wizard."""
 
     TITLE = "presence"
@@ -101,15 +97,18 @@ class PresenceApp(App[int]):
         folder: Path | None = None,
         offer_open: Path | None = None,
         broken: Path | None = None,
+        settings: Settings = DEFAULT_SETTINGS,
     ) -> None:
         """Edit `state` starting at `section`, or show the start screen when None.
 
         `offer_open`: a path that `presence new` found existing; the app asks whether
         to open it instead (it never overwrites it). `broken`: a policy file that is
-        not valid TOML; the app shows where and offers to fix it.
+        not valid TOML; the app shows where and offers to fix it. `settings`: the
+        timings and the clock (`wizard.core.settings`), the program's by default.
         """
         set_language(lang or detect_language())
         super().__init__()
+        self.settings = settings
         self.state: PolicyState | None = None
         self.folder = folder or Path.cwd()
         self.current_step: str | None = None
@@ -118,7 +117,7 @@ class PresenceApp(App[int]):
         self._at_problem = section is None
         self._offer_open = offer_open
         self._broken = broken
-        self.save_flow = SaveFlow(self)
+        self.save_flow = SaveFlow(self, settings)
         """Autosave, recovery, locks, conflicts and save failures (wizard/tui/save_flow.py)."""
         self._screens: dict[str, Screen[Any]] = {}
         self._generation = 0
@@ -151,12 +150,6 @@ class PresenceApp(App[int]):
         stay): a template's text, a field's selection or the screen's, pasted later
         into a terminal, must not act on it."""
         super().copy_to_clipboard(without_controls(text, keep="\t\n"))
-
-    def _get_dom_base(self) -> DOMNode:
-        # Deliberate exception to "no private Textual APIs": Textual queries from the
-        # app search the default screen, but every page here is a screen of its own,
-        # so `app.query_one("#document-company")` searches the current screen.
-        return self.screen
 
     # -- start -------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -281,7 +274,7 @@ class PresenceApp(App[int]):
         assert self.state is not None
         module_name, _, class_name = get_step(step).screen.partition(":")
         screen_class: type[StepScreen] = getattr(importlib.import_module(module_name), class_name)
-        return screen_class(self.state)
+        return screen_class(self.state, self.settings)
 
     def goto(self, step: str) -> None:
         """Show the screen of `step` (a step or section name)."""
@@ -295,14 +288,11 @@ class PresenceApp(App[int]):
         self.current_step = name
         self._show(screen, name)
         if moving:
-            # The screens built so far live as long as the policy is open: out of the
-            # collector's way. Its full collections walked every widget of every screen
-            # (pauses of 100-500 ms once a few screens were built).
-            gc.freeze()
+            freeze_screens()  # out of the collector's way (wizard.core.startup)
             self.call_after_refresh(self._prepare_next)
 
     def _prepare_next_soon(self) -> None:
-        self.set_timer(AHEAD_AFTER_OPEN, self._prepare_next)
+        self.set_timer(self.settings.ahead_after_open, self._prepare_next)
 
     def _prepare_next(self) -> None:
         """Build the next step's screen off-screen, so that moving on shows it at once.
@@ -310,7 +300,7 @@ class PresenceApp(App[int]):
         Composing, mounting and styling a section screen of a hundred widgets takes a
         few hundred milliseconds; here it happens while the author reads the step
         just shown (keys are still handled between its parts). After a move, and
-        `AHEAD_AFTER_OPEN` after the first screen of a policy is up, so that opening
+        `settings.ahead_after_open` after the first screen of a policy is up, so that opening
         the wizard does no more than show its first screen.
         """
         if not self.is_running or not self.screen_stack:
@@ -324,10 +314,7 @@ class PresenceApp(App[int]):
         screen.build_offscreen()
         self._screens[step.name] = screen
         self.install_screen(screen, f"{step.name}#{self._generation}")
-        # Deliberate exception to "no private Textual APIs": `_get_screen` is how
-        # push_screen and switch_screen mount a screen; no public call mounts one
-        # without showing it.
-        self._get_screen(screen)
+        mount_ahead(self, screen)  # no public call mounts a screen without showing it
 
     @on(NavigateTo)
     def _navigate(self, event: NavigateTo) -> None:
@@ -356,7 +343,7 @@ class PresenceApp(App[int]):
             self._drop(screen)
             dropped = True
         if dropped:
-            gc.unfreeze()  # the dropped screens can be collected (a move freezes again)
+            thaw_screens()  # the dropped screens can be collected (a move freezes again)
 
     # -- state -------------------------------------------------------------------
     def _state_changed(self, path: str) -> None:
@@ -532,6 +519,7 @@ def build_app(
     new: bool,
     from_: str | None,
     folder: Path | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> PresenceApp:
     """The app for the command line's choices; `StartError` when it cannot start."""
     set_language(lang or detect_language())
@@ -547,15 +535,19 @@ def build_app(
                 raise StartError(read_failure(error))
             raise StartError(f"{started.path}: {error.message}")
         if isinstance(started, Exists):
-            return PresenceApp(lang=get_language(), folder=folder, offer_open=started.path)
+            return PresenceApp(
+                lang=get_language(), folder=folder, offer_open=started.path, settings=settings
+            )
         state = PolicyState(started.data, path=started.path)
-        return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+        return PresenceApp(
+            state, section=section, lang=get_language(), folder=folder, settings=settings
+        )
     if path is None:
-        return PresenceApp(lang=get_language(), folder=folder)
+        return PresenceApp(lang=get_language(), folder=folder, settings=settings)
     opened = open_for_edit(path)
     if isinstance(opened, Unreadable):
         if opened.broken:
-            return PresenceApp(lang=get_language(), folder=folder, broken=path)
+            return PresenceApp(lang=get_language(), folder=folder, broken=path, settings=settings)
         raise _start_error(opened)
     if isinstance(opened, Opened):
         state = PolicyState(opened.source.data, path=path, source=opened.source)
@@ -563,7 +555,9 @@ def build_app(
         # A new policy that was never saved, and a crash kept what was typed: open it
         # as `presence new PATH` does, which offers the draft.
         state = PolicyState(None, path=path)
-    return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+    return PresenceApp(
+        state, section=section, lang=get_language(), folder=folder, settings=settings
+    )
 
 
 def run_wizard(
