@@ -43,6 +43,7 @@ from wizard.core.service import (
     export_errors,
     export_policy,
 )
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.state import PolicyState
 
 if TYPE_CHECKING:
@@ -106,8 +107,8 @@ class ReviewScreen(StepScreen):
     CSS_PATH = section_css("review.tcss")
     AUTO_FOCUS = "#review-checklist"
 
-    def __init__(self, state: PolicyState) -> None:
-        super().__init__(state)
+    def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
+        super().__init__(state, settings)
         self._preview_revision = -1
         """The state revision the preview shows (-1: none yet)."""
         self._lists_revision = -1
