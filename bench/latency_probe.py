@@ -4,12 +4,14 @@
 
 A key is posted to the app as a `Key` event and the action's *latency* is the time
 until the first frame drawn (`App.post_display_hook`) after the action took effect
-(a condition on the app: the new screen is current, the value is in the field, …);
-its *CPU* is the process time from the key until the app is idle again. Baselines
-come from `bench/trivial_app.py` in the same process: a switch between two trivial
-screens and a keystroke into a trivial input.
+(a condition on the app: the new screen is current, the value is in the field and
+the problem lines show the policy's check of it, …); *frame_cpu* is the process time
+from the key to that frame, and *cpu* the process time until the app is idle again.
+Baselines come from `bench/trivial_app.py` in the same process: a switch between two
+trivial screens and a keystroke into a trivial input.
 
-Output: `{"actions": {name: {"latency": [s...], "cpu": [s...]}}, "errors": {name: why}}`.
+Output: `{"actions": {name: {"latency": [s...], "frame_cpu": [s...], "cpu": [s...]}},
+"errors": {name: why}}`.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class Probe:
         self.label = label
         self._until: Callable[[], bool] | None = None
         self._drawn = asyncio.Event()
+        self._frame_cpu = 0.0
         setattr(app, "post_display_hook", self._displayed)  # noqa: B010 - a public hook
 
     async def goto(self, key: str, step: str) -> None:
@@ -66,7 +69,8 @@ class Probe:
             await self.key("goto", key, _screen_is(self.app, step))
 
     def _displayed(self) -> None:
-        if self._until is not None and self._until():
+        if self._until is not None and not self._drawn.is_set() and self._until():
+            self._frame_cpu = time.process_time()
             self._drawn.set()
 
     async def key(
@@ -101,12 +105,16 @@ class Probe:
         finally:
             self._until = None
         latency = time.perf_counter() - start
+        frame_cpu = self._frame_cpu - cpu_start
         if idle_after:
             await self.pilot.pause()
         cpu = time.process_time() - cpu_start
-        times = self.results.setdefault(f"{self.label}{action}", {"latency": [], "cpu": []})
+        times = self.results.setdefault(
+            f"{self.label}{action}", {"latency": [], "cpu": [], "frame_cpu": []}
+        )
         times["latency"].append(latency)
         times["cpu"].append(cpu)
+        times["frame_cpu"].append(frame_cpu)
 
 
 def _screen_is(app: App[Any], name: str) -> Callable[[], bool]:
@@ -116,6 +124,23 @@ def _screen_is(app: App[Any], name: str) -> Callable[[], bool]:
 def _value_is(app: App[Any], selector: str, value: str) -> Callable[[], bool]:
     def check() -> bool:
         return app.screen.query_one(selector, Input).value == value
+
+    return check
+
+
+def _validated(app: App[Any], shown: Callable[[], bool]) -> Callable[[], bool]:
+    """`shown()` holds, the state took the change, and the screen's problem lines show
+    the problems of the state as it is now (the live validation has run)."""
+    state = getattr(app, "state", None)
+    before = state.revision if state is not None else -1
+
+    def check() -> bool:
+        revision = state.revision if state is not None else -1
+        return (
+            shown()
+            and revision > before
+            and getattr(app.screen, "problems_revision", None) == revision
+        )
 
     return check
 
@@ -201,10 +226,9 @@ async def walk_and_type(
         field.cursor_position = len(field.value)
         start = field.value
         for number in range(repeats):
-            if number % 2 == 0:
-                await probe.key("keystroke", "5", _value_is(app, selector, start + "5"))
-            else:
-                await probe.key("keystroke", "backspace", _value_is(app, selector, start))
+            typed = start + "5" if number % 2 == 0 else start
+            until = _validated(app, _value_is(app, selector, typed))
+            await probe.key("keystroke", "5" if number % 2 == 0 else "backspace", until)
 
     async def review(probe: Probe) -> None:
         await probe.goto("alt+6", "content")

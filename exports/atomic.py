@@ -1,4 +1,9 @@
-"""Replacing a file atomically: the old bytes or the new ones, never half of each."""
+"""Replacing a file atomically: the old bytes or the new ones, never half of each.
+
+`replace_file` is the one temporary-file-and-rename of the program; `atomic_write`
+adds what a policy or a document needs (links followed, permissions kept, a read-only
+file refused, devices written into, `PolicyWriteError` in plain words).
+"""
 
 from __future__ import annotations
 
@@ -107,27 +112,45 @@ def atomic_write(path: Path, data: bytes, *, replace_read_only: bool = False) ->
         mode = stat.S_IMODE(info.st_mode)
         if not replace_read_only and is_read_only(target):
             raise ReadOnlyFileError(str(path))
-    prefix = temp_prefix(target.name)
-    remove_stale_temporaries(folder, prefix)
     try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=TEMP_SUFFIX)
+        replace_file(target, data, mode=mode)
     except OSError as error:
         raise PolicyWriteError(str(path), write_reason(error)) from error
+
+
+def replace_file(target: Path, data: bytes, *, mode: int = 0o600, durable: bool = True) -> None:
+    """Replace the file `target` with `data`, whole or not at all: the one atomic write
+    of the program (`atomic_write` for policies and documents, and the wizard's own
+    state files: drafts, locks, recent files, the remembered author).
+
+    A temporary file `.presence-<tag>-<random>.tmp` is created in `target`'s folder by
+    `tempfile.mkstemp` (`O_CREAT | O_EXCL | O_NOFOLLOW`, mode 0600, a name nobody can
+    guess), written whole, given `mode`, flushed to disk (`durable`), then renamed over
+    `target`: a rename replaces a symbolic link at `target`, it never writes through
+    one. With `durable`, the folder is synced too, so that the rename survives a power
+    cut. Temporary files of the same target left by a killed write are removed first
+    (`remove_stale_temporaries`). OSError on failure; the temporary file is removed
+    (on an interruption too) and `target` is as it was.
+    """
+    folder = target.parent
+    prefix = temp_prefix(target.name)
+    remove_stale_temporaries(folder, prefix)
+    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=TEMP_SUFFIX)
     try:
         try:
             _write_all(fd, data)
             os.fchmod(fd, mode)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(temp_name, target)
-    except BaseException as error:
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        if isinstance(error, OSError):
-            raise PolicyWriteError(str(path), write_reason(error)) from error
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
 
 
 def temp_prefix(name: str) -> str:

@@ -15,7 +15,6 @@ import bisect
 import dataclasses
 import datetime as dt
 import heapq
-import math
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeGuard
 
 from exports import tomlrender
+from exports.values import fingerprint, same
 from schemas.controls import escape, quoted
 from schemas.sections import TOP_LEVEL_ORDER
 
@@ -106,19 +106,6 @@ def by_section(changes: Iterable[Change]) -> dict[str, list[Change]]:
 
 
 # --- comparing ---------------------------------------------------------------------
-
-
-def same(a: object, b: object) -> bool:
-    """Equality that tells TOML types apart (`1`, `1.0` and `true` all differ)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, Mapping) and isinstance(b, Mapping):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
-        return True
-    return a == b
 
 
 def _join(base: str, key: str) -> str:
@@ -390,6 +377,10 @@ def _pairs(entry: Mapping[object, object]) -> dict[object, object]:
     return {key: fingerprint(value) for key, value in entry.items() if key not in IDENTITY_KEYS}
 
 
+_ABSENT = object()
+"""An absent key, unequal to every fingerprint."""
+
+
 def _alike_pairs(old: Mapping[object, object], new: Mapping[object, object]) -> bool:
     """`_alike` of two named tables, from their `_pairs`."""
     _absent = _ABSENT
@@ -411,48 +402,6 @@ def _alike(old: object, new: object) -> bool:
     if not (_label_of(old) and _label_of(new)):
         return True
     return _alike_pairs(_pairs(old), _pairs(new))
-
-
-class _Unhashable:
-    """A value that cannot be hashed, compared with `same` (all of a type hash alike)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Unhashable) and same(self.value, other.value)
-
-    def __hash__(self) -> int:
-        return hash(type(self.value))
-
-
-class _Marker:
-    """A value of its own kind: NaN in a fingerprint, an absent key."""
-
-    __slots__ = ()
-
-
-_NAN = _Marker()
-_ABSENT = _Marker()
-
-
-def fingerprint(value: object) -> object:
-    """A hashable stand-in for a value: two values are `same` exactly when their
-    fingerprints are equal (types told apart, key order ignored, NaN equal to NaN)."""
-    kind = type(value)
-    if isinstance(value, Mapping):
-        return (kind, frozenset((key, fingerprint(item)) for key, item in value.items()))
-    if isinstance(value, list):
-        return (kind, tuple(fingerprint(item) for item in value))
-    if isinstance(value, float) and math.isnan(value):
-        return (kind, _NAN)
-    try:
-        hash(value)
-    except TypeError:
-        return (kind, _Unhashable(value))
-    return (kind, value)
 
 
 def _moved(pairs: Sequence[tuple[int, int]]) -> set[int]:

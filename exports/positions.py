@@ -15,8 +15,8 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Literal
 
-PathPart = str | int
-KeyPath = tuple[PathPart, ...]
+from schemas.keypath import KeyPath, parse_path
+from schemas.keypath import unescape as _unescape
 
 EntryKind = Literal["kv", "element", "header", "implicit"]
 
@@ -29,9 +29,6 @@ _SCALAR = re.compile(r"[^,\]}#\r\n]*")
 _BASIC_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
 _MULTILINE_BASIC = re.compile(r'"""(?:[^"\\]++|\\.|"(?!""))*+"""(?:"{0,2}+)', re.DOTALL)
 _SPACE_AND_COMMENTS = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")
-_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.?))", re.DOTALL)
-_PATH_PART = re.compile(r'\[(\d+)\]|"((?:[^"\\]++|\\.)*+)"|\'([^\']*+)\'|([^.\[\]"\']++)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,31 +113,15 @@ class PositionMap:
         return None if entry is None else self.line_col(entry.value_start)
 
     def _find(self, path: str | KeyPath) -> Entry | None:
-        key = parse_path(path) if isinstance(path, str) else path
+        try:
+            key = parse_path(path) if isinstance(path, str) else path
+        except ValueError:  # not a key path: nowhere in the file
+            return None
         entry = self.entries.get(key)
         if entry is None and key and isinstance(key[-1], int):
             # An item the scanner did not see: point at the array that holds it.
             entry = self.entries.get(key[:-1])
         return entry
-
-
-def parse_path(path: str) -> KeyPath:
-    """Split `content.rubrics[0].platforms[1]` into `("content", "rubrics", 0, "platforms", 1)`.
-
-    Segments may be quoted (`"a.b"` or `'a.b'`) when a key holds dots or brackets.
-    """
-    parts: list[PathPart] = []
-    for match in _PATH_PART.finditer(path):
-        index, basic, literal, bare = match.groups()
-        if index is not None:
-            parts.append(int(index))
-        elif basic is not None:
-            parts.append(_unescape(basic))
-        elif literal is not None:
-            parts.append(literal)
-        elif bare is not None:
-            parts.append(bare.strip())
-    return tuple(parts)
 
 
 def scan_positions(text: str) -> PositionMap:
@@ -155,21 +136,6 @@ def _match_end(pattern: re.Pattern[str], text: str, start: int) -> int:
     if match is None:
         raise ValueError(f"not valid TOML at offset {start}")
     return match.end()
-
-
-def _unescape(body: str) -> str:
-    """The text of a basic string's body: escapes replaced (an unknown one by its letter)."""
-    if "\\" not in body:
-        return body
-    return _ESCAPE.sub(_unescaped, body)
-
-
-def _unescaped(match: re.Match[str]) -> str:
-    short, long, other = match.groups()
-    code = short or long
-    if code is not None:
-        return chr(int(code, 16))
-    return _ESCAPES.get(other, other)
 
 
 class _Scanner:

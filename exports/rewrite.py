@@ -12,16 +12,14 @@ top-level section is written afresh (the caller then checks the whole result).
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 import tomllib
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from difflib import SequenceMatcher
 from typing import Any
 
-from exports.positions import Entry, Header, KeyPath, PositionMap, scan_positions
+from exports.positions import Entry, Header, PositionMap, scan_positions
 from exports.tomlrender import (
     ARRAY_INDENT,
     is_table_like,
@@ -32,6 +30,8 @@ from exports.tomlrender import (
     render_table,
     render_value,
 )
+from exports.values import fingerprint, same
+from schemas.keypath import KeyPath
 
 _AFTER_ITEM = re.compile(r"[ \t]*(,)?[ \t]*(?:#[^\n]*)?\n")
 _IDENTITY_KEYS = ("name", "title", "topic")
@@ -39,26 +39,6 @@ _IDENTITY_KEYS = ("name", "title", "topic")
 
 class Unsupported(Exception):
     """A layout of the text that is not edited in place."""
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equality that tells `true` from `1`, `1` from `1.0` and a date from a date-time."""
-    if isinstance(a, Mapping) and isinstance(b, Mapping):
-        return a.keys() == b.keys() and all(same(a[key], b[key]) for key in a)
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if _kind(a) != _kind(b):
-        return False
-    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
-        return True
-    return bool(a == b)
-
-
-def _kind(value: Any) -> str:
-    for kind in (bool, int, float, str, dt.datetime, dt.date, dt.time):
-        if isinstance(value, kind):
-            return kind.__name__
-    return type(value).__name__
 
 
 def without_none(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -394,8 +374,8 @@ class _Editor:
             return
         indent, ends, last_comma = layout
         matcher = SequenceMatcher(
-            a=[_fingerprint(item) for item in old],
-            b=[_fingerprint(item) for item in new],
+            a=[fingerprint(item) for item in old],
+            b=[fingerprint(item) for item in new],
             autojunk=False,
         )
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -597,10 +577,10 @@ def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | N
     by_content: dict[object, deque[int]] = {}
     for source, candidate in enumerate(old):
         if source not in used:
-            by_content.setdefault(_content_key(candidate), deque()).append(source)
+            by_content.setdefault(fingerprint(candidate), deque()).append(source)
     for slot, entry in enumerate(new):
         if assign[slot] is None:
-            equal = by_content.get(_content_key(entry))
+            equal = by_content.get(fingerprint(entry))
             if equal:
                 take(slot, equal.popleft())
     by_identity: dict[tuple[str, str], deque[int]] = {}
@@ -625,40 +605,6 @@ def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | N
     return assign
 
 
-class _Unhashable:
-    """A value that cannot be hashed, compared with `same` (all of a kind hash alike)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Unhashable) and same(self.value, other.value)
-
-    def __hash__(self) -> int:
-        return hash(_kind(self.value))
-
-
-_NAN = object()
-
-
-def _content_key(value: Any) -> object:
-    """A hashable stand-in for a value: equal exactly when the values are `same`."""
-    if isinstance(value, Mapping):
-        return ("table", frozenset((key, _content_key(item)) for key, item in value.items()))
-    if isinstance(value, list | tuple):
-        return ("array", tuple(_content_key(item) for item in value))
-    kind = _kind(value)
-    if isinstance(value, float) and math.isnan(value):
-        return (kind, _NAN)
-    try:
-        hash(value)
-    except TypeError:
-        return (kind, _Unhashable(value))
-    return (kind, value)
-
-
 def _related(old: Any, new: Mapping[str, Any], *, same_length: bool) -> bool:
     """Whether an entry left at its place was edited rather than replaced by another."""
     if not isinstance(old, Mapping):
@@ -676,15 +622,6 @@ def _identity(entry: Any) -> tuple[str, str] | None:
         if isinstance(value, str) and value.strip():
             return key, value.strip().casefold()
     return None
-
-
-def _fingerprint(value: Any) -> str:
-    if isinstance(value, Mapping):
-        inner = ",".join(f"{key!r}:{_fingerprint(item)}" for key, item in value.items())
-        return "{" + inner + "}"
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        return "[" + ",".join(_fingerprint(item) for item in value) + "]"
-    return f"{_kind(value)}:{value!r}"
 
 
 def _split_trailing_blank(chunk: str) -> tuple[str, str]:

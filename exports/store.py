@@ -22,7 +22,8 @@ from schemas.model import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from exports.atomic import PolicyWriteError, atomic_write
-    from exports.positions import KeyPath, PositionMap
+    from exports.positions import PositionMap
+    from schemas.keypath import KeyPath
 
 BOM = b"\xef\xbb\xbf"
 Newline = Literal["\n", "\r\n"]
@@ -41,8 +42,15 @@ _CLEAN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "NewerFormatError",
+    "PolicyEncodingError",
+    "PolicyFileError",
+    "PolicyNotFoundError",
     "PolicyReadError",
     "PolicySource",
+    "PolicySyntaxError",
+    "PolicyTooLargeError",
+    "PolicyValueError",
     "PolicyWriteError",
     "TooLarge",
     "atomic_write",
@@ -89,7 +97,10 @@ def too_large_message(size: int | None) -> str:
 
 
 class PolicyReadError(Exception):
-    """A policy file that cannot be read: missing, too large, not UTF-8, not TOML, or too new."""
+    """A policy file that cannot be read; the subclass says why, `message` says it in
+    words (`PolicyFileError`, `PolicyNotFoundError`, `PolicyTooLargeError`, `PolicyEncodingError`,
+    `PolicySyntaxError`, `PolicyValueError`, `NewerFormatError`). Callers tell the
+    reasons apart by type, never by the message's text."""
 
     def __init__(
         self,
@@ -113,6 +124,55 @@ class PolicyReadError(Exception):
             return f"{self.file}: error: {self.message}"
         column = 1 if self.column is None else self.column
         return f"{self.file}:{self.line}:{column}: error: {self.message}"
+
+
+class PolicyFileError(PolicyReadError):
+    """The file cannot be read at all: a folder, no permission, an error of the system."""
+
+
+class PolicyNotFoundError(PolicyFileError):
+    """There is no file at the path (or a name on the way to it is not a folder)."""
+
+
+class PolicyTooLargeError(PolicyFileError):
+    """The file is over `MAX_FILE_BYTES` and was not read; `too_large.size` is its size
+    (None for a special file that gave more than the limit)."""
+
+
+class PolicyEncodingError(PolicyReadError):
+    """The file is not UTF-8 text (UTF-16, UTF-32, or bytes that are not UTF-8); `line`
+    and `column` say where. The author can fix it by saving the file as UTF-8."""
+
+
+class PolicySyntaxError(PolicyReadError):
+    """The text is not valid TOML (a key or a table defined twice included); `line` and
+    `column` say where. The author can fix it in the file."""
+
+
+class PolicyValueError(PolicyReadError):
+    """Valid TOML that holds what the program cannot take: values nested deeper than
+    `MAX_DEPTH`, a number Python will not build."""
+
+
+class NewerFormatError(PolicyReadError):
+    """The file's `schema_version` is newer than this program understands: it is never
+    opened for editing or overwritten."""
+
+    def __init__(
+        self,
+        file: str,
+        version: int,
+        supported: int,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.version = version
+        self.supported = supported
+        message = (
+            f"schema_version {version} is newer than this program understands "
+            f"({supported}); upgrade presence"
+        )
+        super().__init__(file, message, line, column)
 
 
 @dataclass
@@ -182,16 +242,18 @@ def read_policy(path: Path) -> PolicySource:
     try:
         raw = read_bounded(path)
     except TooLarge as error:
-        raise PolicyReadError(label, str(error), too_large=error) from None
+        raise PolicyTooLargeError(label, str(error), too_large=error) from None
     except FileNotFoundError:
-        raise PolicyReadError(label, "no such file") from None
+        raise PolicyNotFoundError(label, "no such file") from None
+    except NotADirectoryError:
+        raise PolicyNotFoundError(label, "cannot read: not a directory") from None
     except IsADirectoryError:
-        raise PolicyReadError(label, "is a directory, not a policy file") from None
+        raise PolicyFileError(label, "is a directory, not a policy file") from None
     except PermissionError:
-        raise PolicyReadError(label, "permission denied") from None
+        raise PolicyFileError(label, "permission denied") from None
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
-        raise PolicyReadError(label, f"cannot read: {reason}") from None
+        raise PolicyFileError(label, f"cannot read: {reason}") from None
     return parse_policy(path, raw)
 
 
@@ -206,13 +268,13 @@ def parse_policy(path: Path, raw: bytes) -> PolicySource:
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(label, text, str(error)) from None
     except RecursionError:
-        raise PolicyReadError(label, _TOO_DEEP) from None
+        raise PolicyValueError(label, _TOO_DEEP) from None
     except ValueError as error:  # a value Python will not build (an integer of 5000 digits)
-        raise PolicyReadError(label, f"cannot read a value: {error}") from None
+        raise PolicyValueError(label, f"cannot read a value: {error}") from None
     if not isinstance(data, dict):  # pragma: no cover - tomllib always gives a table
-        raise PolicyReadError(label, "the file is not a TOML table")
+        raise PolicyValueError(label, "the file is not a TOML table")
     if _too_deep(data):
-        raise PolicyReadError(label, _TOO_DEEP)
+        raise PolicyValueError(label, _TOO_DEEP)
     source = PolicySource(
         path=path,
         raw=raw,
@@ -274,7 +336,7 @@ def _wide_encoding(body: bytes) -> str | None:
 def _decode(label: str, body: bytes) -> str:
     wide = _wide_encoding(body)
     if wide is not None:
-        raise PolicyReadError(label, f"the file is {wide}, not UTF-8; save it as UTF-8", 1, 1)
+        raise PolicyEncodingError(label, f"the file is {wide}, not UTF-8; save it as UTF-8", 1, 1)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -283,12 +345,12 @@ def _decode(label: str, body: bytes) -> str:
         line = before.count(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         byte = body[error.start]
-        raise PolicyReadError(
+        raise PolicyEncodingError(
             label, f"not UTF-8 text (byte 0x{byte:02X}); save the file as UTF-8", line, column
         ) from None
 
 
-def _syntax_error(label: str, text: str, message: str) -> PolicyReadError:
+def _syntax_error(label: str, text: str, message: str) -> PolicySyntaxError:
     line: int | None = None
     column: int | None = None
     match = _TOML_POSITION.search(message)
@@ -302,21 +364,21 @@ def _syntax_error(label: str, text: str, message: str) -> PolicyReadError:
     if line is not None and column is not None and _DUPLICATE.match(message):
         redefined = _redefinition(text, line, column)
         if redefined is not None:
-            return PolicyReadError(label, f"TOML syntax: {redefined[0]}", *redefined[1:])
+            return PolicySyntaxError(label, f"TOML syntax: {redefined[0]}", *redefined[1:])
     for pattern, clean in _CLEAN_MESSAGES:
         if pattern.match(message):
             message = clean
             break
     else:
         message = message[:1].lower() + message[1:]
-    return PolicyReadError(label, f"TOML syntax: {message}", line, column)
+    return PolicySyntaxError(label, f"TOML syntax: {message}", line, column)
 
 
 def _redefinition(text: str, line: int, column: int) -> tuple[str, int, int] | None:
     """What a key or table defined twice is, in words, and where its second definition
     starts: tomllib points past it (after a multi-line value, at a lower line)."""
     from exports.positions import find_redefinition
-    from schemas.text import format_path
+    from schemas.keypath import format_path
 
     lines = text.split("\n")
     if line > len(lines):
@@ -350,13 +412,7 @@ def _check_version(source: PolicySource) -> None:
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         position = source.value_position(("schema_version",))
         line, column = position if position else (None, None)
-        raise PolicyReadError(
-            str(source.path),
-            f"schema_version {version} is newer than this program understands "
-            f"({SCHEMA_VERSION}); upgrade presence",
-            line,
-            column,
-        )
+        raise NewerFormatError(str(source.path), version, SCHEMA_VERSION, line, column)
 
 
 def render_policy(data: Mapping[str, Any], source: PolicySource | None = None) -> str:
@@ -391,14 +447,15 @@ def save_policy(
     """Render and atomically write the file; returns the new source for further edits.
 
     Without a source, an existing file that a newer program wrote is refused
-    (`PolicyReadError`) rather than overwritten.
+    (`NewerFormatError`) rather than overwritten.
     """
     if source is None and path.is_file():
         try:
             read_policy(path)
-        except PolicyReadError as error:
-            if "newer than this program" in error.message:
-                raise
+        except NewerFormatError:
+            raise
+        except PolicyReadError:
+            pass  # only a newer format is refused here
     from exports.atomic import atomic_write
 
     text = render_policy(data, source)

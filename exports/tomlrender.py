@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from exports.positions import KeyPath
 from schemas.controls import BIDI_CONTROLS
+from schemas.keypath import KeyPath
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from schemas.fields import sort_key
+from schemas.keypath import PathPart, format_path
 from schemas.problems import Level, ParamValue, Problem
-from schemas.text import PathPart, format_path, is_blank
+from schemas.text import is_blank
 
 
 class Problems:

@@ -15,8 +15,9 @@ from typing import Any, TypeGuard
 from schemas.collect import Problems, entries, name_key, strings, subtable, text, unique_names
 from schemas.fields import FieldSpec, TableSpec, root
 from schemas.formats import HASHTAG_MAX_CHARS, is_hashtag, is_time_zone, is_web_url
+from schemas.keypath import PathPart
 from schemas.sections import SECTIONS
-from schemas.text import PathPart, is_blank
+from schemas.text import is_blank
 
 Table = Mapping[Any, Any]
 

@@ -2,8 +2,8 @@
 
 The rules, the lint and the JSON Schema walk this tree instead of the pydantic
 internals, so the models stay the one place where a key, its type and its
-description are written. The descriptions (docstrings under the keys) are not part
-of the tree: the rules never need them, and `schemas.docstrings` reads them on demand.
+description are written. The descriptions of the keys (docstrings under them) are not
+part of the tree: the rules never need them; `schemas.docstrings` gives them on demand.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from typing import Any, Literal
 import annotated_types
 from pydantic import BaseModel
 
+from schemas.docstrings import table_description
+from schemas.keypath import PathPart
 from schemas.model import Policy
-from schemas.text import PathPart
 
 Kind = Literal["string", "integer", "boolean", "date", "enum", "array", "table"]
 
@@ -111,8 +112,7 @@ def table_spec(model: type[BaseModel]) -> TableSpec:
         name: _field_spec(info.annotation, info.metadata)
         for name, info in model.model_fields.items()
     }
-    doc = (model.__doc__ or "").strip()
-    return TableSpec(model.__name__, doc, fields, model)
+    return TableSpec(model.__name__, table_description(model), fields, model)
 
 
 def root() -> TableSpec:

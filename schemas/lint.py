@@ -28,9 +28,9 @@ from typing import Any
 from schemas.collect import Problems, entries, name_key, strings, subtable, text
 from schemas.controls import controls_in, described
 from schemas.fields import FieldSpec, TableSpec, root
+from schemas.keypath import PathPart, format_path
 from schemas.problems import ParamValue
 from schemas.secrets import looks_like_secret as looks_like_secret  # re-exported
-from schemas.text import PathPart, format_path
 
 Table = Mapping[Any, Any]
 

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from schemas.collect import Problems, entries, subtable
-from schemas.text import PathPart, is_blank
+from schemas.keypath import PathPart
+from schemas.text import is_blank
 
 Table = Mapping[Any, Any]
 

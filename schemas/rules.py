@@ -25,11 +25,12 @@ from pydantic_core import ErrorDetails
 from schemas.collect import Problems
 from schemas.crossfield import check_crossfield
 from schemas.fields import FieldSpec, TableSpec, root, spec_at, table_at
+from schemas.keypath import PathPart
 from schemas.lint import check_lint
 from schemas.model import SCHEMA_VERSION, Policy
 from schemas.problems import Problem
 from schemas.required import check_required
-from schemas.text import PathPart, described, is_blank, toml_type, toml_value, with_article
+from schemas.text import described, is_blank, toml_type, toml_value, with_article
 
 _EXPECTED: dict[str, str] = {
     "int_type": "integer",

@@ -1,62 +1,30 @@
-"""Small text helpers of the rules: blank values, key paths and values as a message shows them."""
+"""Small text helpers of the rules: blank values, and values as a message shows them.
+
+Key paths are `schemas.keypath`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from schemas.controls import quoted
-
-PathPart = str | int
-"""A key (str) or a 0-based array index (int) of a key path."""
 
 _SHOWN_CHARS = 40
 """Longer string values are shortened in messages."""
 
 
 def is_blank(value: Any) -> bool:
-    """None, or a string that is empty or whitespace only: such a value counts as absent."""
+    """None, or a string that is empty or whitespace only: such a value counts as absent
+    (the format's rule; an empty array or table is a value, of its type)."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_KEY_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
-_KEY_ESCAPES["\r"] = "\\r"
-_UNSHOWN = re.compile(
-    r'["\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]'
-)
-"""What a quoted key escapes: what TOML must escape (quote, backslash, C0 controls and
-DEL), and what the terminal would act on or hide (C1 controls, bidirectional marks and
-overrides, line and paragraph separators), as TOML's `\\uXXXX`."""
-
-
-def quote_key(key: str) -> str:
-    """A key as TOML writes it: bare when it can be, else a basic string with TOML's
-    escapes (`\\b \\t \\n \\f \\r \\" \\\\`, `\\u001B` for other control characters)."""
-    if _BARE_KEY.fullmatch(key):
-        return key
-    return '"' + _UNSHOWN.sub(_escape_key_char, key) + '"'
-
-
-def _escape_key_char(match: re.Match[str]) -> str:
-    char = match.group()
-    return _KEY_ESCAPES.get(char) or f"\\u{ord(char):04X}"
-
-
-def format_path(parts: Iterable[PathPart]) -> str:
-    """`["a", "b", 0, "c"]` as the key path `a.b[0].c`; a key that TOML would quote is
-    quoted the same way (`document."a.b"`, `document."a\\u001Bb"`), so that the path
-    names one key and shows every character of it."""
-    text = ""
-    for part in parts:
-        if isinstance(part, int) and not isinstance(part, bool):
-            text += f"[{part}]"
-        else:
-            key = quote_key(str(part))
-            text += f".{key}" if text else key
-    return text
+def is_empty(value: Any) -> bool:
+    """Blank (`is_blank`), or an empty array or table: a value that holds nothing, so
+    that the wizard removes its key rather than write it."""
+    return is_blank(value) or (isinstance(value, list | dict) and not value)
 
 
 def toml_type(value: Any) -> str:

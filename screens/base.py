@@ -23,8 +23,9 @@ How to add a section screen
    id is the path with dashes. The kind picks the field's editor (text, long, date,
    minutes, choice, radio, multi, bool, strings, platforms: `screens/widgets/editors/`,
    where a new kind is one new class). A `FieldRow` writes into `self.state` and posts
-   `Edited`; this base class then refreshes the problem line of every row and,
-   debounced, the sidebar. Nothing else to wire.
+   `Edited`; this base class then refreshes the problem line of every row (for a
+   large policy right after the frame that shows the change) and, debounced, the
+   sidebar. Nothing else to wire.
 3. Add the catalogue entries to `wizard/core/i18n/en.py` and `uk.py`: `field.<path>`
    (label), `help.<path>` (one line: why it matters, a good example), choice
    labels `choice.<choice_key>.<value>`, and any literal `t("...")` you use.
@@ -50,6 +51,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from schemas.keypath import parse_path
+from screens.textual_tricks import lay_out_ahead
 from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
@@ -59,7 +62,8 @@ from screens.widgets.messages import Edited, NavigateTo
 from screens.widgets.sidebar import Sidebar
 from wizard.core.flow import get_step, next_step, previous_step, steps_of
 from wizard.core.i18n import t
-from wizard.core.state import PolicyState, parse_path
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
+from wizard.core.state import PolicyState
 
 BASE_CSS = Path(__file__).with_name("base.tcss")
 """The stylesheet every section screen lists first in its CSS_PATH."""
@@ -96,13 +100,6 @@ LAYOUT_PASSES = 6
 """At most this many passes lay out a screen built ahead (a section screen settles
 after three or four: the widgets' answers to a pass ask for the next)."""
 
-SIDEBAR_DELAY = 0.15
-"""Seconds of quiet typing before the sidebar is redrawn."""
-
-PROBLEMS_DELAY = 0.1
-"""Seconds of quiet typing before the problem lines of a large policy are redrawn
-(checking it takes tens of milliseconds: the change is drawn first)."""
-
 
 class StepScreen(Screen[None]):
     """The frame of every step's screen: page header, sidebar, the step's title, a
@@ -116,12 +113,16 @@ class StepScreen(Screen[None]):
     AUTO_FOCUS = "#body *"
     """The first field gets the keyboard (not the sidebar) when the screen opens."""
 
-    def __init__(self, state: PolicyState) -> None:
-        """A screen showing `state` (the app's one `PolicyState`)."""
+    def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
+        """A screen showing `state` (the app's one `PolicyState`); `settings` gives its
+        timings (the app's)."""
         super().__init__(name=self.STEP, classes="section-screen")
         self.state = state
+        self.settings = settings
         self._shown_revision = -1
         """The state revision the widgets show (-1: not shown yet)."""
+        self.problems_revision = -1
+        """The state revision whose problems the problem lines show (-1: none yet)."""
         self._offscreen = False
         """Built ahead of being shown (`build_offscreen`)."""
         self._styled_with: tuple[object, bool] | None = None
@@ -194,22 +195,13 @@ class StepScreen(Screen[None]):
         for another layout), took most of a first visit (some 100 ms). Done here,
         while the author reads the step shown, the first showing finds the screen at
         its size and only draws it. A pass runs again after the next refresh while
-        the widgets' answers to the last one ask for a new layout.
+        the widgets' answers to the last one ask for a new layout; once settled the
+        screen is drawn once, unseen (`screens.textual_tricks.lay_out_ahead`).
         """
         if self.is_current or not self.is_attached or passes <= 0:
             return
-        # Deliberate exception to "no private Textual APIs": `_refresh_layout`,
-        # `_layout_required` and `_compositor` are the layout and drawing a screen
-        # gets when shown (or when a widget asks for one); no public call lays out or
-        # draws a screen that is not shown.
-        if self.outer_size == self.app.size and not self._layout_required:
-            # Settled: draw it once, unseen, so that each widget keeps its lines for
-            # the first showing (which then composes them into the frame).
-            self._compositor.render_update(full=True)
-            return
-        self._layout_required = False
-        self._refresh_layout(self.app.size)
-        self.call_after_refresh(self._lay_out_offscreen, passes - 1)
+        if not lay_out_ahead(self, self.app.size):  # no public call lays out a hidden screen
+            self.call_after_refresh(self._lay_out_offscreen, passes - 1)
 
     # -- refreshing --------------------------------------------------------------
     @abstractmethod
@@ -274,11 +266,12 @@ class StepScreen(Screen[None]):
 class SectionScreen(StepScreen):
     """A screen that edits one step of the policy; subclasses yield its fields."""
 
-    def __init__(self, state: PolicyState) -> None:
+    def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
         """A screen editing `state` (the app's one `PolicyState`)."""
-        super().__init__(state)
+        super().__init__(state, settings)
         self._sidebar_timer: Timer | None = None
-        self._problems_timer: Timer | None = None
+        self._problems_due = False
+        """A change waits for the frame that shows it; then the problem lines follow."""
         self._found: tuple[list[ListEditor], list[FieldRow]] | None = None
         self._pending_focus: str | None = None
 
@@ -316,6 +309,7 @@ class SectionScreen(StepScreen):
     def refresh_problems(self) -> None:
         """Show the current problems under every field and list of the screen."""
         editors, rows = self._targets()
+        self.problems_revision = self.state.revision
         for editor in editors:
             editor.refresh_problems()
         for row in rows:
@@ -339,18 +333,24 @@ class SectionScreen(StepScreen):
     @on(Edited)
     def _edited(self, event: Edited) -> None:
         event.stop()
-        if self._problems_timer is not None:
-            self._problems_timer.stop()
-            self._problems_timer = None
-        if self.state.check_is_slow():
-            self._problems_timer = self.set_timer(PROBLEMS_DELAY, self.refresh_problems)
-        else:
-            self.refresh_problems()
+        if self.state.checked_values <= self.settings.check_after_drawing_above:
+            self.refresh_problems()  # a check of well under a frame
+        elif not self._problems_due:
+            # A large policy: the change is drawn first, the policy is checked right
+            # after that frame (tens of milliseconds), and the next frame shows the
+            # problem lines. Changes that arrive before that frame share one check.
+            self._problems_due = True
+            self.call_after_refresh(self._refresh_due_problems)
         # The change came from this screen's widgets: they show it already.
         self._shown_revision = self.state.revision
         if self._sidebar_timer is not None:
             self._sidebar_timer.stop()
-        self._sidebar_timer = self.set_timer(SIDEBAR_DELAY, self.refresh_sidebar)
+        self._sidebar_timer = self.set_timer(self.settings.sidebar_delay, self.refresh_sidebar)
+
+    def _refresh_due_problems(self) -> None:
+        self._problems_due = False
+        if self.is_attached:
+            self.refresh_problems()
 
     # -- jumping to a field -----------------------------------------------------
     def focus_path(self, path: str) -> None:

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button
 
+from schemas.text import is_blank
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
 from wizard.core.i18n import t
-from wizard.core.state import is_blank
 
 
 class CommunicationTemplatesScreen(SectionScreen):

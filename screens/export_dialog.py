@@ -1,20 +1,19 @@
 """The export dialog: format, output path, access data, and a warning about secrets.
 
-`ExportDialog` only asks; it dismisses with an `ExportRequest` (or None when
-cancelled) after checking the path, asking before it replaces a file and warning
-about any exported field that looks like a password or token: the `secret_value`
-warnings of `schemas.secrets`, the detector of `presence validate` and `presence
-export`, with an `access` value counted only when it goes into the document. The
-caller writes the document with `write_export`, which renders it (HTML export is
-imported only then) and replaces the file atomically.
+`ExportDialog` only asks; it dismisses with a `wizard.core.service.ExportRequest` (or
+None when cancelled) after checking the path (`check_export_target`: never the policy
+itself, never a folder), asking before it replaces a file and warning about any
+exported field that looks like a password or token: the `secret_value` warnings of
+`schemas.secrets`, the detector of `presence validate` and `presence export`, with an
+`access` value counted only when it goes into the document. The caller exports with
+`wizard.core.service.export_policy`, as `presence export` does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -30,50 +29,27 @@ from screens.labels import path_label
 from screens.widgets.closing import going
 from screens.widgets.controls import ControlInput
 from wizard.core.i18n import t
-
-ExportFormat = Literal["md", "html"]
-FORMATS: tuple[ExportFormat, ...] = ("md", "html")
-SUFFIXES: dict[ExportFormat, str] = {"md": ".md", "html": ".html"}
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """What the author chose: the format, the file and whether access data goes in."""
-
-    format: ExportFormat
-    path: Path
-    include_access: bool
-    replace_read_only: bool = False
-    """The author agreed to replace a read-only file at `path`."""
+from wizard.core.service import (
+    FORMATS,
+    SUFFIXES,
+    ExportFormat,
+    ExportRequest,
+    PathRefused,
+    check_export_target,
+    default_export_path,
+    typed_path,
+)
 
 
-def default_export_path(policy_path: Path | None, fmt: ExportFormat) -> Path:
-    """Next to the policy file with the format's suffix (brand-policy.md when unsaved)."""
-    base = policy_path if policy_path is not None else Path("brand-policy.toml")
-    return base.with_suffix(SUFFIXES[fmt])
-
-
-def render_export(
-    data: Mapping[str, Any], request: ExportRequest, problems: Sequence[Problem]
-) -> str:
-    """The document's text in the requested format."""
-    if request.format == "html":
-        from exports.html import export_html  # only when asked: the wizard never pays for it
-
-        return export_html(data, include_access=request.include_access, problems=problems)
-    from exports.markdown import export_markdown
-
-    return export_markdown(data, include_access=request.include_access, problems=problems)
-
-
-def write_export(
-    data: Mapping[str, Any], request: ExportRequest, problems: Sequence[Problem]
-) -> None:
-    """Render and write the document atomically; `PolicyWriteError` says why it failed."""
-    from exports.atomic import atomic_write
-
-    document = render_export(data, request, problems).encode("utf-8")
-    atomic_write(request.path, document, replace_read_only=request.replace_read_only)
+def target_refusal(refused: PathRefused) -> str:
+    """Why the document cannot be written where the author typed, in their language."""
+    if refused.code == "is_policy":
+        return t("export.is_policy")
+    if refused.code == "is_folder":
+        return t("export.is_folder", path=str(refused.path))
+    if refused.code == "no_folder":
+        return t("export.no_folder", folder=str(refused.folder))
+    return t("export.bad_path", path=str(refused.path), reason=refused.detail)
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
@@ -145,20 +121,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def _checked_path(self) -> Path | None:
         """The output path typed, or None (and the reason shown) when it cannot be used."""
-        text = self.query_one("#export-path", Input).value.strip()
-        if not text:
+        path = typed_path(self.query_one("#export-path", Input).value)
+        if path is None:
             self._say(t("export.no_path"))
             return None
-        path = Path(text).expanduser()
-        if path.is_dir():
-            self._say(t("export.is_folder", path=str(path)))
-            return None
-        folder = path.parent
-        if not folder.is_dir():
-            self._say(t("export.no_folder", folder=str(folder)))
-            return None
-        if self.policy_path is not None and path.resolve() == self.policy_path.resolve():
-            self._say(t("export.is_policy"))
+        refused = check_export_target(path, self.policy_path)
+        if refused is not None:
+            self._say(target_refusal(refused))
             return None
         self._say("")
         return path

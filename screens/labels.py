@@ -9,9 +9,9 @@ written, so an unknown key in a hand-edited file is still named exactly.
 from __future__ import annotations
 
 from schemas.controls import stand_in
+from schemas.keypath import parse_path
 from schemas.problems import Problem
 from wizard.core.i18n import has, problem_message, t
-from wizard.core.state import parse_path
 
 
 def path_label(path: str) -> str:

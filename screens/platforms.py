@@ -31,6 +31,7 @@ from wizard.core.references import (
     follow_rename,
     rubrics_using,
 )
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.state import PolicyState
 
 PLATFORM_NAMES: tuple[str, ...] = (
@@ -136,8 +137,8 @@ class PlatformsScreen(SectionScreen):
     STEP = "platforms"
     CSS_PATH = section_css("platforms.tcss")
 
-    def __init__(self, state: PolicyState) -> None:
-        super().__init__(state)
+    def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
+        super().__init__(state, settings)
         self._renaming: tuple[int, PlatformRename] | None = None
         """(index, rename) while the name of platform `index` has the keyboard."""
 

@@ -27,14 +27,24 @@ from exports.doc_parts import revisions_newest_first
 from schemas.controls import stand_in
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
+from schemas.text import is_blank
 from screens.base import StepScreen, section_css
 from screens.dialogs import MessageDialog
-from screens.export_dialog import ExportDialog, ExportRequest, write_export
+from screens.export_dialog import ExportDialog, target_refusal
 from screens.labels import problem_line
 from screens.widgets.messages import NavigateTo
 from wizard.core.flow import step_for_path
 from wizard.core.i18n import has, t
-from wizard.core.state import PolicyState, is_blank
+from wizard.core.service import (
+    Exported,
+    ExportRequest,
+    HasErrors,
+    PathRefused,
+    export_errors,
+    export_policy,
+)
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
+from wizard.core.state import PolicyState
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -97,8 +107,8 @@ class ReviewScreen(StepScreen):
     CSS_PATH = section_css("review.tcss")
     AUTO_FOCUS = "#review-checklist"
 
-    def __init__(self, state: PolicyState) -> None:
-        super().__init__(state)
+    def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
+        super().__init__(state, settings)
         self._preview_revision = -1
         """The state revision the preview shows (-1: none yet)."""
         self._lists_revision = -1
@@ -246,7 +256,7 @@ class ReviewScreen(StepScreen):
     def action_export(self) -> None:
         """Open the export dialog; a policy with errors is refused (see the checklist)."""
         problems = self.state.problems()
-        errors = [p for p in problems if p.level == "error"]
+        errors = export_errors(problems)
         if errors:
             self.app.push_screen(
                 MessageDialog(t("review.has_errors_title"), t("review.has_errors", n=len(errors)))
@@ -260,24 +270,26 @@ class ReviewScreen(StepScreen):
         self.app.push_screen(ExportDialog(self.state.path, problems), self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
-        """Write the document the dialog asked for; say where, or why it failed."""
-        from exports.atomic import PolicyWriteError
-
-        if request is None:
+        """Export the document the dialog asked for; say where, or why it failed."""
+        if request is None or request.path is None:
             return
-        problems = self.state.problems()
-        try:
-            write_export(self.state.data, request, problems)
-        except PolicyWriteError as error:
-            self.app.push_screen(
-                MessageDialog(
-                    t("export.failed_title"),
-                    t("export.failed", path=str(request.path), reason=error.message),
-                )
-            )
+        result = export_policy(
+            self.state.data, self.state.problems(), request, policy=self.state.path
+        )
+        if isinstance(result, Exported):
+            if result.missing:
+                self.notify(t("export.done_draft", path=str(request.path), n=result.missing))
+            else:
+                self.notify(t("export.done", path=str(request.path)))
             return
-        missing = sum(1 for p in problems if p.level == "missing")
-        if missing:
-            self.notify(t("export.done_draft", path=str(request.path), n=missing))
+        if isinstance(result, HasErrors):  # the policy changed while the dialog was open
+            reason = t("review.has_errors", n=len(result.errors))
+        elif isinstance(result, PathRefused):  # the folder changed while the dialog was open
+            reason = target_refusal(result)
         else:
-            self.notify(t("export.done", path=str(request.path)))
+            reason = result.error.message
+        self.app.push_screen(
+            MessageDialog(
+                t("export.failed_title"), t("export.failed", path=str(request.path), reason=reason)
+            )
+        )

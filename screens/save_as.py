@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Static
 
 from screens.widgets.controls import ControlInput, shown
 from wizard.core.i18n import t
+from wizard.core.service import typed_path
 
 
 class SaveAsDialog(ModalScreen[Path | None]):
@@ -48,11 +49,11 @@ class SaveAsDialog(ModalScreen[Path | None]):
         self.query_one("#dialog-ok" if self.failed else "#save-as-path").focus()
 
     def _chosen(self) -> None:
-        text = self.query_one("#save-as-path", Input).value.strip()
-        if not text:
+        path = typed_path(self.query_one("#save-as-path", Input).value)
+        if path is None:
             self.notify(t("save_as.need_path"), severity="warning")
             return
-        self.dismiss(Path(text).expanduser())
+        self.dismiss(path)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

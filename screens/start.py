@@ -18,8 +18,7 @@ from screens.widgets.controls import ControlInput, shown
 from screens.widgets.footer import CatalogueFooter
 from screens.widgets.header import PageHeader
 from wizard.core.i18n import t
-
-DEFAULT_NEW_PATH = "brand-policy.toml"
+from wizard.core.service import DEFAULT_NEW_NAME, typed_path
 
 
 def policy_files(folder: Path) -> list[str]:
@@ -31,7 +30,8 @@ def policy_files(folder: Path) -> list[str]:
 
 
 class StartScreen(Screen[None]):
-    """Choose what to work on; posts `Chosen` (the app opens or creates the policy)."""
+    """Choose what to work on; posts `Chosen` (the app opens or creates the policy, by
+    the rules of `wizard.core.service`)."""
 
     CSS_PATH = "start.tcss"
 
@@ -56,7 +56,7 @@ class StartScreen(Screen[None]):
             yield Static(t("start.intro"), id="start-intro")
             yield Static(t("start.new"), classes="start-heading")
             with Horizontal(classes="start-row"):
-                yield ControlInput(DEFAULT_NEW_PATH, id="start-new-path")
+                yield ControlInput(DEFAULT_NEW_NAME, id="start-new-path")
                 yield Button(t("start.create"), id="start-new", variant="primary", compact=True)
             yield Static(t("start.open"), classes="start-heading")
             with Horizontal(classes="start-row"):
@@ -81,11 +81,11 @@ class StartScreen(Screen[None]):
         self.query_one("#start-new-path").focus()
 
     def _choose(self, text: str, *, new: bool) -> None:
-        if not text.strip():
+        path = typed_path(text, self.folder)
+        if path is None:
             self.notify(t("start.need_path"), severity="warning")
             return
-        path = Path(text.strip()).expanduser()
-        self.post_message(self.Chosen(path if path.is_absolute() else self.folder / path, new=new))
+        self.post_message(self.Chosen(path, new=new))
 
     @on(Button.Pressed, "#start-new")
     @on(Input.Submitted, "#start-new-path")

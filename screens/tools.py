@@ -7,12 +7,12 @@ from textual import on
 from textual.app import ComposeResult
 
 from schemas.collect import name_key
+from schemas.keypath import parse_path
 from schemas.model import TOOL_CATEGORIES, ToolCategory
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
-from wizard.core.state import parse_path
 
 TOOL_CATALOGUE: dict[ToolCategory, tuple[str, ...]] = {
     "scheduling": ("Meta Business Suite", "Buffer", "Hootsuite", "Later", "Publer"),

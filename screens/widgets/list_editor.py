@@ -31,13 +31,14 @@ from textual.widgets import Button, Input, OptionList, Static
 
 from schemas.controls import stand_in
 from schemas.problems import Problem
+from schemas.text import is_empty
 from screens.dialogs import ConfirmDialog
 from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import list_controls, show_pressed
 from wizard.core.i18n import problem_message, t
-from wizard.core.state import PolicyState, is_blank, problems_under
+from wizard.core.state import PolicyState, problems_under
 
 
 class EntryList(OptionList):
@@ -197,7 +198,7 @@ class ListEditor(Vertical):
         if isinstance(entry, dict):
             for column in self.columns:
                 value = entry.get(column)
-                if not is_blank(value):
+                if not is_empty(value):
                     values.append(" ".join(self._shown_value(column, value).split()))
         text = " — ".join(values) if values else t("list.unnamed")
         line = Text()
@@ -252,7 +253,7 @@ class ListEditor(Vertical):
     def _append_line(self, index: int) -> None:
         """Show the new last entry `index` (the list shows every entry) and select it."""
         option_list = self.entry_list
-        if self.state.check_is_slow():
+        if not self.state.problems_known:
             # Its mark goes into its line from the start: changing a line afterwards
             # makes the OptionList measure every line again.
             self._set_mark(index, self._entry_problems(index))
@@ -276,13 +277,14 @@ class ListEditor(Vertical):
         for row in self._rows():
             key = self._key_of(row.spec)
             row.bind(None if index is None else f"{self.path}[{index}].{key}")
-        if self.state.check_is_slow():
-            # A change to a large policy (an entry added, removed, moved): the form
-            # shows the entry's own problems, checked alone; the whole policy is
-            # checked after this is drawn (rules across entries show then).
-            self._show_entry_problems(index)
-        else:
+        if self.state.problems_known:
             self.refresh_problems()
+        else:
+            # A change (an entry added, removed, moved) that the policy's check has not
+            # seen yet: the form shows the entry's own problems, checked alone (about a
+            # millisecond); the screen checks the whole policy after this is drawn (tens
+            # of milliseconds for a large one), and rules across entries show then.
+            self._show_entry_problems(index)
 
     def _show_entry_problems(self, index: int | None) -> None:
         """Show the problems of entry `index` checked on its own, on the form and its line."""
@@ -378,7 +380,7 @@ class ListEditor(Vertical):
         entries = self.entries
         if not 0 <= index < len(entries):
             return
-        if confirm and not is_blank(entries[index]):
+        if confirm and not is_empty(entries[index]):
 
             def done(answer: bool | None) -> None:
                 if answer:

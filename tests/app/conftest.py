@@ -38,9 +38,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-import wizard.core.state
 from screens.base import StepScreen
 from wizard.core.i18n import set_language
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.state import PolicyState
 from wizard.tui.app import PresenceApp
 
@@ -50,14 +50,8 @@ SMALL = (80, 24)
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Recent files go to a temporary state dir; the interface language is reset.
-
-    And a check counts as slow only where a test says so (`wizard.core.state.SLOW_CHECK`):
-    on a loaded machine the example's check can pass the threshold, and its problems
-    would then follow a pause instead of showing at once.
-    """
+    """Recent files go to a temporary state dir; the interface language is reset."""
     monkeypatch.setenv("PRESENCE_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.setattr(wizard.core.state, "SLOW_CHECK", 60.0)
     monkeypatch.chdir(tmp_path)
     yield
     set_language("en")
@@ -116,6 +110,8 @@ async def wait_for(
             failure = None
         except QueryError as error:
             failure = error
+        if not pilot.app.is_running:
+            raise AssertionError(f"the app stopped while waiting for {what or _describe(condition)}")
         if time.monotonic() > deadline:
             detail = f" (last: {failure})" if failure is not None else ""
             raise AssertionError(
@@ -382,9 +378,12 @@ def open_app(
     *,
     section: str | None = None,
     lang: str = "en",
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> PresenceApp:
-    """The wizard editing `data` as the unsaved `p.toml` in `tmp_path`, opened at `section`."""
-    return PresenceApp(PolicyState(data, path=tmp_path / "p.toml"), section=section, lang=lang)
+    """The wizard editing `data` as the unsaved `p.toml` in `tmp_path`, opened at `section`
+    (with `settings`' timings)."""
+    state = PolicyState(data, path=tmp_path / "p.toml")
+    return PresenceApp(state, section=section, lang=lang, settings=settings)
 
 
 def state_of(app: PresenceApp) -> PolicyState:

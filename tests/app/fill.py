@@ -425,7 +425,15 @@ class Author:
         for number, entry in enumerate(entries):
             await self.click(f"{list_id}-add")
             # the new entry is selected and its first field takes the focus
-            await self.until(partial(_added_entry, editor, number, first), f"{list_id} {number}")
+            try:
+                await self.until(partial(_added_entry, editor, number, first))
+            except AssertionError as error:
+                focused = self.app.focused
+                raise AssertionError(
+                    f"{error}: entry {number} of #{list_id} not selected with its form's "
+                    f"first field focused (selected: {editor.selected}, entries: "
+                    f"{editor.entry_list.option_count}, focus: {focused!r})"
+                ) from None
             for key, kind in table.fields:
                 if key in entry:
                     await self.enter(f"{table.path}.{key}", f"{list_id}-{key}", kind, entry[key])

@@ -188,3 +188,18 @@ async def test_a_read_only_policy_is_not_replaced_and_the_author_is_told(tmp_pat
         assert app.state is not None and app.state.is_dirty
     assert path.read_text(encoding="utf-8") == ORIGINAL
     assert drafts.read_draft(path) is not None
+
+
+def test_save_as_asks_before_replacing_only_another_file(tmp_path: Path) -> None:
+    from wizard.tui.save_flow import _replaces_another
+
+    current = tmp_path / "p.toml"
+    current.write_text("schema_version = 1\n", encoding="utf-8")
+    other = tmp_path / "other.toml"
+    other.write_text("schema_version = 1\n", encoding="utf-8")
+    (tmp_path / "hard.toml").hardlink_to(current)
+    assert _replaces_another(other, current)
+    assert not _replaces_another(current, current)
+    assert not _replaces_another(tmp_path / "hard.toml", current)  # the same file
+    assert not _replaces_another(tmp_path / "new.toml", current)
+    assert not _replaces_another(tmp_path / ("x" * 300 + ".toml"), current)  # no error

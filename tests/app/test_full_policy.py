@@ -18,8 +18,8 @@ from schemas.sections import SECTIONS
 from screens.export_dialog import ExportDialog
 from tests.app.conftest import SIZE, SMALL, on_top, send_keys
 from tests.app.fill import Author, covered_paths, data_paths, write_policy
+from wizard.core.service import EXAMPLE_PATH as EXAMPLE_FILE
 from wizard.core.state import PolicyState
-from wizard.tui.app import EXAMPLE_PATH as EXAMPLE_FILE
 from wizard.tui.app import PresenceApp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -3,6 +3,8 @@ title widget (being taken down while the app closes) ignores a title change."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -40,3 +42,25 @@ async def test_a_title_change_after_the_title_widget_went_is_ignored() -> None:
         await settle(pilot)
         assert app.screen.query_one(PageHeader).is_mounted
         assert not app.screen.query("HeaderTitle")
+
+
+async def test_a_title_change_redraws_the_title_only_when_its_text_changes() -> None:
+    app = _HeaderApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("HeaderTitle", Static)
+        updates: list[bool] = []
+        update = title.update
+
+        def counted(content: Any = "", *, layout: bool = True) -> None:
+            updates.append(layout)
+            update(content, layout=layout)
+
+        setattr(title, "update", counted)  # noqa: B010 - this widget only
+        app.sub_title = "modified"
+        await pilot.pause()
+        app.title = app.title  # the same text: nothing to redraw
+        app.screen.sub_title = None
+        await pilot.pause()
+        assert updates == [False]  # one line, whatever the text: no layout of the screen
+        assert "modified" in _title_text(app)

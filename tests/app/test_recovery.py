@@ -33,6 +33,7 @@ from tests.app.conftest import (
 )
 from wizard.core import drafts, lock
 from wizard.core.drafts import file_digest, read_draft, write_draft
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.tui import save_flow
 from wizard.tui.app import PresenceApp, StartError, build_app
 
@@ -46,8 +47,12 @@ def policy(tmp_path: Path) -> Path:
     return path
 
 
-def _open(path: Path, section: str | None = "document") -> PresenceApp:
-    return build_app(path=path, section=section, lang="en", new=False, from_=None)
+def _open(
+    path: Path, section: str | None = "document", settings: Settings = DEFAULT_SETTINGS
+) -> PresenceApp:
+    return build_app(
+        path=path, section=section, lang="en", new=False, from_=None, settings=settings
+    )
 
 
 def _draft(path: Path, company: str, digest: str | None = None) -> None:
@@ -71,24 +76,20 @@ def _drafted(policy: Path, company: str | None) -> bool:
     return bool(draft.data.get("document", {}).get("company") == company)
 
 
-async def test_autosave_after_a_quiet_moment_and_on_screen_change(
-    policy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(save_flow, "AUTOSAVE_DELAY", 0.05)
-    app = _open(policy)
+async def test_autosave_after_a_quiet_moment_and_on_screen_change(policy: Path) -> None:
+    app = _open(policy, settings=Settings(autosave_delay=0.05))
     async with app.run_test(size=SIZE) as pilot:
         await _type(pilot, app, "#document-company", "Typed")
         await wait_for(pilot, partial(_drafted, policy, "Typed"), "the draft after a pause")
         draft = read_draft(policy)
         assert draft is not None and draft.base_digest == file_digest(policy)
         # a screen change writes at once, however long the quiet moment
-        monkeypatch.setattr(save_flow, "AUTOSAVE_DELAY", 3600.0)
-        monkeypatch.setattr(save_flow, "AUTOSAVE_MAX_WAIT", 3600.0)
+        app.save_flow.settings = Settings(autosave_delay=3600.0, autosave_max_wait=3600.0)
         await _type(pilot, app, "#document-company", "Typed more")
         send_keys(pilot, "ctrl+n")
         await wait_for(pilot, lambda: app.screen.name == "mission", "the next step")
         await wait_for(pilot, partial(_drafted, policy, "Typed more"), "the draft on leaving")
-        monkeypatch.setattr(save_flow, "AUTOSAVE_DELAY", 0.05)
+        app.save_flow.settings = Settings(autosave_delay=0.05)
         state_of(app).set("document.company", "Acme")
         await wait_for(pilot, partial(_drafted, policy, None), "no draft: back to the file")
     assert policy.read_text(encoding="utf-8") == ORIGINAL

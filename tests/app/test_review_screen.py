@@ -34,8 +34,9 @@ from tests.app.conftest import (
     type_text,
     wait_for,
 )
+from wizard.core.service import EXAMPLE_PATH
 from wizard.core.state import PolicyState
-from wizard.tui.app import EXAMPLE_PATH, PresenceApp
+from wizard.tui.app import PresenceApp
 
 EXAMPLE: dict[str, Any] = tomllib.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
 
@@ -349,6 +350,42 @@ async def test_export_path_problems_are_explained(tmp_path: Path) -> None:
             send_keys(pilot, "enter")
             await wait_for(pilot, partial(_shows, problem, expected), expected)
             assert app.screen is dialog
+
+
+async def test_an_export_path_the_system_refuses_is_explained(tmp_path: Path) -> None:
+    app = _app(tmp_path, _example())
+    async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
+        dialog = await _open_export(pilot)
+        path_input = dialog.query_one("#export-path", Input)
+        problem = dialog.query_one("#export-problem", Static)
+        await type_text(pilot, path_input, str(tmp_path / ("x" * 300 + ".md")))
+        send_keys(pilot, "enter")
+        expected = "cannot be used: file name too long"
+        await wait_for(pilot, partial(_shows, problem, expected), expected)
+        assert app.screen is dialog
+
+
+async def test_export_never_writes_over_the_policy_through_another_name(tmp_path: Path) -> None:
+    """A hard link or a symbolic link to the policy file is the policy file: refused, as
+    `presence export` refuses it (both ask `wizard.core.service.check_export_target`)."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text("schema_version = 1\n", encoding="utf-8")
+    (tmp_path / "hard.md").hardlink_to(policy)
+    (tmp_path / "soft.md").symlink_to(policy)
+    app = _app(tmp_path, _example())
+    async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
+        dialog = await _open_export(pilot)
+        path_input = dialog.query_one("#export-path", Input)
+        problem = dialog.query_one("#export-problem", Static)
+        for name in ("hard.md", "soft.md"):
+            problem.update("")
+            await type_text(pilot, path_input, str(tmp_path / name))
+            send_keys(pilot, "enter")
+            await wait_for(pilot, partial(_shows, problem, "policy file itself"), name)
+            assert app.screen is dialog
+    assert policy.read_text(encoding="utf-8") == "schema_version = 1\n"
 
 
 async def test_save_button_saves(tmp_path: Path) -> None:

@@ -18,16 +18,19 @@ from textual.widgets import Input, Static, TextArea
 
 from screens.base import SectionScreen
 from screens.widgets.list_editor import ListEditor
-from wizard.tui import app as app_module
-from wizard.tui.app import EXAMPLE_PATH, PresenceApp, load_state
+from wizard.core.service import EXAMPLE_PATH
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
+from wizard.tui.app import PresenceApp, load_state
 
 from .conftest import SIZE, at_step, send_keys, steady_screenshot, wait_for
 
 
-def _app(tmp_path: Path, section: str = "document") -> PresenceApp:
+def _app(
+    tmp_path: Path, section: str = "document", settings: Settings = DEFAULT_SETTINGS
+) -> PresenceApp:
     policy = tmp_path / "policy.toml"
     policy.write_bytes(EXAMPLE_PATH.read_bytes())
-    return PresenceApp(load_state(policy), section=section, lang="en")
+    return PresenceApp(load_state(policy), section=section, lang="en", settings=settings)
 
 
 async def _built(pilot: Pilot[Any], step: str) -> Screen[Any]:
@@ -109,11 +112,8 @@ async def test_a_change_made_elsewhere_shows_on_return(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: row.query_one(".field-problem", Static).display)
 
 
-async def test_after_a_move_the_next_step_is_built_before_it_is_shown(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(app_module, "AHEAD_AFTER_OPEN", 3600.0)  # only the move builds ahead
-    app = _app(tmp_path)
+async def test_after_a_move_the_next_step_is_built_before_it_is_shown(tmp_path: Path) -> None:
+    app = _app(tmp_path, settings=Settings(ahead_after_open=3600.0))  # only the move builds ahead
     async with app.run_test(size=SIZE) as pilot:
         await at_step(pilot, "document")
         assert set(app.built_screens) == {"document"}  # opening builds the first screen only
@@ -130,11 +130,8 @@ async def test_after_a_move_the_next_step_is_built_before_it_is_shown(
         await _built(pilot, "tools")
 
 
-async def test_once_the_first_screen_is_up_the_next_step_is_built_ahead(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(app_module, "AHEAD_AFTER_OPEN", 0.05)
-    app = _app(tmp_path)
+async def test_once_the_first_screen_is_up_the_next_step_is_built_ahead(tmp_path: Path) -> None:
+    app = _app(tmp_path, settings=Settings(ahead_after_open=0.05))
     async with app.run_test(size=SIZE) as pilot:
         await at_step(pilot, "document")
         ahead = await _built(pilot, "mission")

@@ -27,8 +27,9 @@ from screens.help import HelpScreen
 from screens.start import StartScreen
 from tests.app.conftest import SIZE, SMALL, at_step, on_top, send_keys, steady_screenshot, wait_for
 from wizard.core.flow import STEPS
+from wizard.core.service import EXAMPLE_PATH
 from wizard.core.state import PolicyState
-from wizard.tui.app import EXAMPLE_PATH, PresenceApp, load_state
+from wizard.tui.app import PresenceApp, load_state
 
 TODAY = dt.date(2026, 11, 30)
 """The day the snapshots are taken on, as far as the lint knows."""

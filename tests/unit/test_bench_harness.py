@@ -58,7 +58,11 @@ def test_latency_rows_are_net_of_their_baseline() -> None:
         "actions": {
             "baseline-switch": {"latency": [0.050] * 10, "cpu": [0.01] * 10},
             "baseline-key": {"latency": [0.005] * 10, "cpu": [0.01] * 10},
-            "next-previous": {"latency": [0.080] * 10, "cpu": [0.01] * 10},
+            "next-previous": {
+                "latency": [0.080] * 10,
+                "cpu": [0.01] * 10,
+                "frame_cpu": [0.007] * 10,
+            },
             "x100 keystroke": {"latency": [0.005] * 9 + [0.400], "cpu": [0.01] * 10},
         },
         "errors": {"x500": "NoMatches: no #platforms"},
@@ -66,6 +70,8 @@ def test_latency_rows_are_net_of_their_baseline() -> None:
     rows = {row.figure: row for row in rows_of(output)}
     assert rows["4. next/previous section"].verdict == "PASS"
     assert rows["4. next/previous section"].ratio == "+30 ms, p95 +30 ms"
+    assert rows["4. next/previous section"].value.endswith("(n=10; CPU to frame 7 ms)")
+    assert rows["4. keystroke, live validation, x100"].value.endswith("(n=10)")
     assert rows["4. keystroke, live validation, x100"].verdict == "FAIL"
     assert rows["4. x500"].verdict.startswith("FAIL (NoMatches")
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from exports.positions import parse_path
 from schemas.fields import FieldSpec, TableSpec, root
+from schemas.keypath import parse_path
 from tests.hostile import EVERY_KEY, EVERY_TEXT, HOSTILE_NAME, PAYLOAD, assert_no_raw
 
 ROOT = Path(__file__).resolve().parents[2]

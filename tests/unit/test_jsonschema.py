@@ -19,7 +19,7 @@ from exports.store import parse_policy, render_policy
 from schemas import SECTIONS, Problem, check_policy, policy_json_schema
 from schemas.formats import is_hashtag
 from schemas.jsonschema import HASHTAG_NOT_WORD, validate_only
-from schemas.text import format_path
+from schemas.keypath import format_path
 from tests.unit.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[2]

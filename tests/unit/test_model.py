@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 import schemas
-from schemas.docstrings import field_description, field_docstrings
+from schemas.docstrings import field_description, field_docstrings, table_description
 from schemas.fields import FieldSpec, TableSpec, root, spec_at, table_at
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
@@ -71,6 +71,7 @@ def test_unknown_keys_are_forbidden() -> None:
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_every_key_has_a_description(model: type[BaseModel]) -> None:
     assert model.__doc__
+    assert table_description(model) == model.__doc__.strip()
     docs = field_docstrings(model)
     for name in model.model_fields:
         assert docs.get(name), f"{model.__name__}.{name}"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from exports.positions import parse_path, scan_positions
+from exports.positions import scan_positions
 from exports.store import parse_policy
-from schemas.text import format_path
+from schemas.keypath import format_path, parse_path
 
 EXAMPLE = Path(__file__).parents[2] / "tests" / "fixtures" / "preserve" / "01-example.toml"
 

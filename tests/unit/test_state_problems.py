@@ -1,12 +1,9 @@
-"""PolicyState's problems: checked once per change, and whether a check would be slow."""
+"""PolicyState's problems: checked once per change; an entry checked on its own."""
 
 from __future__ import annotations
 
-import pytest
-
-import wizard.core.state
 from schemas.problems import Problem
-from wizard.core.state import PolicyState
+from wizard.core.state import PolicyState, count_values
 
 
 def test_problems_are_checked_once_per_revision() -> None:
@@ -19,23 +16,6 @@ def test_problems_are_checked_once_per_revision() -> None:
     assert not state.problems_known
     assert state.problems() is not first
     assert state.problems_known
-
-
-def test_a_check_is_slow_only_when_one_is_due_and_the_last_was_slow(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    state = PolicyState({"schema_version": 1})
-    assert not state.check_is_slow()  # nothing checked yet: nothing known to be slow
-    state.problems()
-    monkeypatch.setattr(wizard.core.state, "SLOW_CHECK", -1.0)  # every check counts as slow
-    assert not state.check_is_slow()  # the problems are known: no check is due
-    state.set("document.company", "Acme")
-    assert state.check_is_slow()
-    state.problems()
-    assert not state.check_is_slow()
-    monkeypatch.setattr(wizard.core.state, "SLOW_CHECK", 60.0)
-    state.set("document.company", "Acme Ltd")
-    assert not state.check_is_slow()
 
 
 def test_an_entry_checked_alone_has_the_problems_the_whole_check_gives_it() -> None:
@@ -62,3 +42,15 @@ def test_an_entry_checked_alone_has_the_problems_the_whole_check_gives_it() -> N
     alone = found(state.entry_problems("communication.templates", 1))
     assert alone == [item for item in whole if item[2] != "duplicate_name"]
     assert state.entry_problems("platforms", 5) == []
+
+
+def test_a_check_counts_the_values_it_saw() -> None:
+    assert count_values({"a": [1, {"b": "x"}], "c": {}}) == 6
+    state = PolicyState({"schema_version": 1, "document": {"company": "Acme"}})
+    assert state.checked_values == 0  # nothing checked yet
+    state.problems()
+    assert state.checked_values == 4
+    state.set("document.title", "Policy")
+    assert state.checked_values == 4  # as of the last check
+    state.problems()
+    assert state.checked_values == 5

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from exports.store import PolicyReadError, PolicySource, read_policy
 from schemas import LEVELS, Problem, check_policy
@@ -19,9 +19,11 @@ from schemas.controls import escape, json_text
 from schemas.secrets import exported_problems
 from wizard.cli import report
 from wizard.cli.report import Position, Report
+from wizard.core import service
+from wizard.core.service import ExportFormat, ExportRequest, HasErrors, PathRefused, WriteFailed
 
-EXPORT_SUFFIXES: dict[str, str] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-"""Output suffixes from which `export` infers the format when `--to` is not given."""
+if TYPE_CHECKING:
+    from exports.atomic import PolicyWriteError
 
 STDOUT = "-"
 
@@ -84,20 +86,12 @@ def validate(files: Sequence[str], fmt: str) -> int:
     return worst
 
 
-def export_format(to: str | None, out: str | None) -> str:
-    """The format asked for: `--to`, else the output file's suffix, else Markdown."""
-    if to:
-        return to
-    if out and out != STDOUT:
-        return EXPORT_SUFFIXES.get(Path(out).suffix.lower(), "md")
-    return "md"
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
-    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
-        return False
+def export_format(to: str | None, out: str | None) -> ExportFormat:
+    """The format asked for: `--to`, else the output file's suffix, else Markdown (an
+    output folder or standard output has no suffix to go by)."""
+    asked: ExportFormat | None = "html" if to == "html" else "md" if to == "md" else None
+    named = out is not None and out != STDOUT and not names_folder(out)
+    return service.export_format(out if named else None, asked)
 
 
 def names_folder(out: str) -> bool:
@@ -136,14 +130,17 @@ def export(
     """Write the policy as a Markdown or HTML document; refuse a policy with errors, or
     with any problem at or above `fail_on` (`error`, `missing`, `warning`).
 
-    A secret in an `access` value that the document leaves out is not the export's
-    problem: it neither prints nor stops anything here (`validate` reports it).
+    The rules are `wizard.core.service`'s, as in the wizard: a policy with errors is
+    not exported, the policy file itself is never written over, the format chooses
+    the renderer. `-o` names a file, a folder (the document goes in under its default
+    name) or `-` (standard output). A secret in an `access` value that the document
+    leaves out is not the export's problem: it neither prints nor stops anything here
+    (`validate` reports it).
     """
     if out == "":
         _say(sys.stderr, "presence export: error: -o needs a file name ('-' for stdout)")
         return 2
-    into_folder = out is not None and out != STDOUT and names_folder(out)
-    fmt = (to or "md") if into_folder else export_format(to, out)
+    fmt = export_format(to, out)
     source = _read(file)
     if isinstance(source, Report):
         _say(sys.stderr, source.text())
@@ -162,44 +159,60 @@ def export(
         if item.level == "warning":
             _say(sys.stderr, item.text())
 
-    default = Path(file).with_suffix("." + fmt)
+    default = service.default_export_path(Path(file), fmt)
     target = str(default)
     if out is not None:
         target, failure = output_in(out, default.name)
         if failure:
             _say(sys.stderr, failure)
             return 2
-    if target != STDOUT and _same_file(Path(file), Path(target)):
-        _say(sys.stderr, f"{target}: error: refusing to overwrite the policy itself")
+    path = None if target == STDOUT else Path(target)
+    request = ExportRequest(fmt, path, include_access=include_access, replace_read_only=force)
+    result = service.export_policy(source.data, problems, request, policy=Path(file))
+    if isinstance(result, HasErrors):
+        return _not_exported(file, source, list(result.errors))
+    if isinstance(result, PathRefused):
+        _say(sys.stderr, _refusal(target, result))
         return 2
-
-    if fmt == "html":
-        from exports.html import export_html
-
-        document = export_html(source.data, include_access=include_access, problems=problems)
-    else:
-        from exports.markdown import export_markdown
-
-        document = export_markdown(source.data, include_access=include_access, problems=problems)
-
-    if target == STDOUT:
-        sys.stdout.write(document)
+    if isinstance(result, WriteFailed):
+        _say(sys.stderr, _write_failure(target, result.error, force_hint=result.read_only))
+        return 2
+    if path is None:
+        sys.stdout.write(result.document)
         sys.stdout.flush()
-        shown = "standard output"
-    else:
-        failure = _write(target, document, force=force)
-        if failure:
-            _say(sys.stderr, failure)
-            return 2
-        shown = target
-
-    missing = sum(1 for r in reports if r.level == "missing")
-    if missing:
-        parts = "1 part" if missing == 1 else f"{missing} parts"
+    shown = "standard output" if path is None else target
+    if result.missing:
+        parts = "1 part" if result.missing == 1 else f"{result.missing} parts"
         _say(sys.stderr, f"{file}: exported a draft ({parts} not defined yet) to {shown}")
     else:
         _say(sys.stderr, f"{file}: exported to {shown}")
     return 0
+
+
+def _not_exported(file: str, source: PolicySource, errors: list[Problem]) -> int:
+    """Say which errors stop the export; exit code 1."""
+    located = _located(file, source, errors)
+    for item in located:
+        _say(sys.stderr, item.text())
+    _say(sys.stderr, f"{file}: not exported: {report.counts(located)}")
+    return 1
+
+
+_REFUSALS = {"is_folder": "is a directory", "no_folder": "folder does not exist"}
+
+
+def _refusal(target: str, refused: PathRefused) -> str:
+    """The error line of an output path the document cannot be written at."""
+    if refused.code == "is_policy":
+        return f"{target}: error: refusing to overwrite the policy itself"
+    reason = _REFUSALS.get(refused.code, refused.detail)
+    return f"{target}: error: cannot write: {reason}"
+
+
+def _write_failure(target: str, error: PolicyWriteError, *, force_hint: bool) -> str:
+    """The error line of a failed write; for a read-only file, how to replace it."""
+    hint = " (--force replaces it)" if force_hint else ""
+    return f"{target}: error: cannot write: {error.message}{hint}"
 
 
 def _write(target: str, text: str, *, force: bool) -> str | None:
@@ -209,10 +222,8 @@ def _write(target: str, text: str, *, force: bool) -> str | None:
 
     try:
         atomic_write(Path(target), text.encode("utf-8"), replace_read_only=force)
-    except ReadOnlyFileError as err:
-        return f"{target}: error: cannot write: {err.message} (--force replaces it)"
     except PolicyWriteError as err:
-        return f"{target}: error: cannot write: {err.message}"
+        return _write_failure(target, err, force_hint=isinstance(err, ReadOnlyFileError))
     except OSError as err:
         return f"{target}: error: cannot write: {err.strerror or err}"
     return None

@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
 from schemas.sections import SECTIONS
+from wizard.core.service import EXAMPLE
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction["_Parser"]
     """What `add_subparsers` returns."""
 
 LanguageCode = Literal["en", "uk"]
-EXAMPLE = "example"
-"""`presence new --from example` starts from the built-in example policy."""
 
 EXIT_INTERNAL = 70
 """Exit code for a bug in presence itself (EX_SOFTWARE)."""

@@ -110,6 +110,7 @@ def acquire(policy: Path) -> bool:
         "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "path": os.path.abspath(policy),
     }
+
     try:
         statefile.write_atomic(target, json.dumps(body, ensure_ascii=False))
     except OSError:

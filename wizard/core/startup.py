@@ -1,27 +1,32 @@
-"""The start-up of the `presence` process runs without the cyclic garbage collector.
+"""The `presence` process and the cyclic garbage collector; pydantic without plugins.
 
-Loading Textual, pydantic and the models, and building the first screen, allocate
-many objects that live as long as the process and make almost no garbage; the
-collector would walk them again and again (and once more at exit) for nothing.
-`hold_collector` turns it off for the start-up; `release_collector` freezes what the
-start-up built (`gc.freeze`: later collections, and the one at exit, skip it) and
-turns the collector back on. Only `wizard.cli.main`, run as the program, holds it;
-code that calls `main(argv)` or builds the app in its own process never sees it.
+Everything the program does to the collector is here, and each part is kept because a
+target of `make bench` fails without it (bench/README.md, "Tricks"):
 
-`skip_pydantic_plugins`, also only for the program: pydantic looks for plugins of
-other packages (its `pydantic` entry points) the first time a model validates, and
-loading `importlib.metadata` to look costs 20-30 ms of a 250 ms `presence validate`.
-presence's models need no plugin, and the policy's text is nobody else's business:
-unless `PYDANTIC_DISABLE_PLUGINS` says otherwise, no plugin is looked for.
+- The start-up runs without the collector. Loading Textual, pydantic and the models,
+  and building the first screen, allocate many objects that live as long as the
+  process and make almost no garbage; the collector would walk them again and again
+  (and once more at exit) for nothing. `hold_collector` turns it off for the start-up;
+  `release_collector` freezes what the start-up built (`gc.freeze`: later collections,
+  and the one at exit, skip it) and turns the collector back on. Only
+  `wizard.cli.main`, run as the program, holds it; code that calls `main(argv)` or
+  builds the app in its own process never sees it.
+- `freeze_screens`, after each move between steps: the screens built so far live as
+  long as the policy is open, and a full collection walked every widget of every one
+  of them (pauses of 100-200 ms CPU once a few screens were built). `thaw_screens`
+  lets the collector see them again once the app dropped some.
+
+`skip_pydantic_plugins`, also only for the program: pydantic would load the plugins
+other installed packages register (its `pydantic` entry points) the first time a model
+validates; presence's models need none, and the policy's text is nobody else's
+business. Unless `PYDANTIC_DISABLE_PLUGINS` says otherwise, it is set to `__all__`,
+pydantic's own switch for that.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import sys
-import types
-from typing import Any
 
 _held = [False]
 
@@ -45,25 +50,23 @@ def release_collector() -> None:
         gc.enable()
 
 
-PLUGIN_LOADER = "pydantic.plugin._loader"
-"""The module in which pydantic looks for plugins (imported when a model first validates)."""
+def freeze_screens() -> None:
+    """Move everything alive now, the screens built so far among it, out of the
+    collector's way (its full collections skip frozen objects)."""
+    gc.freeze()
 
 
-def _no_plugins() -> tuple[Any, ...]:
-    return ()
+def thaw_screens() -> None:
+    """Let the collector see the frozen objects again (screens were dropped; the next
+    move freezes what is still alive)."""
+    gc.unfreeze()
 
 
 def skip_pydantic_plugins() -> None:
-    """Validate without looking for pydantic plugins, unless the environment asks for them.
+    """Validate without pydantic plugins, unless the environment asks for them.
 
-    `PYDANTIC_DISABLE_PLUGINS` is pydantic's own switch: unset (or `__all__`, `1`,
-    `true`) means no plugins here, and then its plugin loader is replaced by one that
-    finds none without importing `importlib.metadata`. Any other value (a list of
-    plugins to leave out, or empty) leaves pydantic to load plugins as it always does.
+    `PYDANTIC_DISABLE_PLUGINS` is pydantic's own switch: unset, it is set to `__all__`
+    (no plugins); any value the environment gives (a list of plugins to leave out, or
+    empty) is left to pydantic.
     """
-    setting = os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if setting not in ("__all__", "1", "true") or PLUGIN_LOADER in sys.modules:
-        return
-    loader = types.ModuleType(PLUGIN_LOADER, "No pydantic plugins (wizard.core.startup).")
-    setattr(loader, "get_plugins", _no_plugins)  # noqa: B010 - a module built here
-    sys.modules[PLUGIN_LOADER] = loader
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -3,8 +3,9 @@
 `PolicyState` holds the policy exactly as `tomllib` would give it (nested dicts
 and lists, `datetime.date` for dates). Screens read and write it through key
 paths (`communication.response_time.first_reply_max_minutes`,
-`mission.values[0].name`). Setting None, a blank string or an empty list removes
-the key, and tables left empty are removed too, so typing and deleting a value
+`mission.values[0].name`, read and written by `schemas.keypath`). Setting None, a
+blank string, an empty list or an empty table (`schemas.text.is_empty`) removes the
+key, and tables left empty are removed too, so typing and deleting a value
 leaves the policy as it was. Listeners hear about every change (the app uses
 them for the title, the sidebar and, later, autosave). No Textual here.
 """
@@ -14,77 +15,20 @@ from __future__ import annotations
 import copy
 import dataclasses
 import itertools
-import re
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from schemas.keypath import PathPart, format_path, is_under, parse_path
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
+from schemas.text import is_empty
 
-PathPart = str | int
 Listener = Callable[[str], None]
 """Called with the key path that changed ("" when the whole policy was replaced)."""
 
 StatusName = Literal["done", "incomplete", "errors"]
-
-SLOW_CHECK = 0.015
-"""CPU seconds above which a check of the whole policy counts as slow (an ordinary
-policy takes about 1 ms; one of 300 platforms 40 ms)."""
-
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(path: str) -> list[PathPart]:
-    """Split `a.b[0].c` into `["a", "b", 0, "c"]`."""
-    parts: list[PathPart] = []
-    position = 0
-    while position < len(path):
-        if path[position] == ".":
-            position += 1
-            continue
-        match = _PART.match(path, position)
-        if not match:
-            raise ValueError(f"bad key path: {path!r}")
-        key, index = match.groups()
-        parts.append(int(index) if index is not None else key)
-        position = match.end()
-    if not parts:
-        raise ValueError("empty key path")
-    return parts
-
-
-def format_path(parts: list[PathPart]) -> str:
-    """The inverse of `parse_path`."""
-    text = ""
-    for part in parts:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text
-
-
-def is_blank(value: Any) -> bool:
-    """None, a whitespace-only string, an empty list or an empty table count as absent."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
-
-
-def is_under(problem_path: str, path: str) -> bool:
-    """Whether `problem_path` is `path` or lies inside it (`path.x`, `path[0]`)."""
-    return (
-        problem_path == path
-        or problem_path.startswith(path + ".")
-        or problem_path.startswith(path + "[")
-    )
 
 
 def problems_under(problems: Iterable[Problem], path: str) -> list[Problem]:
@@ -92,7 +36,16 @@ def problems_under(problems: Iterable[Problem], path: str) -> list[Problem]:
     return [problem for problem in problems if is_under(problem.path, path)]
 
 
-def _lookup(data: Any, parts: list[PathPart]) -> Any:
+def count_values(data: Any) -> int:
+    """How many values `data` holds: each table, list and scalar, nested ones too."""
+    if isinstance(data, dict):
+        return 1 + sum(count_values(value) for value in data.values())
+    if isinstance(data, list):
+        return 1 + sum(count_values(item) for item in data)
+    return 1
+
+
+def _lookup(data: Any, parts: Sequence[PathPart]) -> Any:
     node = data
     for part in parts:
         if isinstance(part, int):
@@ -142,9 +95,9 @@ class PolicyState:
         self._listeners: list[Listener] = []
         self._problems: list[Problem] | None = None
         self._problems_revision = -1
-        self.check_seconds = 0.0
-        """CPU seconds the last check of the whole policy took (about 1 ms for an
-        ordinary policy, 40 ms for one of 300 platforms)."""
+        self.checked_values = 0
+        """How many values (tables, lists and scalars) the policy held at its last check
+        (how long a check takes grows with it)."""
 
     # -- reading -----------------------------------------------------------------
     def get(self, path: str) -> Any:
@@ -197,7 +150,9 @@ class PolicyState:
         Returns whether anything changed.
         """
         parts = parse_path(path)
-        if is_blank(value):
+        if not parts:
+            raise ValueError("the whole policy is not a key: use replace()")
+        if is_empty(value):
             return self._remove_key(parts, path)
         current = _lookup(self.data, parts)
         if current == value and type(current) is type(value):
@@ -218,7 +173,7 @@ class PolicyState:
         self._changed(path)
         return True
 
-    def _remove_key(self, parts: list[PathPart], path: str) -> bool:
+    def _remove_key(self, parts: Sequence[PathPart], path: str) -> bool:
         parent = _lookup(self.data, parts[:-1]) if len(parts) > 1 else self.data
         last = parts[-1]
         if isinstance(last, int) or not isinstance(parent, dict) or last not in parent:
@@ -228,7 +183,7 @@ class PolicyState:
         self._changed(path)
         return True
 
-    def _prune(self, parts: list[PathPart]) -> None:
+    def _prune(self, parts: Sequence[PathPart]) -> None:
         """Remove tables left empty along `parts` (never list items: their place counts)."""
         while parts and not isinstance(parts[-1], int):
             node = _lookup(self.data, parts)
@@ -295,22 +250,15 @@ class PolicyState:
         if self._problems is None or self._problems_revision != self.revision:
             from schemas import check_policy
 
-            start = time.process_time()
             self._problems = check_policy(self.data)
-            self.check_seconds = time.process_time() - start
             self._problems_revision = self.revision
+            self.checked_values = count_values(self.data)
         return self._problems
 
     @property
     def problems_known(self) -> bool:
         """Whether `problems()` answers without checking the policy again."""
         return self._problems is not None and self._problems_revision == self.revision
-
-    def check_is_slow(self) -> bool:
-        """Whether `problems()` would now check a policy whose last check took more
-        than `SLOW_CHECK` (a large policy: the screens draw a change first and check
-        the policy once typing pauses)."""
-        return not self.problems_known and self.check_seconds > SLOW_CHECK
 
     def problems_for(self, section: str) -> list[Problem]:
         """The problems whose path lies in `section` (a top-level key)."""
@@ -326,9 +274,10 @@ class PolicyState:
         """The problems of entry `index` of the list at `path` (a list of tables under
         tables: `platforms`, `content.templates`), the entry checked on its own.
 
-        A large policy's form shows these at once (about a millisecond) when an entry
-        is added or chosen before the whole policy is checked again; the rules that
-        compare the entry with the rest of the policy wait for that check.
+        A list's form shows these at once (about a millisecond) when an entry is added
+        or chosen before the whole policy is checked again (tens of milliseconds for a
+        large policy, right after the change is drawn); the rules that compare the
+        entry with the rest of the policy wait for that check.
         """
         parts = parse_path(path)
         entries = _lookup(self.data, parts)

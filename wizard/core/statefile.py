@@ -41,7 +41,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -397,22 +396,14 @@ def encode(text: str) -> bytes:
 
 
 def write_atomic(target: Path, text: str, *, fsync: bool = False, limit: int | None = None) -> None:
-    """Replace state file `target` with `text` (JSON) atomically, mode 0600; OSError on
+    """Replace state file `target` with `text` (JSON) atomically, mode 0600, by the
+    program's one atomic write (`exports.atomic.replace_file`); OSError on
     failure (the old file then stays as it was). With `limit`, refuses a text longer
     than the readers of the file accept (they would set it aside)."""
+    from exports.atomic import replace_file
+
     data = encode(text)
     if limit is not None and len(data) > limit:
         raise OSError(errno.EFBIG, f"larger than {limit // MiB} MiB")
     make_dir(target.parent)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if fsync:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    replace_file(target, data, durable=fsync)

@@ -10,8 +10,6 @@ so that moving on finds it ready. Switching the interface language rebuilds them
 
 from __future__ import annotations
 
-import copy
-import gc
 import importlib
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -20,9 +18,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
@@ -30,27 +27,32 @@ from textual.screen import ModalScreen, Screen
 from schemas.controls import stand_in, without_controls
 from screens.base import SectionScreen, StepScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
+from screens.textual_tricks import CurrentScreenQueries, mount_ahead
 from screens.widgets.controls import ControlsFilter
 from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
 from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
 from wizard.core.i18n import detect_language, get_language, set_language, t
-from wizard.core.startup import release_collector
+from wizard.core.service import (
+    DEFAULT_NEW_NAME,
+    Exists,
+    Opened,
+    PathRefused,
+    Unreadable,
+    open_for_edit,
+    open_policy,
+    start_new,
+)
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
+from wizard.core.startup import freeze_screens, release_collector, thaw_screens
 from wizard.core.state import PolicyState
-from wizard.tui.save_flow import SaveFlow, is_broken, read_failure
+from wizard.tui.save_flow import SaveFlow, read_failure
 
 if TYPE_CHECKING:
     from screens.start import StartScreen
 
 POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto"})
 """Actions that need an open policy (hidden on the start screen)."""
-
-AHEAD_AFTER_OPEN = 0.5
-"""Seconds after a policy's first screen is up before the next step is built ahead
-(an author reads a screen for longer than that before moving on)."""
-
-EXAMPLE = "example"
-EXAMPLE_PATH = Path(__file__).parent.parent / "data" / "example-policy.toml"
 
 
 class StartError(Exception):
@@ -62,7 +64,7 @@ class StartError(Exception):
         self.code = code
 
 
-class PresenceApp(App[int]):
+class PresenceApp(CurrentScreenQueries[int]):
     """The brand presence policy wizard."""
 
     TITLE = "presence"
@@ -95,15 +97,18 @@ class PresenceApp(App[int]):
         folder: Path | None = None,
         offer_open: Path | None = None,
         broken: Path | None = None,
+        settings: Settings = DEFAULT_SETTINGS,
     ) -> None:
         """Edit `state` starting at `section`, or show the start screen when None.
 
         `offer_open`: a path that `presence new` found existing; the app asks whether
         to open it instead (it never overwrites it). `broken`: a policy file that is
-        not valid TOML; the app shows where and offers to fix it.
+        not valid TOML; the app shows where and offers to fix it. `settings`: the
+        timings and the clock (`wizard.core.settings`), the program's by default.
         """
         set_language(lang or detect_language())
         super().__init__()
+        self.settings = settings
         self.state: PolicyState | None = None
         self.folder = folder or Path.cwd()
         self.current_step: str | None = None
@@ -112,7 +117,7 @@ class PresenceApp(App[int]):
         self._at_problem = section is None
         self._offer_open = offer_open
         self._broken = broken
-        self.save_flow = SaveFlow(self)
+        self.save_flow = SaveFlow(self, settings)
         """Autosave, recovery, locks, conflicts and save failures (wizard/tui/save_flow.py)."""
         self._screens: dict[str, Screen[Any]] = {}
         self._generation = 0
@@ -146,12 +151,6 @@ class PresenceApp(App[int]):
         into a terminal, must not act on it."""
         super().copy_to_clipboard(without_controls(text, keep="\t\n"))
 
-    def _get_dom_base(self) -> DOMNode:
-        # Deliberate exception to "no private Textual APIs": Textual queries from the
-        # app search the default screen, but every page here is a screen of its own,
-        # so `app.query_one("#document-company")` searches the current screen.
-        return self.screen
-
     # -- start -------------------------------------------------------------------
     def on_mount(self) -> None:
         self.save_flow.install_signal_handlers()
@@ -160,16 +159,8 @@ class PresenceApp(App[int]):
         elif self._broken is not None:
             self.save_flow.open_fixed(self._broken)
         elif self._offer_open is not None:
-            path = self._offer_open
             self.show_start()
-
-            def answer(yes: bool | None) -> None:
-                if yes:
-                    self.open_path(path)
-
-            self.push_screen(
-                ConfirmDialog(t("new.exists", path=str(path)), yes=t("new.open_instead")), answer
-            )
+            self.offer_open(self._offer_open)
         else:
             self.show_start()
         # A damaged state file read so far (or from now on) is set aside: one line says so.
@@ -211,38 +202,42 @@ class PresenceApp(App[int]):
 
     def open_path(self, path: Path) -> None:
         """Open the policy at `path` (a dialog says why when it cannot be read)."""
-        try:
-            state = load_state(path)
-        except StartError as error:
-            if _broken_file(error):
+        opened = open_policy(path)
+        if isinstance(opened, Unreadable):
+            if opened.broken:
                 self.save_flow.open_fixed(path)
                 return
-            self.push_screen(MessageDialog(t("open.failed_title"), error.message))
+            self.push_screen(MessageDialog(t("open.failed_title"), _start_error(opened).message))
             return
-        self.edit(state, at_problem=True)
+        self.edit(PolicyState(opened.source.data, path=path, source=opened.source), at_problem=True)
+
+    def offer_open(self, path: Path) -> None:
+        """`path` exists where a new policy was asked for: never overwrite it, offer to
+        open it instead."""
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.open_path(path)
+
+        self.push_screen(
+            ConfirmDialog(t("new.exists", path=str(path)), yes=t("new.open_instead")), answer
+        )
 
     def on_start_screen_chosen(self, event: StartScreen.Chosen) -> None:
         """A file chosen on the start screen: open it, or start a new policy there."""
         if not event.new:
             self.open_path(event.path)
             return
-        try:
-            _check_new_path(event.path)
-        except StartError as error:
-            self.push_screen(MessageDialog(t("new.failed_title"), error.message))
-            return
-        if _exists(event.path):
-            path = event.path
-
-            def answer(yes: bool | None) -> None:
-                if yes:
-                    self.open_path(path)
-
-            self.push_screen(
-                ConfirmDialog(t("new.exists", path=str(path)), yes=t("new.open_instead")), answer
-            )
+        started = start_new(event.path)
+        if isinstance(started, PathRefused):
+            self.push_screen(MessageDialog(t("new.failed_title"), new_path_refusal(started)))
+        elif isinstance(started, Unreadable):  # a policy to start from (none is given here)
+            message = f"{started.path}: {started.error.message}"
+            self.push_screen(MessageDialog(t("new.failed_title"), message))
+        elif isinstance(started, Exists):
+            self.offer_open(started.path)
         else:
-            self.edit(PolicyState(path=event.path))
+            self.edit(PolicyState(started.data, path=started.path))
 
     # -- screens -----------------------------------------------------------------
     @property
@@ -279,7 +274,7 @@ class PresenceApp(App[int]):
         assert self.state is not None
         module_name, _, class_name = get_step(step).screen.partition(":")
         screen_class: type[StepScreen] = getattr(importlib.import_module(module_name), class_name)
-        return screen_class(self.state)
+        return screen_class(self.state, self.settings)
 
     def goto(self, step: str) -> None:
         """Show the screen of `step` (a step or section name)."""
@@ -293,14 +288,11 @@ class PresenceApp(App[int]):
         self.current_step = name
         self._show(screen, name)
         if moving:
-            # The screens built so far live as long as the policy is open: out of the
-            # collector's way. Its full collections walked every widget of every screen
-            # (pauses of 100-500 ms once a few screens were built).
-            gc.freeze()
+            freeze_screens()  # out of the collector's way (wizard.core.startup)
             self.call_after_refresh(self._prepare_next)
 
     def _prepare_next_soon(self) -> None:
-        self.set_timer(AHEAD_AFTER_OPEN, self._prepare_next)
+        self.set_timer(self.settings.ahead_after_open, self._prepare_next)
 
     def _prepare_next(self) -> None:
         """Build the next step's screen off-screen, so that moving on shows it at once.
@@ -308,7 +300,7 @@ class PresenceApp(App[int]):
         Composing, mounting and styling a section screen of a hundred widgets takes a
         few hundred milliseconds; here it happens while the author reads the step
         just shown (keys are still handled between its parts). After a move, and
-        `AHEAD_AFTER_OPEN` after the first screen of a policy is up, so that opening
+        `settings.ahead_after_open` after the first screen of a policy is up, so that opening
         the wizard does no more than show its first screen.
         """
         if not self.is_running or not self.screen_stack:
@@ -322,10 +314,7 @@ class PresenceApp(App[int]):
         screen.build_offscreen()
         self._screens[step.name] = screen
         self.install_screen(screen, f"{step.name}#{self._generation}")
-        # Deliberate exception to "no private Textual APIs": `_get_screen` is how
-        # push_screen and switch_screen mount a screen; no public call mounts one
-        # without showing it.
-        self._get_screen(screen)
+        mount_ahead(self, screen)  # no public call mounts a screen without showing it
 
     @on(NavigateTo)
     def _navigate(self, event: NavigateTo) -> None:
@@ -354,7 +343,7 @@ class PresenceApp(App[int]):
             self._drop(screen)
             dropped = True
         if dropped:
-            gc.unfreeze()  # the dropped screens can be collected (a move freezes again)
+            thaw_screens()  # the dropped screens can be collected (a move freezes again)
 
     # -- state -------------------------------------------------------------------
     def _state_changed(self, path: str) -> None:
@@ -494,42 +483,32 @@ class PresenceApp(App[int]):
 
 def load_state(path: Path) -> PolicyState:
     """The policy at `path` as a `PolicyState`; `StartError` when it cannot be read."""
-    from exports.store import PolicyReadError, read_policy
-
-    try:
-        path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise StartError(t("open.missing", path=str(path)), 1) from None
-    except OSError as error:  # a name too long, a loop of symbolic links
-        raise StartError(f"{path}: {(error.strerror or str(error)).lower()}") from None
-    try:
-        source = read_policy(path)
-    except PolicyReadError as error:
-        if error.too_large is not None:
-            raise StartError(read_failure(error)) from error
-        where = str(path) if error.line is None else f"{path}:{error.line}:{error.column or 1}"
-        raise StartError(f"{where}: {error.message}") from error
-    return PolicyState(source.data, path=path, source=source)
+    opened = open_policy(path)
+    if isinstance(opened, Unreadable):
+        raise _start_error(opened)
+    return PolicyState(opened.source.data, path=path, source=opened.source)
 
 
-def template_data(from_: str) -> dict[str, Any]:
-    """The data of another policy (or the built-in example) to start a new one from.
+def _start_error(failure: Unreadable) -> StartError:
+    """Why the wizard cannot open a file, in the interface language: a missing file
+    exits 1, anything else 2."""
+    error = failure.error
+    if failure.missing:
+        return StartError(t("open.missing", path=str(failure.path)), 1)
+    if error.too_large is not None:
+        return StartError(read_failure(error))
+    line = "" if error.line is None else f":{error.line}:{error.column or 1}"
+    return StartError(f"{failure.path}{line}: {error.message}")
 
-    Its [[revisions]] are dropped: the new policy's history starts empty.
-    """
-    from exports.store import PolicyReadError, read_policy
 
-    path = EXAMPLE_PATH if from_ == EXAMPLE else Path(from_)
-    try:
-        data = copy.deepcopy(read_policy(path).data)
-    except PolicyReadError as error:
-        if error.too_large is not None:
-            raise StartError(read_failure(error)) from error
-        raise StartError(f"{path}: {error.message}") from error
-    except OSError as error:
-        raise StartError(f"{path}: {error.strerror or error}") from error
-    data.pop("revisions", None)
-    return data
+def new_path_refusal(refused: PathRefused) -> str:
+    """Why no new policy can be created at a path, in the interface language."""
+    path = str(refused.path)
+    if refused.code == "is_folder":
+        return t("new.is_folder", path=path)
+    if refused.code == "no_folder":
+        return t("new.no_folder", path=path, folder=str(refused.folder))
+    return f"{path}: {refused.detail}"
 
 
 def build_app(
@@ -540,73 +519,45 @@ def build_app(
     new: bool,
     from_: str | None,
     folder: Path | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> PresenceApp:
     """The app for the command line's choices; `StartError` when it cannot start."""
     set_language(lang or detect_language())
     if section is not None and not is_known(section):
         raise StartError(t("start.unknown_section", section=section))
     if new:
-        target = path or Path("brand-policy.toml")
-        _check_new_path(target)
-        if _exists(target):
-            return PresenceApp(lang=get_language(), folder=folder, offer_open=target)
-        data = template_data(from_) if from_ else None
-        state = PolicyState(data, path=target)
-        return PresenceApp(state, section=section, lang=get_language(), folder=folder)
+        started = start_new(path or Path(DEFAULT_NEW_NAME), from_)
+        if isinstance(started, PathRefused):
+            raise StartError(new_path_refusal(started))
+        if isinstance(started, Unreadable):  # the policy to start from
+            error = started.error
+            if error.too_large is not None:
+                raise StartError(read_failure(error))
+            raise StartError(f"{started.path}: {error.message}")
+        if isinstance(started, Exists):
+            return PresenceApp(
+                lang=get_language(), folder=folder, offer_open=started.path, settings=settings
+            )
+        state = PolicyState(started.data, path=started.path)
+        return PresenceApp(
+            state, section=section, lang=get_language(), folder=folder, settings=settings
+        )
     if path is None:
-        return PresenceApp(lang=get_language(), folder=folder)
-    if not _exists(path) and _has_draft(path):
+        return PresenceApp(lang=get_language(), folder=folder, settings=settings)
+    opened = open_for_edit(path)
+    if isinstance(opened, Unreadable):
+        if opened.broken:
+            return PresenceApp(lang=get_language(), folder=folder, broken=path, settings=settings)
+        raise _start_error(opened)
+    if isinstance(opened, Opened):
+        state = PolicyState(opened.source.data, path=path, source=opened.source)
+    else:
         # A new policy that was never saved, and a crash kept what was typed: open it
         # as `presence new PATH` does, which offers the draft.
-        return PresenceApp(
-            PolicyState(None, path=path), section=section, lang=get_language(), folder=folder
-        )
-    try:
-        state = load_state(path)
-    except StartError as error:
-        if not _broken_file(error):
-            raise
-        return PresenceApp(lang=get_language(), folder=folder, broken=path)
-    return PresenceApp(state, section=section, lang=get_language(), folder=folder)
-
-
-def _check_new_path(target: Path) -> None:
-    """`StartError` when no policy can be created at `target`: a folder, a folder that
-    does not exist, a name the system refuses."""
-    folder = target.absolute().parent
-    try:
-        if target.is_dir():
-            raise StartError(t("new.is_folder", path=str(target)))
-        if not folder.is_dir():
-            raise StartError(t("new.no_folder", path=str(target), folder=str(folder)))
-    except OSError as error:  # a name too long
-        from exports.atomic import write_reason
-
-        raise StartError(f"{target}: {write_reason(error)}") from None
-
-
-def _exists(path: Path) -> bool:
-    """Whether `path` exists; a name the system cannot look up (too long) does not, and
-    reading it then says why."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
-
-
-def _has_draft(path: Path) -> bool:
-    """Whether an autosaved draft of `path` is kept."""
-    from wizard.core.drafts import read_draft
-
-    return read_draft(path) is not None
-
-
-def _broken_file(error: StartError) -> bool:
-    """Whether `load_state` failed on a file the author can fix (syntax, encoding)."""
-    from exports.store import PolicyReadError
-
-    cause = error.__cause__
-    return isinstance(cause, PolicyReadError) and is_broken(cause)
+        state = PolicyState(None, path=path)
+    return PresenceApp(
+        state, section=section, lang=get_language(), folder=folder, settings=settings
+    )
 
 
 def run_wizard(

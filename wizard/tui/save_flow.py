@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -37,7 +36,9 @@ from wizard.core import recent, revisions
 from wizard.core.drafts import Draft
 from wizard.core.flow import STEPS, step_for_path
 from wizard.core.i18n import get_language, t
+from wizard.core.service import exists, is_broken, same_file
 from wizard.core.session import EditSession
+from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.state import PolicyState
 from wizard.tui.key_handlers import Suspends, open_in_editor
 
@@ -46,12 +47,6 @@ if TYPE_CHECKING:
     from textual.screen import Screen, ScreenResultCallbackType
 
     from exports.store import PolicyReadError, PolicySource
-
-AUTOSAVE_DELAY = 1.0
-"""Seconds of quiet after the last change before the draft is written."""
-
-AUTOSAVE_MAX_WAIT = 5.0
-"""Continuous typing still writes the draft at least this often (seconds)."""
 
 Then = Callable[[], object] | None
 
@@ -105,14 +100,6 @@ def first_error(state: PolicyState) -> tuple[str, str] | None:
     return step_for_path(first.path).name, first.path
 
 
-def is_broken(error: PolicyReadError) -> bool:
-    """Whether a read error is one the author can fix in the file (syntax, encoding).
-
-    A file from a newer program is refused instead: it is never opened or rewritten.
-    """
-    return error.line is not None and "newer than this program" not in error.message
-
-
 def read_failure(error: PolicyReadError) -> str:
     """Why a policy file cannot be opened, as the wizard says it: a file over the size
     limit in the interface language, anything else as the reader put it."""
@@ -135,7 +122,7 @@ MEBIBYTE = 1024 * 1024
 
 def _replaces_another(target: Path, current: Path) -> bool:
     """Whether saving to `target` would replace a file other than `current`."""
-    return target.exists() and target.resolve() != current.resolve()
+    return exists(target) and not same_file(target, current)
 
 
 def _replace_dialog(target: Path) -> ConfirmDialog:
@@ -145,8 +132,10 @@ def _replace_dialog(target: Path) -> ConfirmDialog:
 class SaveFlow:
     """Autosave, recovery, locks, conflicts and save failures of the app's policy."""
 
-    def __init__(self, app: SaveFlowHost) -> None:
+    def __init__(self, app: SaveFlowHost, settings: Settings = DEFAULT_SETTINGS) -> None:
+        """Work for `app`; `settings` gives the autosave's timings and its clock."""
         self.app = app
+        self.settings = settings
         self.session: EditSession | None = None
         self._forget: Callable[[], None] | None = None
         self._timer: Timer | None = None
@@ -253,16 +242,16 @@ class SaveFlow:
         session = self.session
         if session is None or session.paused or session.read_only:
             return
-        now = time.monotonic()
+        now = self.settings.clock()
         if self._first_pending is None:
             self._first_pending = now
         if self._timer is not None:
             self._timer.stop()
-        if now - self._first_pending >= AUTOSAVE_MAX_WAIT:
+        if now - self._first_pending >= self.settings.autosave_max_wait:
             self._timer = None
             self.app.call_later(self.flush)
             return
-        self._timer = self.app.set_timer(AUTOSAVE_DELAY, self.flush)
+        self._timer = self.app.set_timer(self.settings.autosave_delay, self.flush)
 
     def _stop_timer(self) -> None:
         if self._timer is not None:

@@ -356,6 +356,7 @@ MESSAGES: dict[str, str] = {
     "export.no_folder": "The folder {folder} does not exist.",
     "export.is_policy": "That is the policy file itself; choose another name.",
     "export.is_folder": "{path} is a folder; add a file name.",
+    "export.bad_path": "{path} cannot be used: {reason}.",
     "export.replace": "{path} already exists. Replace it?",
     "export.replace_read_only": "{path} already exists and is read-only. Replace it anyway?",
     "export.done": "Exported to {path}",

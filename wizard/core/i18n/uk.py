@@ -356,6 +356,7 @@ MESSAGES: dict[str, str] = {
     "export.no_folder": "Теки {folder} не існує.",
     "export.is_policy": "Це сам файл політики; виберіть іншу назву.",
     "export.is_folder": "{path} — це тека; додайте назву файлу.",
+    "export.bad_path": "Шлях {path} не підходить: {reason}.",
     "export.replace": "{path} вже існує. Замінити?",
     "export.replace_read_only": "{path} вже існує і доступний лише для читання. Усе одно замінити?",
     "export.done": "Експортовано в {path}",

@@ -1,0 +1,109 @@
+"""Every call the wizard makes into Textual's private parts, each kept because a target of
+`make bench` fails without it. Checked against Textual `CHECKED_WITH`.
+
+`tests/unit/test_textual_tricks.py` fails when the installed Textual is another version
+(or a private name below went away): then run `make bench` with and without each trick
+(bench/README.md, "Tricks") and set `CHECKED_WITH` once every target holds. Everything
+else in the wizard uses Textual's public API.
+
+1. `mount_ahead` — `App._get_screen`: mounts an installed screen without showing it, as
+   `push_screen` and `switch_screen` do before they show one; no public call mounts a
+   screen off-screen. The next step's screen is built while the author reads the
+   current one: without it, a first visit of a step composes, mounts and styles a
+   hundred widgets while the author waits.
+2. `lay_out_ahead` — `Screen._refresh_layout`, `Screen._layout_required` and
+   `Screen._compositor`: the layout and drawing a screen gets when shown; no public call
+   lays out a screen that is not shown. Done ahead, the first showing finds the screen
+   at its size and only composes the frame.
+3. `TitleHeader._on_mount` — replaces `Header._on_mount`: the same four watchers of the
+   title, but an update that reaches a header being taken down does nothing. Needed by
+   1: when the app closes while a screen built ahead is being mounted, Textual's
+   watcher ran after the header's title widget was removed and raised `NoMatches`.
+4. `CurrentScreenQueries._get_dom_base` — queries made on the app search the current
+   screen (Textual searches its default screen, but every page here is a screen of its
+   own). Not for speed: so that `app.query_one("#document-company")` finds the field.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import Any, TypeVar
+
+from textual.app import App
+from textual.css.query import NoMatches
+from textual.dom import DOMNode, NoScreen
+from textual.events import Mount
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Header, Static
+
+CHECKED_WITH = "8.2.8"
+"""The Textual version these tricks were measured with (`make bench`, bench/README.md)."""
+
+PRIVATE_NAMES: tuple[tuple[type[Any], str], ...] = (
+    (App, "_get_screen"),
+    (App, "_get_dom_base"),
+    (Screen, "_refresh_layout"),
+    (Screen, "_compositor"),
+    (Screen, "_layout_required"),
+    (Header, "_on_mount"),
+    (Widget, "_on_mount"),
+)
+"""The private names used here, by the class that defines them."""
+
+
+def mount_ahead(app: App[Any], screen: Screen[Any]) -> None:
+    """Mount `screen`, installed with `app.install_screen`, without showing it."""
+    app._get_screen(screen)
+
+
+def lay_out_ahead(screen: Screen[Any], size: Any) -> bool:
+    """One layout pass of `screen`, not shown, at `size` (the app's); True once it has
+    settled: then it is drawn once, unseen, so that each widget keeps its lines for the
+    first showing (which composes them into the frame) and no further pass is needed.
+
+    Call again after the next refresh while it returns False: the widgets' answers to
+    one pass (resize and show events) ask for the next.
+    """
+    if screen.outer_size == size and not screen._layout_required:
+        screen._compositor.render_update(full=True)
+        return True
+    screen._layout_required = False
+    screen._refresh_layout(size)
+    return False
+
+
+class TitleHeader(Header):
+    """Textual's `Header` whose title update does nothing once its title widget is gone."""
+
+    def _on_mount(self, event: Mount) -> None:
+        # Replaces `Header._on_mount` (the same four watchers, a tolerant update);
+        # `Widget._on_mount` below it still runs.
+        event.prevent_default()
+        Widget._on_mount(self, event)
+        self.watch(self.app, "title", self._show_title)
+        self.watch(self.app, "sub_title", self._show_title)
+        self.watch(self.screen, "title", self._show_title)
+        self.watch(self.screen, "sub_title", self._show_title)
+
+    _shown: object = None
+    """The title last put into the title widget."""
+
+    def _show_title(self) -> None:
+        with suppress(NoMatches, NoScreen):  # being taken down: nobody will see it
+            title = self.format_title()
+            if title != self._shown:
+                # One line whatever the text: no layout of the screen (a keystroke that
+                # marks the policy modified redrew the whole screen for it).
+                self.query_one("HeaderTitle", Static).update(title, layout=False)
+                self._shown = title
+
+
+_Return = TypeVar("_Return")
+
+
+class CurrentScreenQueries(App[_Return]):
+    """An app whose own queries (`app.query_one(...)`) search the current screen."""
+
+    def _get_dom_base(self) -> DOMNode:
+        return self.screen

@@ -1,0 +1,414 @@
+"""The rules of opening, creating and exporting a policy, once, for both front ends.
+
+The command line (`wizard.cli.commands`, `wizard.cli.program`) and the wizard
+(`wizard.tui.app`, the start screen, the review screen and the export dialog) call
+these functions and put their results into words themselves: the command line as
+English lines for a terminal, the wizard in the interface language. Nothing here
+prints, asks or loads Textual, and every refusal is a typed result (a dataclass with
+a code and its parameters, or a `PolicyReadError` subclass), never a sentence to be
+told apart by its text.
+
+- Opening: `open_policy` (a file to edit), `open_for_edit` (what `presence edit`
+  opens: also a never-saved policy the wizard kept a draft of), `is_broken`.
+- Creating: `typed_path` (a path as the author types it), `check_new_path`,
+  `start_new` (refused, an existing file to open instead, or the data to start
+  from), `template_data` (another policy or the built-in example).
+- Exporting: `export_format`, `default_export_path`, `export_errors` (a policy with
+  errors is never exported), `check_export_target` (never the policy itself, never a
+  folder), `render_document` (the renderer by format), and `export_policy`, all of
+  them in order, then the atomic write.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from schemas.problems import Problem
+
+if TYPE_CHECKING:
+    from exports.atomic import PolicyWriteError
+    from exports.store import PolicyReadError, PolicySource
+
+# `exports.store` (and with it the models) is imported by the functions that read a
+# file: the start screen and the export dialog use this module before any file is read.
+
+EXAMPLE = "example"
+"""`presence new --from example` starts from the built-in example policy."""
+
+EXAMPLE_PATH = Path(__file__).parent.parent / "data" / "example-policy.toml"
+
+DEFAULT_NEW_NAME = "brand-policy.toml"
+"""The file a new policy is saved to when no path is given."""
+
+ExportFormat = Literal["md", "html"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "html")
+SUFFIXES: dict[ExportFormat, str] = {"md": ".md", "html": ".html"}
+"""The suffix a document of each format gets by default."""
+
+FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+"""Output suffixes from which the format is inferred when none is asked for."""
+
+PathCode = Literal["is_folder", "no_folder", "is_policy", "system"]
+
+
+# -- paths -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PathRefused:
+    """No file can be written at `path`, and why (`code`):
+
+    - `is_folder`: `path` is a folder;
+    - `no_folder`: the folder it would go into (`folder`) does not exist;
+    - `is_policy`: it is the policy file itself (an export never replaces it);
+    - `system`: the system refuses the name (too long, a loop of links): `detail`
+      says so in plain words.
+    """
+
+    path: Path
+    code: PathCode
+    folder: Path | None = None
+    detail: str = ""
+
+
+def typed_path(text: str, folder: Path | None = None) -> Path | None:
+    """The path the author typed: `~` expanded, a relative path taken inside `folder`
+    (when given; else, as the system does, the working folder). None when blank."""
+    if not text.strip():
+        return None
+    path = Path(text.strip()).expanduser()
+    return path if folder is None or path.is_absolute() else folder / path
+
+
+def exists(path: Path) -> bool:
+    """Whether `path` exists; a name the system cannot look up (too long) does not,
+    and reading it then says why."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _system_refusal(path: Path, error: OSError) -> PathRefused:
+    from exports.atomic import write_reason
+
+    return PathRefused(path, "system", detail=write_reason(error))
+
+
+def _folder_refusal(path: Path) -> PathRefused | None:
+    """`is_folder` or `no_folder` when no file can be written at `path`."""
+    folder = path.absolute().parent
+    if path.is_dir():
+        return PathRefused(path, "is_folder")
+    if not folder.is_dir():
+        return PathRefused(path, "no_folder", folder=folder)
+    return None
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether `a` and `b` name the same file (the same path after links are followed,
+    or another name of it: a hard link)."""
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.exists() and a.samefile(b))
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
+        return False
+
+
+# -- opening ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Opened:
+    """The policy file, read."""
+
+    source: PolicySource
+
+    @property
+    def path(self) -> Path:
+        """The file's path."""
+        return self.source.path
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that cannot be read as a policy; `error`'s type says why."""
+
+    path: Path
+    error: PolicyReadError
+
+    @property
+    def missing(self) -> bool:
+        """Whether there is no such file."""
+        from exports.store import PolicyNotFoundError
+
+        return isinstance(self.error, PolicyNotFoundError)
+
+    @property
+    def broken(self) -> bool:
+        """Whether the author can fix it in the file (`is_broken`)."""
+        return is_broken(self.error)
+
+
+@dataclass(frozen=True)
+class DraftOnly:
+    """No file at `path`, but the wizard kept a draft of a policy that was never saved
+    there (a crash before the first save): it opens as a new policy, offering the draft."""
+
+    path: Path
+
+
+def is_broken(error: PolicyReadError) -> bool:
+    """Whether a read error is one the author can fix in the file: not valid TOML, or
+    not UTF-8 (the wizard shows where, and offers $EDITOR). A file of a newer format is
+    refused instead: it is never opened or rewritten."""
+    from exports.store import PolicyEncodingError, PolicySyntaxError
+
+    return isinstance(error, PolicySyntaxError | PolicyEncodingError)
+
+
+def open_policy(path: Path) -> Opened | Unreadable:
+    """Read the policy at `path` for editing.
+
+    A file that does not exist (or a name on the way that is not a folder) is
+    `PolicyNotFoundError`; a name the system cannot look up (too long, a loop of
+    symbolic links) is `PolicyFileError` with the system's words; anything else is
+    what `read_policy` says (a newer format: `NewerFormatError`).
+    """
+    from exports.store import PolicyFileError, PolicyNotFoundError, PolicyReadError, read_policy
+
+    label = str(path)
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return Unreadable(path, PolicyNotFoundError(label, "no such file"))
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        return Unreadable(path, PolicyFileError(label, reason))
+    try:
+        return Opened(read_policy(path))
+    except PolicyReadError as error:
+        return Unreadable(path, error)
+
+
+def open_for_edit(path: Path) -> Opened | Unreadable | DraftOnly:
+    """What `presence edit PATH` opens: the file, or a never-saved policy's draft when
+    there is no file but a draft of it (see `DraftOnly`)."""
+    if not exists(path) and has_draft(path):
+        return DraftOnly(path)
+    return open_policy(path)
+
+
+def has_draft(path: Path) -> bool:
+    """Whether an autosaved draft of `path` is kept."""
+    from wizard.core.drafts import read_draft
+
+    return read_draft(path) is not None
+
+
+# -- creating --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Create:
+    """A new policy can be started at `path`, from `data` (None: an empty policy)."""
+
+    path: Path
+    data: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Exists:
+    """A file exists at `path`: it is never overwritten by a new policy (the wizard
+    offers to open it instead)."""
+
+    path: Path
+
+
+def check_new_path(target: Path) -> PathRefused | None:
+    """Why no new policy can be created at `target` (`is_folder`, `no_folder`,
+    `system`), or None when it can. An existing file is not refused here: see
+    `start_new`."""
+    try:
+        return _folder_refusal(target)
+    except OSError as error:  # a name too long
+        return _system_refusal(target, error)
+
+
+def template_path(from_: str) -> Path:
+    """The file `--from` names: another policy, or the built-in example."""
+    return EXAMPLE_PATH if from_ == EXAMPLE else Path(from_)
+
+
+def template_data(from_: str) -> dict[str, Any] | Unreadable:
+    """The data of another policy (or the built-in example) to start a new one from.
+
+    Its [[revisions]] are dropped: the new policy's history starts empty.
+    """
+    from exports.store import PolicyReadError, read_policy
+
+    path = template_path(from_)
+    try:
+        data = copy.deepcopy(read_policy(path).data)
+    except PolicyReadError as error:
+        return Unreadable(path, error)
+    data.pop("revisions", None)
+    return data
+
+
+def start_new(path: Path, from_: str | None = None) -> Create | Exists | PathRefused | Unreadable:
+    """What starting a new policy at `path` (from `from_`, see `template_data`) comes
+    to: refused (`check_new_path`), an existing file (`Exists`: never overwritten), a
+    template that cannot be read (`Unreadable`), or the policy to create (`Create`)."""
+    refused = check_new_path(path)
+    if refused is not None:
+        return refused
+    if exists(path):
+        return Exists(path)
+    if from_ is None:
+        return Create(path)
+    data = template_data(from_)
+    if isinstance(data, Unreadable):
+        return data
+    return Create(path, data)
+
+
+# -- exporting -------------------------------------------------------------------------
+def export_format(path: Path | str | None, asked: ExportFormat | None = None) -> ExportFormat:
+    """The format of a document: the one `asked` for, else by the suffix of `path`
+    (`.md`, `.markdown`, `.html`, `.htm`), else Markdown."""
+    if asked is not None:
+        return asked
+    if path is None:
+        return "md"
+    return FORMAT_OF_SUFFIX.get(Path(path).suffix.lower(), "md")
+
+
+def default_export_path(policy: Path | None, fmt: ExportFormat) -> Path:
+    """Next to the policy file with the format's suffix (brand-policy.md when unsaved)."""
+    base = policy if policy is not None else Path(DEFAULT_NEW_NAME)
+    return base.with_suffix(SUFFIXES[fmt])
+
+
+def export_errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that stop an export: its errors. A draft (only missing parts) is
+    exported, marked as a draft; warnings stop nothing."""
+    return [problem for problem in problems if problem.level == "error"]
+
+
+def check_export_target(target: Path, policy: Path | None) -> PathRefused | None:
+    """Why a document cannot be written at `target`: the policy file itself
+    (`is_policy`), a folder, a folder that does not exist, a name the system refuses;
+    None when it can (an existing file there is replaced: the caller asks or not)."""
+    if policy is not None and same_file(policy, target):
+        return PathRefused(target, "is_policy")
+    try:
+        return _folder_refusal(target)
+    except OSError as error:
+        return _system_refusal(target, error)
+
+
+def render_document(
+    data: Mapping[str, Any],
+    fmt: ExportFormat,
+    *,
+    include_access: bool,
+    problems: Sequence[Problem] | None = None,
+) -> str:
+    """The document's text in `fmt`; the HTML renderer (markdown-it) is imported only
+    for an HTML document."""
+    if fmt == "html":
+        from exports.html import export_html
+
+        return export_html(data, include_access=include_access, problems=problems)
+    from exports.markdown import export_markdown
+
+    return export_markdown(data, include_access=include_access, problems=problems)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """A document to export: its format, where (None: not written, the caller shows
+    it, as `presence export -o -` prints it) and whether access data goes in."""
+
+    format: ExportFormat
+    path: Path | None
+    include_access: bool = False
+    replace_read_only: bool = False
+    """Whether a read-only file at `path` is replaced (refused otherwise)."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """The document was written to `request.path` (or, without a path, only made)."""
+
+    request: ExportRequest
+    document: str
+    missing: int
+    """Parts not defined yet: more than none, and the document is marked as a draft."""
+
+
+@dataclass(frozen=True)
+class HasErrors:
+    """The policy has errors (`errors`): nothing was exported."""
+
+    errors: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class WriteFailed:
+    """The document could not be written at `path`; any file there is as it was."""
+
+    path: Path
+    error: PolicyWriteError
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the file there is read-only (and the request did not replace it)."""
+        from exports.atomic import ReadOnlyFileError
+
+        return isinstance(self.error, ReadOnlyFileError)
+
+
+ExportResult = Exported | HasErrors | PathRefused | WriteFailed
+
+
+def export_policy(
+    data: Mapping[str, Any],
+    problems: Sequence[Problem],
+    request: ExportRequest,
+    *,
+    policy: Path | None,
+) -> ExportResult:
+    """Export the policy `data` (whose problems are `problems`, read from the file
+    `policy`) as `request` says: refused when it has errors (`HasErrors`) or when the
+    target cannot take it (`PathRefused`: the policy itself, a folder, …); else the
+    document is rendered and written atomically (`WriteFailed` when that fails)."""
+    errors = export_errors(problems)
+    if errors:
+        return HasErrors(tuple(errors))
+    if request.path is not None:
+        refused = check_export_target(request.path, policy)
+        if refused is not None:
+            return refused
+    document = render_document(
+        data, request.format, include_access=request.include_access, problems=problems
+    )
+    missing = sum(1 for problem in problems if problem.level == "missing")
+    if request.path is not None:
+        from exports.atomic import PolicyWriteError, atomic_write, write_reason
+
+        try:
+            atomic_write(
+                request.path,
+                document.encode("utf-8"),
+                replace_read_only=request.replace_read_only,
+            )
+        except PolicyWriteError as error:
+            return WriteFailed(request.path, error)
+        except OSError as error:  # a name the system refused on the way
+            failure = PolicyWriteError(str(request.path), write_reason(error))
+            return WriteFailed(request.path, failure)
+    return Exported(request, document, missing)
