@@ -111,7 +111,8 @@ async def wait_for(
         except QueryError as error:
             failure = error
         if not pilot.app.is_running:
-            raise AssertionError(f"the app stopped while waiting for {what or _describe(condition)}")
+            waited = what or _describe(condition)
+            raise AssertionError(f"the app stopped while waiting for {waited}")
         if time.monotonic() > deadline:
             detail = f" (last: {failure})" if failure is not None else ""
             raise AssertionError(
