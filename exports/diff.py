@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Literal, TypeGuard
 
 from exports import tomlrender
-from exports.values import fingerprint, same
+from exports.values import fingerprint as fingerprint  # re-exported
+from exports.values import same as same  # re-exported
 from schemas.controls import escape, quoted
 from schemas.sections import TOP_LEVEL_ORDER
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from exports.diff import Change, diff_policies, same
+from exports.diff import Change, diff_policies
+from exports.values import same
 from schemas.sections import SECTIONS
 from wizard.core import statefile
 from wizard.core.statefile import Damaged, is_text, require, state_dir

@@ -14,7 +14,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from exports.diff import same
+from exports.values import same
 from wizard.core import drafts, lock
 from wizard.core.drafts import Draft
 from wizard.core.revisions import SessionRevision
