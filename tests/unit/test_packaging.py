@@ -36,7 +36,7 @@ def test_the_licence_file_exists_and_is_shipped() -> None:
 
 def test_test_tools_are_extras_not_runtime_dependencies() -> None:
     runtime = " ".join(PROJECT["dependencies"])
-    for tool in ("pytest", "ruff", "mypy", "hypothesis", "import-linter", "jsonschema"):
+    for tool in ("pytest", "ruff", "mypy", "hypothesis", "import-linter", "jsonschema", "pypdf"):
         assert tool not in runtime
         assert any(tool in requirement for requirement in PROJECT["optional-dependencies"]["test"])
 
@@ -61,6 +61,8 @@ IMPORTED_AS = {
     "markdown-it-py": "markdown_it",
     "platformdirs": "platformdirs",
     "tzdata": "tzdata",
+    "typst": "typst",
+    "python-docx": "docx",
 }
 """The module each runtime dependency is imported as."""
 
