@@ -30,7 +30,7 @@ from exports.wording import CHOICES, WORDS, Case, DocLanguage, format_date, form
 DEFAULTS: dict[str, str] = {"status": "active", "category": "other"}
 """What an absent enumerated value means (platforms are active, tools "other")."""
 
-_SAFE_URL = re.compile(r"https?://[^\s<>\\|]+", re.IGNORECASE)
+_SAFE_URL = re.compile(r"https?://[^\s<>\\]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(
     r"\+[0-9][0-9 ()\-]{6,18}[0-9]|\(?0[0-9]{2}\)?[ \-]?[0-9]{3}[ \-]?[0-9]{2}[ \-]?[0-9]{2}"

@@ -166,11 +166,19 @@ def inline(spans: Inline) -> str:
         elif span.kind == "placeholder":
             out.append(f'<mark class="placeholder">{text}</mark>')
         elif span.kind == "link":
-            shown = text.replace("/", "/<wbr>") if span.href.startswith("http") else text
+            shown = _breakable(text) if span.href.startswith("http") else text
             out.append(f'<a href="{html.escape(span.href, quote=True)}">{shown}</a>')
         else:
             out.append(text)
     return "".join(out)
+
+
+def _breakable(address: str) -> str:
+    """An escaped address with a break opportunity after each `/` of its path."""
+    scheme, separator, rest = address.partition("://")
+    if not separator:
+        return address.replace("/", "/<wbr>")
+    return scheme + separator + rest.replace("/", "/<wbr>")
 
 
 class HtmlRenderer:

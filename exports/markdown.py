@@ -47,7 +47,7 @@ SEPARATOR_WIDTH = 72
 """The dashes of a table's separator row, shared by its columns (pandoc's default
 text width: a wider table gets its relative column widths from them)."""
 
-_AUTOLINK = re.compile(r"https?://[^\s<>\\|`]+", re.IGNORECASE)
+_LINK = re.compile(r"https?://[^\s<>\\]+", re.IGNORECASE)
 _AROUND_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
@@ -100,8 +100,8 @@ def inline(
     spaces: a table cell, a heading). `indent` goes before every line but the first."""
     groups: list[tuple[str, str, str]] = []
     for span in spans:
-        if span.kind in ("text", "placeholder") or (
-            span.kind == "link" and not _AUTOLINK.fullmatch(span.href)
+        if span.kind == "text" or (
+            span.kind == "link" and not _LINK.fullmatch(span.href)
         ):
             if groups and groups[-1][0] == "text":
                 groups[-1] = ("text", groups[-1][1] + span.text, "")
@@ -129,16 +129,37 @@ def inline(
             line_start = value.endswith("\n")
             continue
         if kind == "link":
-            out.append(
-                f"<{href}>"
-                if value == href
-                else f"[{_text(value, open_start=True, open_end=True)}](<{href}>)"
-            )
+            out.append(link(value, href, in_table=one_line))
+        elif kind == "placeholder":
+            out.append(code(value))
         else:
             mark = "**" if kind == "strong" else "*"
             out.append(mark + _text(value, indent=indent, open_start=True, open_end=True) + mark)
         line_start = False
     return "".join(out)
+
+
+def code(text: str) -> str:
+    """A code span (a template's `{placeholder}` on the moderator's sheet): its text as
+    it is, between backtick runs longer than any inside it."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
+
+
+def link(text: str, href: str, *, in_table: bool = False) -> str:
+    """An http(s) link: an autolink `<https://…>` when it shows its own address (one
+    with `%` escapes is shown as written, which an autolink would decode), else
+    `[text](<address>)` with `&` and `|` escaped in the address so that it reads back
+    as written. In a table cell a `|` ends the cell unless escaped, even in an autolink."""
+    if text == href and "%" not in href:
+        return "<" + (href.replace("|", "\\|") if in_table else href) + ">"
+    shown = _text(text, open_start=True, open_end=True)
+    if "[" in text or "]" in text:  # would end the link's text early: shown as text
+        return shown
+    target = href.replace("&", "\\&").replace("|", "\\|")
+    return f"[{shown}](<{target}>)"
 
 
 def _text(
