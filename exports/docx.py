@@ -141,7 +141,18 @@ class DocxRenderer:
         self.document = document
         self.word: WordDocument = docx.Document()
         self.compact = compact
+        self._style_ids: dict[str, str] = {}
         self._set_up(paper)
+
+    def paragraph(self, style: str = "") -> WordParagraph:
+        """A new paragraph in a style of the template, named as Word names it. The
+        style's id is looked up once: python-docx searches the styles on every call."""
+        paragraph = self.word.add_paragraph()
+        if style:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.word.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
 
     def _set_up(self, paper: Paper) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -212,29 +223,29 @@ class DocxRenderer:
         word = self.word
         if isinstance(block, Heading):
             if block.level == 1:
-                _runs(word.add_paragraph(style="Title"), block.spans)
+                _runs(self.paragraph("Title"), block.spans)
                 return
-            paragraph = word.add_paragraph(style=HEADING_STYLES[min(block.level, 4)])
+            paragraph = self.paragraph(HEADING_STYLES[min(block.level, 4)])
             if block.new_page:
                 paragraph.paragraph_format.page_break_before = True
             _runs(paragraph, block.spans)
         elif isinstance(block, Paragraph):
-            _runs(word.add_paragraph(), block.spans)
+            _runs(self.paragraph(), block.spans)
         elif isinstance(block, Bullets):
             for item in block.items:
-                _runs(word.add_paragraph(style="List Bullet"), item)
+                _runs(self.paragraph("List Bullet"), item)
         elif isinstance(block, Fields):
             if block.role == "control":
                 self._control(block)
                 return
             for label, value in block.items:
-                paragraph = word.add_paragraph(style="List Bullet")
+                paragraph = self.paragraph("List Bullet")
                 paragraph.add_run(f"{label}: ").bold = True
                 _runs(paragraph, value)
         elif isinstance(block, Table):
             self._table(block)
         elif isinstance(block, Quote):
-            _runs(word.add_paragraph(style="Quote"), block.spans)
+            _runs(self.paragraph("Quote"), block.spans)
         elif isinstance(block, Notice):
             self._notice(block)
         elif isinstance(block, Approval):
@@ -252,11 +263,17 @@ class DocxRenderer:
         else:  # pragma: no cover
             raise TypeError(f"not a block: {block!r}")
 
+    def _grid(self, table: Any) -> None:
+        """Word's "Table Grid" style (its id looked up once)."""
+        if "Table Grid" not in self._style_ids:
+            self._style_ids["Table Grid"] = self.word.styles["Table Grid"].style_id
+        table._tbl.tblPr.style = self._style_ids["Table Grid"]
+
     def _control(self, block: Fields) -> None:
         from docx.shared import RGBColor
 
         table = self.word.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
+        self._grid(table)
         for label, value in block.items:
             cells = table.add_row().cells
             run = cells[0].paragraphs[0].add_run(label)
@@ -274,7 +291,7 @@ class DocxRenderer:
         if block.numbered:
             header, weights = ["#", *header], [2, *weights]
         table = self.word.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
+        self._grid(table)
         head = table.rows[0]
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
@@ -297,9 +314,10 @@ class DocxRenderer:
         section = self.word.sections[0]
         width = section.page_width - section.left_margin - section.right_margin
         total = sum(weights) or 1
-        for column, weight in zip(table.columns, weights, strict=True):
-            for cell in column.cells:
-                cell.width = int(width * weight / total)
+        widths = [int(width * weight / total) for weight in weights]
+        for row in table.rows:
+            for cell, cell_width in zip(row.cells, widths, strict=True):
+                cell.width = cell_width
         self.word.add_paragraph()
 
     def _notice(self, block: Notice) -> None:
@@ -311,7 +329,7 @@ class DocxRenderer:
         run.font.color.rgb = RGBColor(*RED)
         _runs(paragraph, block.spans)
         for item in block.items:
-            _runs(self.word.add_paragraph(style="List Bullet"), item)
+            _runs(self.paragraph("List Bullet"), item)
 
     def _approval(self, block: Approval) -> None:
         from docx.shared import Mm
