@@ -134,16 +134,16 @@ def build_document(
     )
     _write_head(doc, data, [p.path for p in problems if p.level == "missing"])
     headings = SECTION_HEADINGS[doc.lang]
-    writers = (
-        ("mission", lambda: _write_mission(doc, table_of(data.get("mission")))),
-        ("platforms", lambda: _write_platforms(doc, data.get("platforms"))),
-        ("tools", lambda: _write_tools(doc, data.get("tools"))),
-        ("communication", lambda: _write_communication(doc, table_of(data.get("communication")))),
-        ("content", lambda: _write_content(doc, table_of(data.get("content")))),
-    )
-    for name, write in writers:
-        doc.heading(2, headings[name], ANCHORS[name])
-        write()
+    doc.heading(2, headings["mission"], ANCHORS["mission"])
+    _write_mission(doc, table_of(data.get("mission")))
+    doc.heading(2, headings["platforms"], ANCHORS["platforms"])
+    _write_platforms(doc, data.get("platforms"))
+    doc.heading(2, headings["tools"], ANCHORS["tools"])
+    _write_tools(doc, data.get("tools"))
+    doc.heading(2, headings["communication"], ANCHORS["communication"])
+    _write_communication(doc, table_of(data.get("communication")))
+    doc.heading(2, headings["content"], ANCHORS["content"])
+    _write_content(doc, table_of(data.get("content")))
     write_optional_sections(doc, data, first_number=len(headings) + 1)
     doc.heading(2, words["revisions"], "revisions")
     _write_revisions(doc, data.get("revisions"))
@@ -493,7 +493,7 @@ def cadence(doc: Doc, rubric: Mapping[str, Any]) -> str | None:
     if not isinstance(times, int) or isinstance(times, bool) or not isinstance(per, str):
         return None
     text = format_times(times, per, doc.lang)
-    days = [WEEKDAYS[doc.lang].get(day, str(day)) for day in listed(rubric.get("days"))]
+    days = [WEEKDAYS[doc.lang].get(str(day), str(day)) for day in listed(rubric.get("days"))]
     if days:
         text += ": " + ", ".join(days)
     time = rubric.get("time")

@@ -162,10 +162,10 @@ class DocxRenderer:
 
         word = self.word
         section = word.sections[0]
-        section.page_width, section.page_height = (
-            (Mm(210), Mm(297)) if paper == "a4" else (Mm(215.9), Mm(279.4))
-        )
+        width, height = (Mm(210), Mm(297)) if paper == "a4" else (Mm(215.9), Mm(279.4))
+        section.page_width, section.page_height = width, height
         margin = Mm(12 if self.compact else 20)
+        self.text_width = width - 2 * margin
         section.left_margin = section.right_margin = margin
         section.top_margin = margin
         section.bottom_margin = margin
@@ -180,9 +180,7 @@ class DocxRenderer:
         properties.language = LANGUAGES.get(self.document.lang, "en-GB")
 
         footer = section.footer.paragraphs[0]
-        footer.paragraph_format.tab_stops.add_tab_stop(
-            section.page_width - 2 * margin, WD_TAB_ALIGNMENT.RIGHT
-        )
+        footer.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
         footer.add_run(self.document.footer.left + "\t")
         before, _, rest = self.document.footer.page.partition("{n}")
         middle, _, after = rest.partition("{m}")
@@ -311,10 +309,8 @@ class DocxRenderer:
             added.height = Mm(9)
             if block.numbered:
                 added.cells[0].paragraphs[0].add_run(str(number))
-        section = self.word.sections[0]
-        width = section.page_width - section.left_margin - section.right_margin
         total = sum(weights) or 1
-        widths = [int(width * weight / total) for weight in weights]
+        widths = [int(self.text_width * weight / total) for weight in weights]
         for row in table.rows:
             for cell, cell_width in zip(row.cells, widths, strict=True):
                 cell.width = cell_width

@@ -100,9 +100,7 @@ def inline(
     spaces: a table cell, a heading). `indent` goes before every line but the first."""
     groups: list[tuple[str, str, str]] = []
     for span in spans:
-        if span.kind == "text" or (
-            span.kind == "link" and not _LINK.fullmatch(span.href)
-        ):
+        if span.kind == "text" or (span.kind == "link" and not _LINK.fullmatch(span.href)):
             if groups and groups[-1][0] == "text":
                 groups[-1] = ("text", groups[-1][1] + span.text, "")
             else:

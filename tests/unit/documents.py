@@ -31,7 +31,8 @@ def link_targets(content: bytes) -> list[str]:
     """The URI of every link annotation of every page."""
     found = []
     for page in pdf(content).pages:
-        for annotation in page.get("/Annots") or []:
+        annotations: Any = page.get("/Annots") or []
+        for annotation in annotations:
             action: Any = annotation.get_object().get("/A")
             if action is not None and "/URI" in action:
                 found.append(str(action["/URI"]))
@@ -42,7 +43,8 @@ def embedded_fonts(content: bytes) -> list[str]:
     """The names of the fonts whose programs the PDF carries."""
     names = []
     for page in pdf(content).pages:
-        fonts: Any = page["/Resources"].get("/Font") or {}
+        resources: Any = page["/Resources"]
+        fonts: Any = resources.get("/Font") or {}
         for font in fonts.values():
             font = font.get_object()
             for descendant in font.get("/DescendantFonts") or [font]:

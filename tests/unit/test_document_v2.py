@@ -102,7 +102,12 @@ def version_2(path: Any = None) -> dict[str, Any]:
         "report_every": "monthly",
     }
     data["acknowledgements"] = [
-        {"name": "Ann Lee", "organisation": "Northwind", "date": dt.date(2026, 12, 2), "version": "1.1"},
+        {
+            "name": "Ann Lee",
+            "organisation": "Northwind",
+            "date": dt.date(2026, 12, 2),
+            "version": "1.1",
+        },
         {"name": "Bo Agency", "date": dt.date(2026, 12, 3), "version": "1.0"},
     ]
     return data

@@ -72,7 +72,11 @@ def test_the_contents_and_page_n_of_m_are_fields() -> None:
 
 @pytest.mark.parametrize(
     ("path", "paper", "millimetres"),
-    [(UK_POLICY, None, (210, 297)), (example_path(), None, (216, 279)), (UK_POLICY, "letter", (216, 279))],
+    [
+        (UK_POLICY, None, (210, 297)),
+        (example_path(), None, (216, 279)),
+        (UK_POLICY, "letter", (216, 279)),
+    ],
 )
 def test_the_paper(path: Path, paper: str, millimetres: tuple[int, int]) -> None:
     section = _read(export_docx(load(path), paper=paper)).sections[0]  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,7 +38,8 @@ def test_the_paper_follows_the_language_unless_asked(path: Path, paper: str, siz
 
 
 @pytest.mark.parametrize(
-    ("path", "lang"), [pytest.param(example_path(), "en", id="en"), pytest.param(UK_POLICY, "uk", id="uk")]
+    ("path", "lang"),
+    [pytest.param(example_path(), "en", id="en"), pytest.param(UK_POLICY, "uk", id="uk")],
 )
 def test_every_page_says_who_which_version_and_page_n_of_m(path: Path, lang: str) -> None:
     data = load(path)
@@ -87,12 +89,13 @@ def test_links_e_mails_and_phones_are_live() -> None:
 def test_the_fonts_are_embedded_and_the_language_is_set() -> None:
     content = export_pdf(load(UK_POLICY))
     assert any("Libertinus" in name for name in embedded_fonts(content))
-    assert str(pdf(content).trailer["/Root"].get("/Lang")) == "uk"
+    root: Any = pdf(content).trailer["/Root"]
+    assert str(root.get("/Lang")) == "uk"
 
 
 HOSTILE = [
     '#panic("boom")',
-    "#set page(paper: \"a6\")",
+    '#set page(paper: "a6")',
     "[bracketed] and ]",
     "$x^2$",
     "*not bold*",
@@ -103,7 +106,7 @@ HOSTILE = [
     "= not a heading",
     "- not a list",
     "+ not enumerated",
-    "#read(\"/etc/passwd\")",
+    '#read("/etc/passwd")',
     "`raw`",
     "// not a comment",
     "/* not a comment */",
@@ -143,7 +146,8 @@ def test_a_draft_is_marked_on_every_page_and_in_its_title(lang: str) -> None:
     assert WORDS[lang]["draft"] in re.sub(r"\s+", " ", texts[0])
     assert WORDS[lang]["to_be_approved"] in texts[0]
     assert WORDS[lang]["signature"] not in texts[0]
-    assert str(pdf(export_pdf(data)).metadata.title).startswith(f"{word}: ")
+    metadata = pdf(export_pdf(data)).metadata
+    assert metadata is not None and str(metadata.title).startswith(f"{word}: ")
 
 
 def test_the_template_is_package_data_read_under_its_own_root() -> None:
