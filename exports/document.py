@@ -601,6 +601,6 @@ def _write_acknowledgements(doc: Doc, data: Mapping[str, Any]) -> None:
             tuple(rows),
             blank_rows=BLANK_ACKNOWLEDGEMENTS,
             numbered=True,
-            widths=(30, 24, 8, 14, 24),
+            widths=(28, 22, 10, 18, 22),
         )
     )
