@@ -143,8 +143,10 @@ def test_validate_and_the_text_exports_load_neither_typst_nor_python_docx(
             "docx",
             "lxml",
         }
-    assert "typst" in _loaded_after(["export", str(EXAMPLE), "--to", "pdf"], tmp_path)
-    assert "docx" in _loaded_after(["export", str(EXAMPLE), "--to", "docx"], tmp_path)
+    pdf, docx = tmp_path / "policy.pdf", tmp_path / "policy.docx"
+    assert "typst" in _loaded_after(["export", str(EXAMPLE), "-o", str(pdf)], tmp_path)
+    assert "docx" in _loaded_after(["export", str(EXAMPLE), "-o", str(docx)], tmp_path)
+    assert pdf.exists() and docx.exists()
 
 
 def test_export_md_loads_neither_textual_nor_tomlkit(tmp_path: Path) -> None:
