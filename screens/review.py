@@ -277,6 +277,8 @@ class ReviewScreen(StepScreen):
             self.state.data, self.state.problems(), request, policy=self.state.path
         )
         if isinstance(result, Exported):
+            if result.pages is not None and result.pages > 1:
+                self.notify(t("export.sheet_too_long", pages=result.pages), severity="warning")
             if result.missing:
                 self.notify(t("export.done_draft", path=str(request.path), n=result.missing))
             else:

@@ -110,7 +110,7 @@ def _loaded_after(argv: list[str], tmp_path: Path, exit_code: int = 0) -> set[st
         "import sys, json\n"
         "from wizard.cli import main\n"
         f"code = main({argv!r})\n"
-        "heavy = ('textual', 'tomlkit', 'markdown_it', 'screens')\n"
+        "heavy = ('textual', 'tomlkit', 'markdown_it', 'screens', 'typst', 'docx', 'lxml')\n"
         "print(json.dumps(sorted(m for m in heavy if m in sys.modules)))\n"
         "sys.stderr.write(f'exit {code}\\n')\n"
     )
@@ -129,6 +129,24 @@ def _loaded_after(argv: list[str], tmp_path: Path, exit_code: int = 0) -> set[st
 
 def test_validate_loads_neither_textual_nor_tomlkit_nor_markdown(tmp_path: Path) -> None:
     assert _loaded_after(["validate", str(EXAMPLE)], tmp_path) == set()
+
+
+def test_validate_and_the_text_exports_load_neither_typst_nor_python_docx(
+    tmp_path: Path,
+) -> None:
+    """The PDF and DOCX libraries (an 80 MB typesetter, lxml) load for those exports only."""
+    assert _loaded_after(["validate", str(EXAMPLE)], tmp_path) == set()
+    for fmt in ("md", "html"):
+        out = tmp_path / f"policy.{fmt}"
+        assert not _loaded_after(["export", str(EXAMPLE), "-o", str(out)], tmp_path) & {
+            "typst",
+            "docx",
+            "lxml",
+        }
+    pdf, docx = tmp_path / "policy.pdf", tmp_path / "policy.docx"
+    assert "typst" in _loaded_after(["export", str(EXAMPLE), "-o", str(pdf)], tmp_path)
+    assert "docx" in _loaded_after(["export", str(EXAMPLE), "-o", str(docx)], tmp_path)
+    assert pdf.exists() and docx.exists()
 
 
 def test_export_md_loads_neither_textual_nor_tomlkit(tmp_path: Path) -> None:

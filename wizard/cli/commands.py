@@ -89,7 +89,7 @@ def validate(files: Sequence[str], fmt: str) -> int:
 def export_format(to: str | None, out: str | None) -> ExportFormat:
     """The format asked for: `--to`, else the output file's suffix, else Markdown (an
     output folder or standard output has no suffix to go by)."""
-    asked: ExportFormat | None = "html" if to == "html" else "md" if to == "md" else None
+    asked: ExportFormat | None = next((f for f in service.FORMATS if f == to), None)
     named = out is not None and out != STDOUT and not names_folder(out)
     return service.export_format(out if named else None, asked)
 
@@ -126,9 +126,12 @@ def export(
     include_access: bool,
     fail_on: str = FAIL_ON_DEFAULT,
     force: bool = False,
+    paper: str | None = None,
+    sheet: str | None = None,
 ) -> int:
-    """Write the policy as a Markdown or HTML document; refuse a policy with errors, or
-    with any problem at or above `fail_on` (`error`, `missing`, `warning`).
+    """Write the policy (or, `sheet`, the moderator's sheet) as a Markdown, HTML, PDF or
+    DOCX document on `paper`; refuse a policy with errors, or with any problem at or
+    above `fail_on` (`error`, `missing`, `warning`).
 
     The rules are `wizard.core.service`'s, as in the wizard: a policy with errors is
     not exported, the policy file itself is never written over, the format chooses
@@ -159,7 +162,9 @@ def export(
         if item.level == "warning":
             _say(sys.stderr, item.text())
 
-    default = service.default_export_path(Path(file), fmt)
+    chosen_sheet = next((s for s in service.SHEETS if s == sheet), None)
+    chosen_paper = next((p for p in service.PAPERS if p == paper), None)
+    default = service.default_export_path(Path(file), fmt, chosen_sheet)
     target = str(default)
     if out is not None:
         target, failure = output_in(out, default.name)
@@ -167,7 +172,14 @@ def export(
             _say(sys.stderr, failure)
             return 2
     path = None if target == STDOUT else Path(target)
-    request = ExportRequest(fmt, path, include_access=include_access, replace_read_only=force)
+    request = ExportRequest(
+        fmt,
+        path,
+        include_access=include_access,
+        replace_read_only=force,
+        paper=chosen_paper,
+        sheet=chosen_sheet,
+    )
     result = service.export_policy(source.data, problems, request, policy=Path(file))
     if isinstance(result, HasErrors):
         return _not_exported(file, source, list(result.errors))
@@ -178,8 +190,9 @@ def export(
         _say(sys.stderr, _write_failure(target, result.error, force_hint=result.read_only))
         return 2
     if path is None:
-        sys.stdout.write(result.document)
-        sys.stdout.flush()
+        _write_stdout(result.document)
+    if result.pages is not None and result.pages > 1:
+        _say(sys.stderr, f"{file}: warning: {service.sheet_too_long(result.pages)}")
     shown = "standard output" if path is None else target
     if result.missing:
         parts = "1 part" if result.missing == 1 else f"{result.missing} parts"
@@ -187,6 +200,18 @@ def export(
     else:
         _say(sys.stderr, f"{file}: exported to {shown}")
     return 0
+
+
+def _write_stdout(content: bytes) -> None:
+    """A document on standard output: its bytes (a PDF, a DOCX, UTF-8 text); a text
+    stream without bytes underneath (a test's) gets the text."""
+    sys.stdout.flush()
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:
+        sys.stdout.write(content.decode("utf-8"))
+        return
+    raw.write(content)
+    raw.flush()
 
 
 def _not_exported(file: str, source: PolicySource, errors: list[Problem]) -> int:

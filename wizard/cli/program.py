@@ -119,6 +119,11 @@ value counts only with --include-access, when it goes into the document. OUT end
 in / (or an existing folder) is a folder: the document goes into it under its
 default name. A read-only OUT is not replaced unless --force is given.
 
+Printed formats (HTML's print rules, PDF, DOCX) use A4 for a Ukrainian document and
+US Letter for an English one unless --paper says otherwise. --sheet moderator
+writes the moderator's one-page sheet instead of the policy (A4 unless --paper);
+when it does not fit one A4 page, stderr says so.
+
 exit codes: 0 exported, 1 the policy has errors (or, with --fail-on, missing parts
 or warnings), 2 a file cannot be read or written.
 
@@ -126,6 +131,10 @@ examples:
   presence export brand-policy.toml                 writes brand-policy.md
   presence export brand-policy.toml --to html       writes brand-policy.html
   presence export brand-policy.toml -o handbook.html
+  presence export brand-policy.toml --to pdf        writes brand-policy.pdf
+  presence export brand-policy.toml --to docx --paper a4
+  presence export brand-policy.toml --sheet moderator --to pdf
+                                                    writes brand-policy-moderator.pdf
   presence export brand-policy.toml -o docs/        writes docs/brand-policy.md
   presence export brand-policy.toml -o - | less     prints the Markdown
   presence export brand-policy.toml --fail-on warning   in CI: nothing with a warning
@@ -202,23 +211,35 @@ def _add_validate(sub: Subparsers) -> None:
 def _add_export(sub: Subparsers) -> None:
     export = sub.add_parser(
         "export",
-        help="write the policy as a Markdown or HTML document",
-        description="Write the policy as a Markdown or standalone HTML document.",
+        help="write the policy as a Markdown, HTML, PDF or Word document",
+        description="Write the policy (or the moderator's sheet) as a Markdown, standalone"
+        " HTML, PDF or Word (DOCX) document.",
         epilog=_EXPORT_EPILOG,
         formatter_class=_FORMATTER,
     )
     export.add_argument("path", metavar="PATH", help="the policy file")
     export.add_argument(
         "--to",
-        choices=("md", "html"),
+        choices=("md", "html", "pdf", "docx"),
         help="document format (default: from the -o suffix, else md)",
+    )
+    export.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="paper size of the printed formats (default: a4 for Ukrainian, letter for"
+        " English; a4 for the moderator's sheet)",
+    )
+    export.add_argument(
+        "--sheet",
+        choices=("moderator",),
+        help="write the moderator's one-page sheet instead of the policy",
     )
     export.add_argument(
         "-o",
         "--output",
         metavar="OUT",
         help="output file, or a folder to write it into (a name ending in /), '-' for stdout "
-        "(default: PATH with the suffix .md or .html)",
+        "(default: PATH with the format's suffix: .md, .html, .pdf, .docx)",
     )
     export.add_argument(
         "--include-access",
@@ -394,7 +415,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.validate(args.paths, args.format)
     if args.command == "export":
         return commands.export(
-            args.path, args.to, args.output, args.include_access, args.fail_on, force=args.force
+            args.path,
+            args.to,
+            args.output,
+            args.include_access,
+            args.fail_on,
+            force=args.force,
+            paper=args.paper,
+            sheet=args.sheet,
         )
     if args.command == "schema":
         return commands.schema(args.output, force=args.force)
