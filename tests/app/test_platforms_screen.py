@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.widgets import Checkbox, Input, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, Select, Static
 
 from screens.dialogs import ConfirmDialog
 from screens.platforms import FIELDS, RemovePlatformDialog
@@ -367,6 +367,7 @@ async def test_add_looks_pressed_with_the_new_entry_and_a_second_press_waits(
     )
     async with app.run_test(size=SIZE) as pilot:
         add = await focus(pilot, "#platforms-add")
+        assert isinstance(add, Button)
         # It looks pressed for as long as a loaded machine may take between two keys
         # (0.2 s in use): the second Enter surely comes while it does.
         add.active_effect_duration = PATIENCE
