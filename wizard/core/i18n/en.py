@@ -460,6 +460,7 @@ MESSAGES: dict[str, str] = {
     "revert.done": "The field is back to its saved value.",
     "revert.unchanged": "The field already has its saved value.",
     "revert.no_field": "Put the cursor in a field to revert it.",
+    "keys.no_section": "There is no section {n}: the sections are numbered 1 to {last} (alt+0: the document details).",
     # -- start screen ----------------------------------------------------------------
     "start.title": "Brand presence policy",
     "start.intro": (
@@ -486,7 +487,8 @@ MESSAGES: dict[str, str] = {
     "help.keys.tab": "next / previous field",
     "help.keys.suggestion": "take the suggested name or path (grey text)",
     "help.keys.next_back": "next / previous section",
-    "help.keys.sections": "jump to a section of the sidebar",
+    "help.keys.details": "the document details",
+    "help.keys.sections": "the section of that number (alt+2: {example})",
     "help.keys.review": "review and export",
     "help.keys.save": "save",
     "help.keys.palette": "commands: go to, save, export, language, theme",
