@@ -123,10 +123,6 @@ class EditSession:
         """Whether this session holds the file's lock."""
         return self._locked is not None and self._locked == self.path
 
-    def other_editor(self) -> lock.LockInfo | None:
-        """Another live wizard on this file, if any."""
-        return lock.holder(self.path) if self.path is not None else None
-
     def take_lock(self) -> lock.LockInfo | None:
         """Hold the file's lock unless another live wizard does; that wizard, if so.
 
