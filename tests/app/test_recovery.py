@@ -262,7 +262,8 @@ async def test_second_wizard_is_warned_and_may_open_read_only(policy: Path, note
         assert str(os.getppid()) in str(dialog.query_one(".amend-text", Static).render())
         await click(pilot, "#lock-read_only")
         await on_top(pilot, SectionScreen)
-        assert app.save_flow.read_only
+        # the dialog's answer may reach the app a turn after the dialog is gone
+        await wait_for(pilot, lambda: app.save_flow.read_only, "read-only")
         await wait_for(pilot, lambda: app.sub_title.startswith("read-only"))
         await _type(pilot, app, "#document-company", "Not saved")
         send_keys(pilot, "ctrl+s")
