@@ -155,14 +155,14 @@ async def test_picker_follows_section_2(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: app.query(".picker-empty"), "the picker")
         assert _options(app) == []
         assert app.query_one(".picker-empty").display
-        send_keys(pilot, "alt+3")
+        send_keys(pilot, "alt+2")
         await wait_for(pilot, lambda: app.screen.name == "platforms", "the platforms")
         await click(pilot, "#platforms-add")
         name = app.query_one("#platforms-name", Input)
         await wait_for(pilot, lambda: name.has_focus, "the focus on the new platform's name")
         send_keys(pilot, *"Viber")
         await wait_for(pilot, lambda: state_of(app).get("platforms[0].name") == "Viber")
-        send_keys(pilot, "alt+6")
+        send_keys(pilot, "alt+5")
         await wait_for(pilot, lambda: app.screen.name == "content", "the content")
         await wait_for(pilot, lambda: _options(app) == ["Viber"])
         assert not app.query_one(".picker-empty").display

@@ -201,7 +201,7 @@ async def test_preview_renders_when_its_tab_opens(tmp_path: Path) -> None:
         assert "## Acknowledgement sheet" in preview.source
         assert not app.query_one("#review-render").display
         # a change made elsewhere shows when the review is back
-        send_keys(pilot, "alt+1")
+        send_keys(pilot, "alt+0")
         await _focused_at(pilot, "document", "document-company")
         await type_text(pilot, "#document-company", "Southwind Bakery")
         send_keys(pilot, "ctrl+r")

@@ -3,8 +3,10 @@
 `SaveFlow` is the app's partner for everything that protects the author's work:
 - every change restarts a short timer; when it fires (and on every screen change)
   the draft is brought in step with the state (`wizard.core.session.EditSession`);
-- opening a file checks its lock (another wizard: read-only, continue or quit) and
-  offers to restore a draft left by a crash;
+- opening a file takes its lock (another wizard holds it: read-only, edit beside it
+  without its lock, or quit) and offers to restore a draft left by a crash;
+- saving while another wizard holds the lock (it took it from this one, or came
+  after the one the author chose to edit beside) says so first;
 - saving checks the file on disk (changed since it was read: reload, overwrite,
   save as, compare), shows what an amendment changes and asks for the revision
   note, writes, and on failure says why and offers save-as;
@@ -28,7 +30,7 @@ from screens.base import StepScreen
 from screens.broken_file import BrokenFileScreen
 from screens.conflict import ChangesDialog, ConflictDialog
 from screens.dialogs import ConfirmDialog, MessageDialog
-from screens.lock_dialog import LockDialog
+from screens.lock_dialog import LockDialog, LockTakenDialog
 from screens.recovery import RecoveryDialog
 from screens.save_as import SaveAsDialog
 from screens.save_summary import RevisionNote, SaveSummaryDialog, group
@@ -36,6 +38,7 @@ from wizard.core import recent, revisions
 from wizard.core.drafts import Draft
 from wizard.core.flow import STEPS, step_for_path
 from wizard.core.i18n import get_language, t
+from wizard.core.lock import LockInfo
 from wizard.core.service import exists, is_broken, same_file
 from wizard.core.session import EditSession
 from wizard.core.settings import DEFAULT_SETTINGS, Settings
@@ -171,13 +174,14 @@ class SaveFlow:
             self._focus(*target)
         if state.path is None:
             return
-        holder = self.session.other_editor()
+        holder = self.session.take_lock()
         if holder is None:
-            self.session.take_lock()
             self._offer_draft()
             return
         self.session.paused = True
-        self.app.push_screen(LockDialog(str(state.path), holder), self._lock_answer)
+        self.app.push_screen(
+            LockDialog(str(state.path), holder), lambda choice: self._lock_answer(holder, choice)
+        )
 
     def _focus(self, step: str, path: str) -> None:
         from screens.base import SectionScreen
@@ -187,7 +191,7 @@ class SaveFlow:
         if isinstance(screen, SectionScreen):
             screen.focus_path(path)
 
-    def _lock_answer(self, choice: str | None) -> None:
+    def _lock_answer(self, holder: LockInfo, choice: str | None) -> None:
         session = self.session
         if session is None:
             return
@@ -197,7 +201,9 @@ class SaveFlow:
             self.app.refresh_title()
             self.app.notify(t("lock.banner"), severity="warning")
         elif choice == "continue":
-            session.take_lock()
+            # Edit beside the other wizard without taking its lock: it stays its own,
+            # and this one takes it only once it is free (`EditSession.autosave`).
+            session.acknowledge(holder)
             self._offer_draft()
         else:
             self.app.exit(0)
@@ -290,11 +296,34 @@ class SaveFlow:
         if state.path is None:
             self.app.push_screen(MessageDialog(t("save.failed_title"), t("save.no_path")))
             return
+        other = session.lock_taken_by()
+        if other is not None:
+            self.app.run_worker(self._save_past_lock(other, then), group="save", exclusive=True)
+            return
         conflict = state.source is not None and file_changed_on_disk(state.source)
         if not conflict and not session.amending:
             self._write(state.path, None, then)
             return
         self.app.run_worker(self._save_with_dialogs(conflict, then), group="save", exclusive=True)
+
+    async def _save_past_lock(self, other: LockInfo, then: Then) -> None:
+        """Another wizard took the lock: say so; saving anyway goes on as every save does,
+        through the check of the file on disk (the other wizard may have saved)."""
+        from exports.store import file_changed_on_disk
+
+        session = self.session
+        if session is None or session.path is None:
+            return
+        dialog = LockTakenDialog(str(session.path), other, lost=session.lost_lock)
+        if await self.app.push_screen_wait(dialog) != "save":
+            return
+        session.acknowledge(other)
+        state = session.state
+        conflict = state.source is not None and file_changed_on_disk(state.source)
+        if not conflict and not session.amending:
+            self._write(session.path, None, then)
+            return
+        await self._save_with_dialogs(conflict, then)
 
     async def _save_with_dialogs(self, conflict: bool, then: Then) -> None:
         session = self.session
