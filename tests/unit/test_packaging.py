@@ -61,6 +61,7 @@ IMPORTED_AS = {
     "markdown-it-py": "markdown_it",
     "platformdirs": "platformdirs",
     "tzdata": "tzdata",
+    "icalendar": "icalendar",
 }
 """The module each runtime dependency is imported as."""
 
