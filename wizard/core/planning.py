@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from exports.plan import (
-    MAX_DAYS,
     Period,
     Plan,
     build_plan,
@@ -66,8 +65,8 @@ FORMAT_OF_SUFFIX: dict[str, PlanFormat] = {
 }
 """Output suffixes from which the format is inferred when none is asked for."""
 
-MAX_WEEKS = MAX_DAYS // 7
-"""The most weeks `--weeks` takes (about three years)."""
+MAX_WEEKS = 156
+"""The most weeks `--weeks` takes (three years; `MAX_DAYS` holds them)."""
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
