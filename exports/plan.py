@@ -434,10 +434,12 @@ class Plan:
                     name.strip().casefold() + "\x1f" for name in names
                 )
             moment = slot.start
-            when = (
-                f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-                f"T{moment.hour:02d}:{moment.minute:02d}"
-            )
+            when = self._uids.get(moment)
+            if when is None:
+                when = self._uids[moment] = (
+                    f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+                    f"T{moment.hour:02d}:{moment.minute:02d}"
+                )
             digest = hashlib.sha1((prefix + when).encode("utf-8"), usedforsecurity=False)
             found = self._uids[key] = f"{digest.hexdigest()[:32]}@{UID_DOMAIN}"
         return found
@@ -564,8 +566,8 @@ def build_plan(
     # period is placed too, for the slots it hands on to the period's first day.
     first, last = period.first, period.last
     reach = Period(first - dt.timedelta(days=1), last)
+    # The moment of each day, time and place in the day: rubrics share them.
     moments: dict[tuple[dt.date, dt.time, int], dt.datetime] = {}
-    """The moment of each day, time and place in the day: rubrics share them."""
     rubrics: list[PlanRubric] = []
     unscheduled: list[Unscheduled] = []
     trimmed: list[Trimmed] = []

@@ -60,6 +60,7 @@ def plan_csv(plan: Plan, *, excel: bool = False) -> str:
     writer.writerow(COLUMNS)
     draft = "yes" if plan.draft else "no"
     tails: dict[tuple[int, int], list[str]] = {}
+    heads: dict[dt.datetime, list[str]] = {}  # date, time and offset: rubrics share moments
     for slot in plan.slots:
         key = (slot.rubric.number, slot.platform.number)
         tail = tails.get(key)
@@ -76,16 +77,14 @@ def plan_csv(plan: Plan, *, excel: bool = False) -> str:
             ]
             tail = tails[key] = [_cell(cell, excel) for cell in cells]
         moment = slot.start
-        writer.writerow(
-            [
+        head = heads.get(moment)
+        if head is None:
+            head = heads[moment] = [
                 f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}",
                 f"{moment.hour:02d}:{moment.minute:02d}",
                 _offset(slot),
-                *tail,
-                draft,
-                plan.uid(slot),
             ]
-        )
+        writer.writerow([*head, *tail, draft, plan.uid(slot)])
     text = buffer.getvalue()
     return BOM + text if excel else text
 
