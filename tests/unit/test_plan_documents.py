@@ -140,6 +140,9 @@ def test_the_authors_text_stays_text_in_markdown_and_html() -> None:
     assert "<script>" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "\\u001b[31m" in page and "\x1b" not in page
+    assert "\x1b" not in plan_csv(plan) and "\\u001b[31m" in plan_csv(plan)
+    calendar = plan_ics(plan, now=STAMP).decode("utf-8")
+    assert "\x1b" not in calendar and "\\u001b[31m" in calendar
 
 
 # -- HTML -------------------------------------------------------------------------------
