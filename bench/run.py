@@ -38,7 +38,7 @@ def _in_project_environment() -> None:
 
 _in_project_environment()
 
-from bench import diff_renamed, headless, latency, startup  # noqa: E402
+from bench import diff_renamed, headless, latency, plan, startup  # noqa: E402
 from bench.context import BENCH, ROOT, Context, default_python  # noqa: E402
 from bench.machine import describe_machine  # noqa: E402
 from bench.scale import example_policy_path, write_scaled_policy  # noqa: E402
@@ -56,6 +56,7 @@ FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "4": latency.measure,
     "6": diff_renamed.measure,
     "7": headless.measure_documents,
+    "8": plan.measure,
 }
 """Figure 5 (memory) is measured with figure 1, from the same runs."""
 

@@ -93,7 +93,7 @@ def test_the_command_line_modules_import_no_textual_at_module_level(name: str) -
 
 
 def test_the_headless_modules_import_no_textual_anywhere() -> None:
-    for name in ("cli/commands.py", "cli/report.py"):
+    for name in ("cli/commands.py", "cli/report.py", "cli/plan.py"):
         path = ROOT / "wizard" / name
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         bad = [
@@ -110,7 +110,8 @@ def _loaded_after(argv: list[str], tmp_path: Path, exit_code: int = 0) -> set[st
         "import sys, json\n"
         "from wizard.cli import main\n"
         f"code = main({argv!r})\n"
-        "heavy = ('textual', 'tomlkit', 'markdown_it', 'screens', 'typst', 'docx', 'lxml')\n"
+        "heavy = ('textual', 'tomlkit', 'markdown_it', 'screens', 'typst', 'docx', 'lxml',"
+        " 'icalendar')\n"
         "print(json.dumps(sorted(m for m in heavy if m in sys.modules)))\n"
         "sys.stderr.write(f'exit {code}\\n')\n"
     )
@@ -161,3 +162,12 @@ def test_schema_and_diff_load_no_textual(tmp_path: Path) -> None:
     changed = tmp_path / "changed.toml"
     changed.write_text(EXAMPLE.read_text(encoding="utf-8").replace("= 30", "= 60"), "utf-8")
     assert _loaded_after(["diff", str(EXAMPLE), str(changed)], tmp_path, 1) == set()
+
+
+def test_plan_loads_no_textual_and_the_calendar_library_only_for_ics(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    assert _loaded_after(["plan", str(EXAMPLE), "-o", str(out)], tmp_path) == set()
+    assert out.read_text(encoding="utf-8").startswith("# Content plan")
+    ics = tmp_path / "plan.ics"
+    assert _loaded_after(["plan", str(EXAMPLE), "-o", str(ics)], tmp_path) == {"icalendar"}
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")

@@ -71,6 +71,7 @@ IMPORTED_AS = {
     "tzdata": "tzdata",
     "typst": "typst",
     "python-docx": "docx",
+    "icalendar": "icalendar",
 }
 """The module each runtime dependency is imported as."""
 

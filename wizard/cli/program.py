@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import errno
 import io
 import os
@@ -91,6 +92,7 @@ examples:
   presence validate brand-policy.toml
   presence export brand-policy.toml --to html
   presence diff old.toml brand-policy.toml
+  presence plan brand-policy.toml --month 2026-03
 
 exit codes: 0 success, 1 problems found (or differences, for diff),
 2 bad arguments or a file that cannot be read or written, 70 internal error.
@@ -159,6 +161,24 @@ examples:
   presence diff old/brand-policy.toml brand-policy.toml
   git show HEAD~1:brand-policy.toml > /tmp/old.toml
   presence diff /tmp/old.toml brand-policy.toml --format md > review.md
+"""
+
+_PLAN_EPILOG = """\
+A slot for each rubric with a cadence (times per day, week or month; days; time) on
+each of its active platforms, in the policy's time zone. Without --weeks or --month,
+the next full month; --from alone plans a month from that day, --weeks N from the next
+Monday unless --from says otherwise. A policy with errors gets no plan; a draft's plan
+is marked as a draft. Without -o, the plan goes next to PATH with the suffix .plan.md
+(.plan.html, .plan.csv, .plan.ics); without --to, the format follows the suffix of -o.
+
+exit codes: 0 planned, 1 the policy has errors, 2 a file cannot be read or written,
+or the period is not one.
+
+examples:
+  presence plan brand-policy.toml                      next month: brand-policy.plan.md
+  presence plan brand-policy.toml --month 2026-03 --to ics
+  presence plan brand-policy.toml --from 2026-03-02 --weeks 4 -o march.csv --excel
+  presence plan brand-policy.toml --lang uk -o - | less
 """
 
 _NEW_EPILOG = """\
@@ -296,6 +316,63 @@ def _add_diff(sub: Subparsers) -> None:
     )
 
 
+def _date(text: str) -> dt.date:
+    """A day typed as YYYY-MM-DD (argparse's type for --from)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _weeks(text: str) -> int:
+    """A number of weeks (argparse's type for --weeks)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of weeks: {text!r}") from None
+
+
+def _add_plan(sub: Subparsers) -> None:
+    plan = sub.add_parser(
+        "plan",
+        help="write the content plan: the rubrics' posting slots over a period",
+        description="Write the content plan: a slot for each rubric on each active platform "
+        "at its cadence, as Markdown, HTML, CSV or iCalendar.",
+        epilog=_PLAN_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    plan.add_argument("path", metavar="PATH", help="the policy file")
+    plan.add_argument(
+        "--from", dest="first", type=_date, metavar="DATE", help="the first day (YYYY-MM-DD)"
+    )
+    length = plan.add_mutually_exclusive_group()
+    length.add_argument("--weeks", type=_weeks, metavar="N", help="plan N weeks")
+    length.add_argument("--month", metavar="YYYY-MM", help="plan this calendar month")
+    plan.add_argument(
+        "--to",
+        choices=("md", "html", "csv", "ics"),
+        help="the plan's format (default: from the -o suffix, else md)",
+    )
+    plan.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, or a folder to write it into (a name ending in /), '-' for stdout "
+        "(default: PATH with the suffix .plan.md, .plan.html, .plan.csv or .plan.ics)",
+    )
+    plan.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for Excel: a byte-order mark and ';' between fields",
+    )
+    plan.add_argument(
+        "--lang",
+        choices=("en", "uk"),
+        help="the plan's language (default: the policy's document language)",
+    )
+    _add_force(plan)
+
+
 def _add_new(sub: Subparsers) -> None:
     new = sub.add_parser(
         "new",
@@ -332,6 +409,7 @@ _COMMANDS: dict[str, Callable[[Subparsers], None]] = {
     "export": _add_export,
     "schema": _add_schema,
     "diff": _add_diff,
+    "plan": _add_plan,
     "new": _add_new,
     "edit": _add_edit,
 }
@@ -426,6 +504,20 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
     if args.command == "schema":
         return commands.schema(args.output, force=args.force)
+    if args.command == "plan":
+        from wizard.cli.plan import plan_command
+
+        return plan_command(
+            args.path,
+            first=args.first,
+            weeks=args.weeks,
+            month=args.month,
+            to=args.to,
+            out=args.output,
+            excel=args.excel,
+            lang=args.lang,
+            force=args.force,
+        )
     return commands.diff(args.old, args.new, args.format, args.include_access)
 
 
