@@ -142,7 +142,7 @@ class Layout:
         the comment lines directly below it, unless those run into the next header (then
         they are that header's lead) or to the end of the file (then they are the file's).
         """
-        after = self.above_start(boundary) if boundary < len(self.text) else self._tail(boundary)
+        after = self.above_start(boundary) if boundary < len(self.text) else self.tail_start()
         end = after
         while end < boundary and end in self.comment_lines:
             end = self.line_end(end)
@@ -150,12 +150,14 @@ class Layout:
             return after
         return end
 
-    def _tail(self, boundary: int) -> int:
-        """`above_start` of the end of the text (which may or may not end with a newline)."""
-        if boundary == 0:
+    def tail_start(self) -> int:
+        """Where the comments and blank lines at the end of the text begin (its length
+        when it ends with content)."""
+        size = len(self.text)
+        if size == 0:
             return 0
-        last = self.line_start(boundary - 1 if self.text.endswith("\n") else boundary)
-        return self.above_start(last) if self._loose(last) else boundary
+        last = self.line_start(size - 1 if self.text.endswith("\n") else size)
+        return self.above_start(last) if self._loose(last) else size
 
     def after_blanks(self, position: int, limit: int) -> int:
         """`position` moved past the blank lines that start there (not beyond `limit`)."""

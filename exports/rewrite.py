@@ -55,15 +55,31 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def update_text(text: str, old: Mapping[str, Any], new: Mapping[str, Any], newline: str) -> str:
-    """The text with `old` data changed into `new` data, touching only what changed."""
+def update_text(
+    text: str,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    newline: str,
+    *,
+    spelled: Mapping[KeyPath, str] | None = None,
+    pieces: Mapping[KeyPath, str] | None = None,
+) -> str:
+    """The text with `old` data changed into `new` data, touching only what changed.
+
+    `spelled` gives, for key paths of `new` written as `key = value` lines, the text to
+    write as the value (another file's spelling of the same value, its comments inside
+    a multi-line array included), written even where the data does not change; `pieces`
+    gives, for entries of arrays of tables that are not in `old`, the text to write for
+    the whole entry (its comments, header and keys). Both are written with `\n` and the
+    caller checks the result (`exports.merge` does).
+    """
     original = text
-    editor = _Editor(text, newline)
+    editor = _Editor(text, newline, spelled, pieces)
     editor.rebuild_arrays((), old, new)
     if editor.edits:
         text = editor.apply()
         old = tomllib.loads(text)
-        editor = _Editor(text, newline)
+        editor = _Editor(text, newline, spelled, pieces)
     editor.diff_root(old, new)
     return _tidy_end(original, editor.apply())
 
@@ -71,9 +87,17 @@ def update_text(text: str, old: Mapping[str, Any], new: Mapping[str, Any], newli
 class _Editor:
     """Text edits computed against one scan of one text."""
 
-    def __init__(self, text: str, newline: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        newline: str,
+        spelled: Mapping[KeyPath, str] | None = None,
+        pieces: Mapping[KeyPath, str] | None = None,
+    ) -> None:
         self.text = text
         self.nl = newline
+        self.spelled: Mapping[KeyPath, str] = spelled or {}
+        self.pieces: Mapping[KeyPath, str] = pieces or {}
         self.pm: PositionMap = scan_positions(text)
         self.layout = Layout(text, self.pm.comment_lines)
         self.edits: list[tuple[int, int, str, int]] = []
@@ -217,7 +241,9 @@ class _Editor:
         pieces: list[str] = []
         for slot, source in enumerate(assign):
             if source is None:
-                piece = render_table((*path, slot), new[slot], array=True)
+                piece = self.pieces.get((*path, slot)) or render_table(
+                    (*path, slot), new[slot], array=True
+                )
                 piece = piece.replace("\n", self.nl)
             else:
                 piece = cores[source]
@@ -269,7 +295,9 @@ class _Editor:
         old_value, new_value = old[key], new.get(key)
         if new_value is None:
             self.delete(child)
-        elif same(old_value, new_value):
+        elif (child in self.spelled and self.respell(child, new_value)) or same(
+            old_value, new_value
+        ):
             return
         elif isinstance(old_value, Mapping) and isinstance(new_value, Mapping):
             if not new_value and self.home(child) in ("dotted", "implicit"):
@@ -289,6 +317,16 @@ class _Editor:
         else:  # a table that becomes a value, or the other way round
             self.delete(child)
             self.add_key(path, home, key, new)
+
+    def respell(self, path: KeyPath, value: Any) -> bool:
+        """Write the value at `path` as `spelled` has it; False where it is not a line's value."""
+        entry = self.pm.entries.get(path)
+        if entry is None or entry.kind != "kv" or entry.inline or is_table_like(value):
+            return False
+        spelling = self.spelled[path]
+        if self.text[entry.value_start : entry.value_end].replace("\r\n", "\n") != spelling:
+            self.add(entry.value_start, entry.value_end, spelling)
+        return True
 
     def is_value(self, path: KeyPath) -> bool:
         entry = self.pm.entries.get(path)
@@ -481,7 +519,11 @@ class _Editor:
         }
 
     def add_line(self, path: KeyPath, key: str, new: Mapping[str, Any]) -> None:
-        line = render_key_value(key, new[key])
+        spelling = self.spelled.get((*path, key))
+        if spelling is not None:
+            line = f"{render_key(key)} = {spelling}\n"
+        else:
+            line = render_key_value(key, new[key])
         direct = self.direct_keys(path)
         order = ordered_keys(path, new)
         place = order.index(key)

@@ -143,3 +143,11 @@ def test_schema_and_diff_load_no_textual(tmp_path: Path) -> None:
     changed = tmp_path / "changed.toml"
     changed.write_text(EXAMPLE.read_text(encoding="utf-8").replace("= 30", "= 60"), "utf-8")
     assert _loaded_after(["diff", str(EXAMPLE), str(changed)], tmp_path, 1) == set()
+
+
+def test_merge_and_textconv_load_no_textual(tmp_path: Path) -> None:
+    ours = tmp_path / "ours.toml"
+    ours.write_text(EXAMPLE.read_text(encoding="utf-8").replace("= 30", "= 60"), "utf-8")
+    args = ["merge", str(EXAMPLE), str(ours), str(EXAMPLE), "p.toml"]
+    assert _loaded_after(args, tmp_path) == set()
+    assert _loaded_after(["diff", "--textconv", str(EXAMPLE)], tmp_path) == set()
