@@ -36,6 +36,7 @@ import difflib
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from exports.diff import match_entries
@@ -111,24 +112,36 @@ class MergedData:
     theirs_taken: list[KeyPath] = field(default_factory=list)
     """Key paths of the merge whose conflict was taken from theirs: their comments
     there stay theirs."""
+    _memo: dict[str, dict[KeyPath, KeyPath | None]] = field(default_factory=dict, repr=False)
 
     def merged_path(self, version: str, path: KeyPath) -> KeyPath | None:
         """A key path of `version` as a key path of the merge (None: it is not there)."""
-        prefix: KeyPath = ()
-        merged: KeyPath = ()
-        for part in path:
-            if isinstance(part, int) and not isinstance(part, bool):
-                places = self.trace.get((version, prefix))
-                if places is not None:
-                    place = places.get(part)
-                    if place is None:
-                        return None
-                    merged = (*merged, place)
-                    prefix = (*prefix, part)
-                    continue
-            merged = (*merged, part)
-            prefix = (*prefix, part)
-        return merged
+        cut = max((n for n, part in enumerate(path) if type(part) is int), default=-1) + 1
+        if cut == 0:
+            return path
+        head = self._entry_path(version, path[:cut])
+        return None if head is None else head + path[cut:]
+
+    def _entry_path(self, version: str, path: KeyPath) -> KeyPath | None:
+        """`merged_path` of a path that ends with a list index (remembered)."""
+        memo = self._memo.setdefault(version, {})
+        if path in memo:
+            return memo[path]
+        inner = path[:-1]
+        cut = max((n for n, part in enumerate(inner) if type(part) is int), default=-1) + 1
+        head = inner if cut == 0 else self._entry_path(version, inner[:cut])
+        found: KeyPath | None = None
+        if head is not None:
+            head = head + inner[cut:] if cut else head
+            places = self.trace.get((version, inner))
+            index = path[-1]
+            assert isinstance(index, int)
+            if places is None:
+                found = (*head, index)
+            elif index in places:
+                found = (*head, places[index])
+        memo[path] = found
+        return found
 
 
 def merge_data(
@@ -360,8 +373,9 @@ class _Merger:
             for index in range(len(base))
             if in_ours.get(index) is not None or in_theirs.get(index) is not None
         ]
-        ours_new = [j for j in range(len(ours)) if j not in set(in_ours.values())]
-        theirs_new = [j for j in range(len(theirs)) if j not in set(in_theirs.values())]
+        kept_ours, kept_theirs = set(in_ours.values()), set(in_theirs.values())
+        ours_new = [j for j in range(len(ours)) if j not in kept_ours]
+        theirs_new = [j for j in range(len(theirs)) if j not in kept_theirs]
         for candidate in _paired([ours[j] for j in ours_new], [theirs[j] for j in theirs_new]):
             o = ours_new[candidate.ours] if candidate.ours is not None else None
             t = theirs_new[candidate.theirs] if candidate.theirs is not None else None
@@ -558,9 +572,16 @@ class Version:
     """The file's text without a byte-order mark (None: data only, such as the wizard's)."""
     newline: str = "\n"
 
-    @property
+    @cached_property
     def positions(self) -> PositionMap | None:
+        """Where each key path stands in the text (scanned once, on first use)."""
         return scan_positions(self.text) if self.text is not None else None
+
+    @cached_property
+    def comments(self) -> dict[SlotKey, _Slot]:
+        """The text's comments by what they belong to (`comment_slots`)."""
+        assert self.text is not None and self.positions is not None
+        return comment_slots(self.text, self.data, self.positions)
 
 
 @dataclass(frozen=True)
@@ -769,12 +790,14 @@ class _Slot:
     text: str
 
 
-def comment_slots(text: str, data: Mapping[str, Any]) -> dict[SlotKey, _Slot]:
+def comment_slots(
+    text: str, data: Mapping[str, Any], positions: PositionMap | None = None
+) -> dict[SlotKey, _Slot]:
     """The comments of a text by what they belong to (`exports.layout`), each with its
     span: `lead` (directly above a key or header), `trail` (after a value on its line),
     `before` (paragraphs between), `end` (directly below a table's last line), `intro`
     (above a list's first entry), and the file's `eof`. Key paths are the text's."""
-    positions = scan_positions(text)
+    positions = positions or scan_positions(text)
     layout = Layout(text, positions.comment_lines)
     anchors: list[tuple[int, KeyPath, str, int]] = []
     for path, entry in positions.entries.items():
@@ -859,7 +882,7 @@ def _carry_comments(
     def by_merged(version: Version, name: str) -> dict[SlotKey, _Slot]:
         assert version.text is not None
         found: dict[SlotKey, _Slot] = {}
-        for (path, kind), slot in comment_slots(version.text, version.data).items():
+        for (path, kind), slot in version.comments.items():
             target = merged.merged_path(name, path)
             if target is not None and (target, kind) not in found:
                 found[(target, kind)] = slot

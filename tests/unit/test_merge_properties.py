@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -164,7 +165,7 @@ def test_both_sides_alike_never_conflict(ops: list[Op]) -> None:
     assert result.clean and same(result.data, side.data) and result.text == side.text
 
 
-def _error_keys(data: dict[str, Any]) -> set[tuple[str, str]]:
+def _error_keys(data: Mapping[str, Any]) -> set[tuple[str, str]]:
     return {
         (re.sub(r"\[\d+\]", "[]", p.path), p.code) for p in check_policy(data) if p.level == "error"
     }
@@ -185,6 +186,7 @@ def test_changes_to_different_sections_merge_cleanly_with_every_comment(
     lines = result.text.splitlines()
     for comment in ours_comments + theirs_comments:
         assert comment in lines, comment
+    assert ours.text is not None and theirs.text is not None
     for line in BASE_TEXT.splitlines():  # every comment of the base that no side removed
         if line.startswith("#") and line in ours.text and line in theirs.text:
             assert line in result.text, line

@@ -309,7 +309,7 @@ def _read_side(
                 empty = not stream.read(1024).strip()
         except OSError:
             empty = False
-        if empty and os.path.isfile(file):
+        if empty and (os.path.isfile(file) or file == os.devnull):
             return None
     try:
         return read_policy(Path(file))
