@@ -1,9 +1,9 @@
 """Merging our version with the file that changed on disk: what each side changed, and a
 choice for each value both sides changed differently.
 
-`MergeDialog` lists their changes and ours (both kept by the merge) and, for each
-conflict, both values side by side — "Mine" and "Theirs", in the interface language —
-with a button to keep each. It dismisses with the choices (the conflict's key → "ours"
+`MergeDialog` shows first, for each conflict, both values side by side — "Mine" and
+"Theirs", in the interface language — with a button to keep each, then their changes
+and ours (both kept by the merge). It dismisses with the choices (the conflict's key → "ours"
 or "theirs") once every conflict has one, or None to go back.
 """
 
@@ -73,6 +73,15 @@ def conflict_label(conflict: Conflict) -> str:
     return f"{label} ({shown(conflict.label)})" if conflict.label else label
 
 
+def _under(path: str, prefixes: Sequence[str]) -> bool:
+    """Whether a key path is one of `prefixes` or inside one of them."""
+    return any(
+        path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
+        for prefix in prefixes
+        if prefix
+    )
+
+
 class MergeDialog(ModalScreen[Choices | None]):
     """Their changes, ours, and mine-or-theirs for each value both sides changed."""
 
@@ -108,17 +117,20 @@ class MergeDialog(ModalScreen[Choices | None]):
             yield Static(shown(self.title_text), classes="amend-title", markup=False)
             yield Static(shown(self.intro), classes="amend-text", markup=False)
             with VerticalScroll(id="merge-body"):
-                yield from self._changes("merge-theirs", t("merge.theirs_changes"), self.theirs)
-                yield from self._changes("merge-ours", t("merge.ours_changes"), self.ours)
-                if self.conflicts:
+                if self.conflicts:  # first: they need a choice
                     yield Static(t("merge.both"), classes="merge-heading", id="merge-both")
                 for number, conflict in enumerate(self.conflicts):
                     yield from self._conflict(number, conflict)
+                yield from self._changes("merge-theirs", t("merge.theirs_changes"), self.theirs)
+                yield from self._changes("merge-ours", t("merge.ours_changes"), self.ours)
             with Horizontal(classes="amend-buttons"):
                 yield Button(self.apply, id="merge-save", variant="primary")
                 yield Button(t("merge.back"), id="merge-back")
 
     def _changes(self, ident: str, heading: str, changes: Sequence[Change]) -> ComposeResult:
+        """One side's changes, those to values in conflict left out (they are above)."""
+        disputed = [format_path(conflict.path) for conflict in self.conflicts]
+        changes = [change for change in changes if not _under(change.path, disputed)]
         yield Static(heading, classes="merge-heading", id=f"{ident}-heading")
         if not changes:
             yield Static(t("changes.none"), classes="change-line")
