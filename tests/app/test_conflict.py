@@ -90,7 +90,8 @@ async def test_merge_is_the_default_when_nothing_conflicts(tmp_path: Path) -> No
     app = _open(path)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await _save_into_conflict(pilot, app, path, THEIRS)
-        assert dialog.focused is dialog.query_one("#conflict-merge")
+        merge_button = dialog.query_one("#conflict-merge")
+        await wait_for(pilot, lambda: dialog.focused is merge_button, "Merge focused")
         summary = str(dialog.query_one("#conflict-summary", Static).render())
         assert summary == "Merging keeps both: their changes (1) and yours (1)."
         send_keys(pilot, "enter")
@@ -126,7 +127,8 @@ async def test_a_value_changed_on_both_sides_is_chosen_side_by_side(
         assert "Changed differently on both sides: 1" in str(
             dialog.query_one("#conflict-summary", Static).render()
         )
-        assert dialog.focused is dialog.query_one("#conflict-compare")  # no default merge
+        compare = dialog.query_one("#conflict-compare")
+        await wait_for(pilot, lambda: dialog.focused is compare, "Compare focused: no default")
         await click(pilot, "#conflict-merge")
         merge = await on_top(pilot, MergeDialog)
         assert _lines(merge, ".merge-label") == ["Document details › Company"]
@@ -272,7 +274,9 @@ async def test_a_draft_made_before_the_file_changed_is_merged_into_it(tmp_path: 
     app = _open(path)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await on_top(pilot, RecoveryDialog)
-        assert dialog.stale and dialog.focused is dialog.query_one("#recovery-merge")
+        assert dialog.stale
+        merge_button = dialog.query_one("#recovery-merge")
+        await wait_for(pilot, lambda: dialog.focused is merge_button, "Merge focused")
         await click(pilot, "#recovery-merge")
         merge = await on_top(pilot, MergeDialog)
         assert _lines(merge, ".merge-theirs") == [
