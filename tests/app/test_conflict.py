@@ -259,6 +259,46 @@ async def test_save_as_never_writes_onto_the_changed_file(tmp_path: Path, notes:
     assert tomllib.loads(text)["document"]["company"] == "Mine"
 
 
+async def test_a_file_changed_again_while_merging_is_merged_again(tmp_path: Path) -> None:
+    path = _policy(tmp_path)
+    app = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _save_into_conflict(pilot, app, path, THEIRS)
+        await click(pilot, "#conflict-merge")
+        await on_top(pilot, MergeDialog)
+        again = THEIRS.replace('version = "1.0"', 'version = "2.0"')
+        path.write_text(again, encoding="utf-8")
+        await click(pilot, "#merge-save")
+        await on_top(pilot, SaveSummaryDialog)
+        await click(pilot, "#summary-save")
+        dialog = await on_top(pilot, ConflictDialog)  # asked again, with the new state
+        assert "their changes (2)" in str(dialog.query_one("#conflict-summary", Static).render())
+        assert path.read_text(encoding="utf-8") == again
+        await click(pilot, "#conflict-merge")
+        await on_top(pilot, MergeDialog)
+        await click(pilot, "#merge-save")
+        await _save_summary(pilot, path, '"Mine"')
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert saved["document"]["version"] == "2.0" and saved["document"]["company"] == "Mine"
+
+
+async def test_a_file_that_cannot_be_read_now_is_not_merged(tmp_path: Path) -> None:
+    path = _policy(tmp_path)
+    broken = THEIRS.replace('company = "Acme"', '<<<<<<< ours\ncompany = "Acme"')
+    app = _open(path)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _save_into_conflict(pilot, app, path, broken)
+        assert dialog.query_one("#conflict-merge", Button).disabled
+        assert "cannot be merged" in str(dialog.query_one("#conflict-summary", Static).render())
+        await click(pilot, "#conflict-overwrite")
+        await on_top(pilot, ConfirmDialog)
+        await click(pilot, "#dialog-no")
+        await on_top(pilot, ConflictDialog)
+        assert path.read_text(encoding="utf-8") == broken
+        send_keys(pilot, "escape")
+        await on_top(pilot, SectionScreen)
+
+
 def _stale_draft(path: Path, *, base: bool) -> None:
     """A draft of the original file (company "Mine"), then the file changed by another."""
     data = tomllib.loads(ORIGINAL)
