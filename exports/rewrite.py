@@ -586,7 +586,8 @@ class _Editor:
                 raise Unsupported(f"no header for {path}")
             self.insert_block(len(self.text), block)
             return
-        self.insert_block(self.end_of(max(indexes)), block)
+        last = max(indexes)
+        self.insert_block(self.layout.after_blanks(self.end_of(last), self.boundary(last)), block)
 
     # -- a section written afresh ---------------------------------------------------------
 

@@ -319,6 +319,14 @@ def test_the_comment_at_the_end_of_the_file_stays_at_the_end() -> None:
     assert text.endswith('name = "Figma"\n# end of file\n')
 
 
+def test_a_sub_table_added_where_another_is_removed() -> None:
+    text = "schema_version = 1\n\n[communication]\n\n[communication.negative]\n\n[content]\n"
+    source = parse_policy(Path("p.toml"), text.encode())
+    after = {"schema_version": 1, "communication": {"response_time": {}}}
+    result = update_text(source.text, source.data, after, "\n")
+    assert result == "schema_version = 1\n\n[communication]\n\n[communication.response_time]\n"
+
+
 def test_trailing_comment_survives_a_change() -> None:
     source = load(EXAMPLE)
     text = edited(source, lambda data: data["document"].update(language="uk"))
