@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from screens.base import SectionScreen
 from screens.broken_file import BrokenFileScreen
+from screens.conflict import ChangesDialog
 from screens.dialogs import QuitDialog
 from screens.lock_dialog import LockDialog
 from screens.recovery import RecoveryDialog
@@ -138,6 +139,12 @@ async def test_compare_and_stale_warning(policy: Path) -> None:
         assert lines == ['document.company: "Acme" → "From the draft"']
         assert "anyway" in str(dialog.query_one("#recovery-restore").render())
         await click(pilot, "#recovery-restore")
+        # What it puts back over the newer file is listed before anything is restored.
+        listed = await on_top(pilot, ChangesDialog)
+        lines = [str(s.render()) for s in listed.query(".change-line").results(Static)]
+        assert lines == ['document.company: "Acme" → "From the draft"']
+        assert state_of(app).get("document.company") == "Acme"
+        await click(pilot, "#changes-confirm")
         await on_top(pilot, SectionScreen)
         await wait_for(pilot, lambda: state_of(app).get("document.company") == "From the draft")
 

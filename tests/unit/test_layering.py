@@ -171,3 +171,11 @@ def test_plan_loads_no_textual_and_the_calendar_library_only_for_ics(tmp_path: P
     ics = tmp_path / "plan.ics"
     assert _loaded_after(["plan", str(EXAMPLE), "-o", str(ics)], tmp_path) == {"icalendar"}
     assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_merge_and_textconv_load_no_textual(tmp_path: Path) -> None:
+    ours = tmp_path / "ours.toml"
+    ours.write_text(EXAMPLE.read_text(encoding="utf-8").replace("= 30", "= 60"), "utf-8")
+    args = ["merge", str(EXAMPLE), str(ours), str(EXAMPLE), "p.toml"]
+    assert _loaded_after(args, tmp_path) == set()
+    assert _loaded_after(["diff", "--textconv", str(EXAMPLE)], tmp_path) == set()

@@ -1,6 +1,6 @@
 """The `presence` command: the wizard (`new`, `edit`) and the headless commands.
 
-`validate`, `export`, `schema` and `diff` never load Textual; the wizard's app is
+`validate`, `export`, `schema`, `diff` and `merge` never load Textual; the wizard's app is
 imported only when `presence`, `presence new` or `presence edit` opens it.
 """
 
@@ -93,8 +93,9 @@ examples:
   presence export brand-policy.toml --to html
   presence diff old.toml brand-policy.toml
   presence plan brand-policy.toml --month 2026-03
+  presence merge base.toml ours.toml theirs.toml brand-policy.toml
 
-exit codes: 0 success, 1 problems found (or differences, for diff),
+exit codes: 0 success, 1 problems found (differences, for diff; conflicts, for merge),
 2 bad arguments or a file that cannot be read or written, 70 internal error.
 """
 
@@ -157,6 +158,11 @@ access values (where logins are kept) show as "(access value hidden)" unless
 
 exit codes: 0 identical, 1 different, 2 a file cannot be read.
 
+--textconv FILE prints one policy as data (keys in the format's order, no comments
+or layout) for git's textconv, so that `git diff` and `git log -p` compare data:
+  git config diff.presence.textconv "presence diff --textconv"
+  echo 'brand-policy.toml diff=presence' >> .gitattributes
+
 examples:
   presence diff old/brand-policy.toml brand-policy.toml
   git show HEAD~1:brand-policy.toml > /tmp/old.toml
@@ -179,6 +185,27 @@ examples:
   presence plan brand-policy.toml --month 2026-03 --to ics
   presence plan brand-policy.toml --from 2026-03-02 --weeks 4 -o march.csv --excel
   presence plan brand-policy.toml --lang uk -o - | less
+"""
+
+_MERGE_EPILOG = """\
+A three-way merge, key by key: what only one side changed is taken, the same change
+on both sides is no conflict, the same key changed differently (or an entry removed
+on one side and changed on the other) is a conflict. List entries are matched by
+name, title or topic. The result is THEIRS's text with OURS's changes applied, so
+comments and layout survive; it is written into OURS (or OUT). An empty BASE means
+no common version: every difference is then a conflict unless both sides agree.
+Conflicts are written between git's markers (<<<<<<< ours, =======, >>>>>>> theirs)
+and listed as FILE:LINE:COL: conflict: KEY: ours … / theirs …
+
+As git's merge driver:
+  git config merge.presence.driver "presence merge %O %A %B %P"
+  echo 'brand-policy.toml merge=presence' >> .gitattributes
+
+exit codes: 0 merged, 1 conflicts (or a result with errors neither version had),
+2 a version that cannot be read, or OUT that cannot be written.
+
+examples:
+  presence merge base.toml mine.toml theirs.toml -o merged.toml
 """
 
 _NEW_EPILOG = """\
@@ -301,8 +328,13 @@ def _add_diff(sub: Subparsers) -> None:
         epilog=_DIFF_EPILOG,
         formatter_class=_FORMATTER,
     )
-    diff.add_argument("old", metavar="OLD", help="the earlier version")
-    diff.add_argument("new", metavar="NEW", help="the later version")
+    diff.add_argument("old", metavar="OLD", nargs="?", help="the earlier version")
+    diff.add_argument("new", metavar="NEW", nargs="?", help="the later version")
+    diff.add_argument(
+        "--textconv",
+        metavar="FILE",
+        help="print FILE as data (for git's diff.<driver>.textconv), instead of OLD NEW",
+    )
     diff.add_argument(
         "--format",
         choices=("text", "md"),
@@ -373,6 +405,33 @@ def _add_plan(sub: Subparsers) -> None:
     _add_force(plan)
 
 
+def _add_merge(sub: Subparsers) -> None:
+    merge = sub.add_parser(
+        "merge",
+        help="merge two versions of a policy (a git merge driver)",
+        description="Merge two versions of a policy changed from a common one, key by key.",
+        epilog=_MERGE_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    merge.add_argument("base", metavar="BASE", help="the common version (git's %%O; empty: none)")
+    merge.add_argument("ours", metavar="OURS", help="our version, which gets the result (%%A)")
+    merge.add_argument("theirs", metavar="THEIRS", help="their version (%%B)")
+    merge.add_argument(
+        "path", metavar="PATH", nargs="?", help="the file's name for messages (git's %%P)"
+    )
+    merge.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the result to OUT instead of OURS ('-': stdout)",
+    )
+    merge.add_argument(
+        "--include-access",
+        action="store_true",
+        help="show access values in conflict messages; hidden by default",
+    )
+
+
 def _add_new(sub: Subparsers) -> None:
     new = sub.add_parser(
         "new",
@@ -410,6 +469,7 @@ _COMMANDS: dict[str, Callable[[Subparsers], None]] = {
     "schema": _add_schema,
     "diff": _add_diff,
     "plan": _add_plan,
+    "merge": _add_merge,
     "new": _add_new,
     "edit": _add_edit,
 }
@@ -518,6 +578,21 @@ def _dispatch(args: argparse.Namespace) -> int:
             lang=args.lang,
             force=args.force,
         )
+    if args.command == "merge":
+        if args.output == "":
+            sys.stderr.write("presence merge: error: -o needs a file name ('-' for stdout)\n")
+            return 2
+        return commands.merge(
+            args.base, args.ours, args.theirs, args.path, args.output, args.include_access
+        )
+    if args.textconv is not None:
+        if args.old is not None:
+            sys.stderr.write("presence diff: error: --textconv takes one FILE, not OLD NEW\n")
+            return 2
+        return commands.textconv(args.textconv, args.include_access)
+    if args.old is None or args.new is None:
+        sys.stderr.write("presence diff: error: OLD and NEW are required\n")
+        return 2
     return commands.diff(args.old, args.new, args.format, args.include_access)
 
 

@@ -41,6 +41,7 @@ class EditSession:
         """Whether another wizard took the lock this session held."""
         self._told: lock.LockInfo | None = None
         """The other wizard holding the lock that the author knows of (and edits beside)."""
+        self._base_json: tuple[tuple[int, str], str] | None = None
 
     @property
     def path(self) -> Path | None:
@@ -89,12 +90,22 @@ class EditSession:
             drafts.remove_draft(self.path)
             return False
         try:
-            drafts.write_draft(self.path, self.state.data, self.base_digest)
+            drafts.write_draft(self.path, self.state.data, self.base_digest, base=self._base())
         except OSError as error:
             self.draft_error = error.strerror or str(error)
             return False
         self.draft_error = None
         return True
+
+    def _base(self) -> str | None:
+        """The data of the file the edits began from, as a draft holds it (encoded once
+        per version of the file: it changes only when the file is saved or read)."""
+        if self.state.source is None:
+            return None
+        key = (id(self.state.saved), self.base_digest)
+        if self._base_json is None or self._base_json[0] != key:
+            self._base_json = (key, drafts.encode_json(self.state.saved))
+        return self._base_json[1]
 
     def restore(self, draft: Draft) -> None:
         """Put the draft's data into the state (the saved snapshot stays the file's)."""
