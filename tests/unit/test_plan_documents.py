@@ -86,10 +86,10 @@ def test_markdown_totals_notes_unscheduled_and_inactive(en: Plan) -> None:
     text = rendered_text(plan_markdown(en))
     assert "Instagram 42 100 %" in " ".join(text.split())
     squeezed = " ".join(text.split())
-    assert "● Direct sales 33 79 % yes" in squeezed
+    assert "● Sales 33 79 % yes" in squeezed
     assert "◆ Brand trust 9 21 % yes" in squeezed
     assert (
-        "79 % of the slots serve “Direct sales”, while the policy puts “Brand trust” first"
+        "79 % of the slots serve “Sales”, while the policy puts “Brand trust” first"
         in squeezed
     )
     assert "Baker's notes — no cadence" in squeezed
