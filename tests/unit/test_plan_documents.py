@@ -88,10 +88,7 @@ def test_markdown_totals_notes_unscheduled_and_inactive(en: Plan) -> None:
     squeezed = " ".join(text.split())
     assert "● Sales 33 79 % yes" in squeezed
     assert "◆ Brand trust 9 21 % yes" in squeezed
-    assert (
-        "79 % of the slots serve “Sales”, while the policy puts “Brand trust” first"
-        in squeezed
-    )
+    assert "79 % of the slots serve “Sales”, while the policy puts “Brand trust” first" in squeezed
     assert "Baker's notes — no cadence" in squeezed
     assert "Telegram — planned: not yet active" in squeezed
     assert "Facebook — paused" in squeezed
