@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from exports.escape import clean_text, escape_inline, escape_lines, text_lines
 from exports.mdwriter import MarkdownWriter
-from exports.wording import CHOICES, WORDS, Case, DocLanguage, format_date, format_minutes
+from exports.wording import (
+    CHOICE_GROUPS,
+    Case,
+    DocLanguage,
+    choice_word,
+    format_date,
+    format_minutes,
+    word,
+)
 
 MAX_CELL_CHARS = 120
 """The longest Markdown a table cell takes; longer entries get subsections instead."""
@@ -32,10 +40,10 @@ class Field:
 
     key: str
     label: str
-    """A key of `WORDS`."""
+    """A key of the `document` catalogue (`exports.wording.word`)."""
     kind: str = "text"
     """text, list, url, minutes, within_minutes (after "Within": a genitive in Ukrainian),
-    or a group of `CHOICES` (status, goal, style, …)."""
+    or a group of `CHOICE_GROUPS` (status, goal, style, …)."""
     required: bool = False
 
 
@@ -89,6 +97,26 @@ def link(url: str) -> str:
     return text
 
 
+class Words(Mapping[str, str]):
+    """The document's words in one language, by key (`words["undefined"]`): the
+    `document` catalogue, a message without params each."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def __iter__(self) -> Iterator[str]:
+        from exports.texts import DOCUMENT
+        from schemas.texts import domain
+
+        return iter(domain(DOCUMENT).catalogue(self.lang))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class Doc:
     """The document being written: its language, the missing paths and the writer."""
 
@@ -96,9 +124,12 @@ class Doc:
         self.lang = lang
         self.missing = missing
         self.include_access = include_access
-        self.words = WORDS[lang]
-        self.choices = CHOICES[lang]
+        self.words = Words(lang)
         self.out = MarkdownWriter()
+
+    def word(self, key: str, /, **params: object) -> str:
+        """A word or sentence of the document in its language, params filled in."""
+        return word(key, self.lang, **params)
 
     # Reading values.
 
@@ -124,8 +155,9 @@ class Doc:
 
     def choice(self, group: str, value: object) -> str:
         """The document's word for an enumerated value; anything else as the author's text."""
-        if isinstance(value, str) and value in self.choices[group]:
-            return self.choices[group][value]
+        named = choice_word(group, value, self.lang) if isinstance(value, str) else None
+        if named is not None:
+            return named
         return escape_inline(self.plain(value) or "")
 
     def duration(self, value: object, case: Case = "nominative") -> str | None:
@@ -158,7 +190,7 @@ class Doc:
             return None
         if kind == "url" and isinstance(value, str):
             return link(value) if len(text_lines(value)) == 1 else escape_lines(value)
-        if kind in self.choices:
+        if kind in CHOICE_GROUPS:
             return self.choice(kind, value)
         return escape_lines(text)
 
@@ -219,7 +251,7 @@ class Doc:
         name = self.plain(entry.get(key))
         if name is not None:
             return escape_inline(name)
-        return f"{self.words[label + '_n'].format(n=index + 1)}: {self.words['undefined']}"
+        return f"{self.word(label + '_n', n=index + 1)}: {self.words['undefined']}"
 
 
 def write_entries(

@@ -23,10 +23,10 @@ from exports.doc_parts import (
 )
 from exports.escape import escape_inline, escape_lines, escape_text, text_lines
 from exports.mdwriter import join_blocks
-from exports.wording import SECTION_WORDS, DocLanguage
+from exports.wording import DocLanguage
 from schemas import check_policy
 from schemas.problems import Problem
-from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS
+from schemas.sections import SECTIONS, default_title, heading, section_name
 
 __all__ = [
     "document_language",
@@ -48,7 +48,7 @@ def document_title(data: Mapping[str, Any]) -> str:
     """The plain-text title: the document's title with the company name (for HTML `<title>`)."""
     lang = document_language(data)
     document = table_of(table_of(data).get("document"))
-    title = _one_line(document.get("title")) or DEFAULT_TITLES[lang]
+    title = _one_line(document.get("title")) or default_title(lang)
     company = _one_line(document.get("company"))
     return f"{title} — {company}" if company else title
 
@@ -85,16 +85,15 @@ def markdown_blocks(
     missing = frozenset(p.path for p in problems if p.level == "missing")
     doc = Doc(document_language(data), missing, include_access)
     _write_head(doc, data)
-    headings = SECTION_HEADINGS[doc.lang]
-    doc.out.heading(2, headings["mission"])
+    doc.out.heading(2, heading("mission", doc.lang))
     _write_mission(doc, table_of(data.get("mission")))
-    doc.out.heading(2, headings["platforms"])
+    doc.out.heading(2, heading("platforms", doc.lang))
     _write_platforms(doc, data.get("platforms"))
-    doc.out.heading(2, headings["tools"])
+    doc.out.heading(2, heading("tools", doc.lang))
     _write_tools(doc, data.get("tools"))
-    doc.out.heading(2, headings["communication"])
+    doc.out.heading(2, heading("communication", doc.lang))
     _write_communication(doc, table_of(data.get("communication")))
-    doc.out.heading(2, headings["content"])
+    doc.out.heading(2, heading("content", doc.lang))
     _write_content(doc, table_of(data.get("content")))
     doc.out.heading(2, doc.words["revisions"])
     _write_revisions(doc, data.get("revisions"))
@@ -104,7 +103,7 @@ def markdown_blocks(
 def _write_head(doc: Doc, data: Mapping[str, Any]) -> None:
     document = table_of(data.get("document"))
     title = doc.plain(document.get("title"))
-    title_md = escape_inline(title) if title else DEFAULT_TITLES[doc.lang]
+    title_md = escape_inline(title) if title else default_title(doc.lang)
     company = doc.plain(document.get("company"))
     if company:
         doc.out.heading(1, f"{title_md} — {escape_inline(company)}")
@@ -251,14 +250,14 @@ def _write_response_time(doc: Doc, times: Mapping[str, Any]) -> None:
     if longest:
         within = doc.duration(average, "accusative")  # «у середньому — за …»
         if within:
-            doc.out.paragraph(words["first_reply_avg"].format(max=longest, avg=within))
+            doc.out.paragraph(doc.word("first_reply_avg", max=longest, avg=within))
         else:
-            doc.out.paragraph(words["first_reply"].format(max=longest))
+            doc.out.paragraph(doc.word("first_reply", max=longest))
     else:
         doc.out.paragraph(words["first_reply_undefined"])
         alone = doc.duration(average)  # «Середній час відповіді: …»
         if alone:
-            doc.out.paragraph(words["average_only"].format(avg=alone))
+            doc.out.paragraph(doc.word("average_only", avg=alone))
     doc.fields(
         times,
         "communication.response_time",
@@ -284,7 +283,7 @@ def _write_templates(doc: Doc, value: object) -> None:
             4,
             escape_inline(title)
             if title
-            else f"{words['template_n'].format(n=index + 1)}: {words['undefined']}",
+            else f"{doc.word('template_n', n=index + 1)}: {words['undefined']}",
         )
         doc.fields(template, path, [Field("situation", "situation")])
         text = doc.plain(template.get("text"))
@@ -367,12 +366,11 @@ def _write_revisions(doc: Doc, value: object) -> None:
     if not ordered:
         doc.out.paragraph(doc.words["no_revisions"])
         return
-    section_words = SECTION_WORDS[doc.lang]
     rows: list[list[str]] = []
     for index, revision in ordered:
         path = f"revisions[{index}]"
         sections = [
-            section_words.get(name, name) if isinstance(name, str) else name
+            section_name(name, doc.lang) if name in SECTIONS else name
             for name in listed(revision.get("sections"))
         ]
         rows.append(

@@ -34,7 +34,7 @@ from screens.export_dialog import ExportDialog, target_refusal
 from screens.labels import problem_line
 from screens.widgets.messages import NavigateTo
 from wizard.core.flow import step_for_path
-from wizard.core.i18n import has, t
+from wizard.core.i18n import get_language, has, t
 from wizard.core.service import (
     Exported,
     ExportRequest,
@@ -287,7 +287,7 @@ class ReviewScreen(StepScreen):
         elif isinstance(result, PathRefused):  # the folder changed while the dialog was open
             reason = target_refusal(result)
         else:
-            reason = result.error.message
+            reason = result.error.text(get_language())
         self.app.push_screen(
             MessageDialog(
                 t("export.failed_title"), t("export.failed", path=str(request.path), reason=reason)

@@ -173,7 +173,8 @@ def _add_lang(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
         "--lang",
         dest=dest,
         choices=("en", "uk"),
-        help="the wizard's language (default: from LC_ALL, LC_MESSAGES or LANG)",
+        help="the language of the wizard and of messages (level words and key paths stay "
+        "English; default: from LC_ALL, LC_MESSAGES or LANG)",
     )
 
 
@@ -197,6 +198,7 @@ def _add_validate(sub: Subparsers) -> None:
     validate.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
+    _add_lang(validate)
 
 
 def _add_export(sub: Subparsers) -> None:
@@ -233,6 +235,7 @@ def _add_export(sub: Subparsers) -> None:
         "error (default), missing (a draft), warning (any warning too)",
     )
     _add_force(export)
+    _add_lang(export)
 
 
 def _add_schema(sub: Subparsers) -> None:
@@ -250,6 +253,7 @@ def _add_schema(sub: Subparsers) -> None:
         help="write to OUT instead of stdout (a folder: OUT/policy.schema.json)",
     )
     _add_force(schema)
+    _add_lang(schema)
 
 
 def _add_diff(sub: Subparsers) -> None:
@@ -273,6 +277,7 @@ def _add_diff(sub: Subparsers) -> None:
         action="store_true",
         help="show access values (where logins are kept); hidden by default",
     )
+    _add_lang(diff)
 
 
 def _add_new(sub: Subparsers) -> None:
@@ -365,7 +370,10 @@ def open_wizard(
     except ModuleNotFoundError as err:
         if err.name not in ("wizard.tui", "wizard.tui.app", "textual"):
             raise
-        sys.stderr.write("presence: error: the wizard is not available in this installation\n")
+        from wizard.cli.texts import say
+
+        language = lang or detect_language(os.environ)
+        sys.stderr.write(f"presence: error: {say('no_wizard', language)}\n")
         return 2
     return run_wizard(
         path=Path(path) if path is not None else None,
@@ -390,15 +398,22 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     release_collector()  # the modules are loaded: what follows is the command's own work
     _stop_on_terminate()
+    said = lang or detect_language(os.environ)
     if args.command == "validate":
-        return commands.validate(args.paths, args.format)
+        return commands.validate(args.paths, args.format, said)
     if args.command == "export":
         return commands.export(
-            args.path, args.to, args.output, args.include_access, args.fail_on, force=args.force
+            args.path,
+            args.to,
+            args.output,
+            args.include_access,
+            args.fail_on,
+            force=args.force,
+            lang=said,
         )
     if args.command == "schema":
-        return commands.schema(args.output, force=args.force)
-    return commands.diff(args.old, args.new, args.format, args.include_access)
+        return commands.schema(args.output, force=args.force, lang=said)
+    return commands.diff(args.old, args.new, args.format, args.include_access, said)
 
 
 def _stop_on_terminate() -> None:
@@ -434,13 +449,30 @@ class _ClosedStream(io.TextIOBase):
         raise OSError(errno.EBADF, "the stream is closed")
 
 
-def _report_output_error(exc: OSError) -> None:
+def _language(argv: Sequence[str]) -> str:
+    """The interface language of a run: `--lang` (`--lang X` or `--lang=X`) where given,
+    else the locale's."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif argument.startswith("--lang="):
+            value = argument.partition("=")[2]
+        else:
+            continue
+        if value in ("en", "uk"):
+            return value
+    return detect_language(os.environ)
+
+
+def _report_output_error(exc: OSError, lang: str) -> None:
     """Say on stderr (when it can be written) that the output could not be written."""
     from exports.atomic import write_reason
     from schemas.controls import escape
+    from wizard.cli.texts import say
 
+    reason = escape(write_reason(exc).text(lang))
     try:
-        sys.stderr.write(f"presence: error: cannot write the output: {escape(write_reason(exc))}\n")
+        sys.stderr.write(f"presence: error: {say('cannot_write_output', lang, reason=reason)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
@@ -481,7 +513,9 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
-        sys.stderr.write("presence: interrupted\n")
+        from wizard.cli.texts import say
+
+        sys.stderr.write(f"presence: {say('interrupted', _language(arguments))}\n")
         return 130
     except BrokenPipeError:
         # The reader went away (`presence diff … | head`): say nothing more.
@@ -489,15 +523,17 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as exc:  # what the commands write to a file they report themselves
-        _report_output_error(exc)
+        _report_output_error(exc, _language(arguments))
         return 2
     except Exception as exc:
         if os.environ.get("PRESENCE_DEBUG"):
             raise
         from schemas.controls import escape
+        from wizard.cli.texts import say
 
+        lang = _language(arguments)
+        detail = f"{type(exc).__name__}: {escape(str(exc))}"
         sys.stderr.write(
-            f"presence: internal error: {type(exc).__name__}: {escape(str(exc))}\n"
-            "(set PRESENCE_DEBUG=1 to see where)\n"
+            f"presence: {say('internal_error', lang, detail=detail)}\n{say('debug_hint', lang)}\n"
         )
         return EXIT_INTERNAL
