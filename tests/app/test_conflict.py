@@ -59,7 +59,7 @@ async def test_compare_then_overwrite(tmp_path: Path) -> None:
         await click(pilot, "#conflict-compare")
         changes = await on_top(pilot, ChangesDialog)
         lines = [str(s.render()) for s in changes.query(".change-line").results(Static)]
-        assert lines == ['document.company: "Theirs" → "Mine"']
+        assert lines == ['Company: "Theirs" → "Mine"']
         send_keys(pilot, "escape")
         await on_top(pilot, ConflictDialog)
         await click(pilot, "#conflict-overwrite")

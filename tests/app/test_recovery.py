@@ -135,7 +135,7 @@ async def test_compare_and_stale_warning(policy: Path) -> None:
         await click(pilot, "#recovery-compare")
         await wait_for(pilot, lambda: changes.display, "the changes")
         lines = [str(s.render()) for s in changes.query(".change-line").results(Static)]
-        assert lines == ['document.company: "Acme" → "From the draft"']
+        assert lines == ['Company: "Acme" → "From the draft"']
         assert "anyway" in str(dialog.query_one("#recovery-restore").render())
         await click(pilot, "#recovery-restore")
         await on_top(pilot, SectionScreen)
