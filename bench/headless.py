@@ -167,3 +167,33 @@ def measure_growth(context: Context) -> list[Row]:
         ),
         Row(X100, f"{x100:.2f} s", "", "", budget, verdict(x100 < X100_BUDGET)),
     ]
+
+
+PDF_BUDGET = 2.0
+PDF_X100 = "7. x100 policy, `export --to pdf`, CPU"
+DOCX_X100 = "7. x100 policy, `export --to docx`, CPU"
+
+
+def measure_documents(context: Context) -> list[Row]:
+    """Rows of figure 7: the printed formats of the x100 policy (104 pages of PDF), the
+    whole command's CPU (start, reading, checking, typesetting, writing)."""
+    budget = f"< {PDF_BUDGET:g} s"
+    if not module_exists("exports.pdf"):
+        return [not_built(PDF_X100, budget), not_built(DOCX_X100)]
+    policy = context.scaled[100]
+    commands = [
+        _export(context, "pdf-x100", policy, "pdf"),
+        _export(context, "docx-x100", policy, "docx"),
+    ]
+    for command in commands:
+        why = _check(context, command)
+        if why is not None:
+            return [failed(PDF_X100, why, budget), failed(DOCX_X100, why)]
+    context.progress("7: PDF and DOCX of the x100 policy")
+    runs = interleave(commands, context.growth_rounds, context.scratch, context.progress)
+    pdf = median([s.cpu for s in runs["pdf-x100"]])
+    docx = median([s.cpu for s in runs["docx-x100"]])
+    return [
+        Row(PDF_X100, f"{pdf:.2f} s", target=budget, verdict=verdict(pdf < PDF_BUDGET)),
+        Row(DOCX_X100, f"{docx:.2f} s", verdict="info"),
+    ]

@@ -38,7 +38,7 @@ def _in_project_environment() -> None:
 
 _in_project_environment()
 
-from bench import diff_renamed, headless, latency, startup  # noqa: E402
+from bench import diff_renamed, headless, latency, plan, startup  # noqa: E402
 from bench.context import BENCH, ROOT, Context, default_python  # noqa: E402
 from bench.machine import describe_machine  # noqa: E402
 from bench.scale import example_policy_path, write_scaled_policy  # noqa: E402
@@ -55,6 +55,8 @@ FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "3": headless.measure_growth,
     "4": latency.measure,
     "6": diff_renamed.measure,
+    "7": headless.measure_documents,
+    "8": plan.measure,
 }
 """Figure 5 (memory) is measured with figure 1, from the same runs."""
 
@@ -66,7 +68,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--growth-rounds", type=int, help="rounds of figure 3 (5)")
     parser.add_argument("--repeats", type=int, help="repeats of each wizard action (40)")
     parser.add_argument(
-        "--only", default="1,2,3,4,6", help="comma-separated figures to measure (5 comes with 1)"
+        "--only", default="1,2,3,4,6,7", help="comma-separated figures to measure (5 comes with 1)"
     )
     parser.add_argument(
         "--save", action="store_true", help=f"write the results to the tracked {RESULTS.name}"

@@ -1,5 +1,5 @@
 """Building blocks of the exported document: reading plain policy data defensively and
-writing labelled fields, lists and "table or subsections" entries in the document's language.
+adding labelled fields, lists and tables of entries to a `exports.blocks.Document`.
 
 Values of the wrong type (the wizard previews policies with errors) are shown as text
 or skipped; a required part that is absent reads "not defined yet".
@@ -13,8 +13,18 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from exports.escape import clean_text, escape_inline, escape_lines, text_lines
-from exports.mdwriter import MarkdownWriter
+from exports.blocks import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    Inline,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+)
+from exports.escape import clean_text, inline_text, text_lines
 from exports.wording import (
     CHOICE_GROUPS,
     Case,
@@ -25,13 +35,15 @@ from exports.wording import (
     word,
 )
 
-MAX_CELL_CHARS = 120
-"""The longest Markdown a table cell takes; longer entries get subsections instead."""
-
 DEFAULTS: dict[str, str] = {"status": "active", "category": "other"}
 """What an absent enumerated value means (platforms are active, tools "other")."""
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\\]+", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(
+    r"\+[0-9][0-9 ()\-]{6,18}[0-9]|\(?0[0-9]{2}\)?[ \-]?[0-9]{3}[ \-]?[0-9]{2}[ \-]?[0-9]{2}"
+)
+_CONTACT = re.compile(f"(?P<email>{_EMAIL.pattern})|(?P<phone>{_PHONE.pattern})")
 
 
 @dataclass(frozen=True)
@@ -42,8 +54,8 @@ class Field:
     label: str
     """A key of the `document` catalogue (`exports.wording.word`)."""
     kind: str = "text"
-    """text, list, url, minutes, within_minutes (after "Within": a genitive in Ukrainian),
-    or a group of `CHOICE_GROUPS` (status, goal, style, …)."""
+    """text, list, url, contact, minutes, within_minutes (after "Within": a genitive
+    in Ukrainian), hours, date, or a group of `CHOICE_GROUPS` (status, goal, style, …)."""
     required: bool = False
 
 
@@ -81,20 +93,45 @@ def listed(value: object) -> list[object]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def link(url: str) -> str:
-    """A link whose text and target are the URL exactly as written; plain text unless
-    it is http(s).
+def shown(value: str) -> str:
+    """The author's text as the document shows it: its lines (control characters as
+    visible escapes, no blank lines at either end) joined by line breaks."""
+    return "\n".join(text_lines(value))
 
-    In a link's destination Markdown decodes entities (`&copy;` would become ©) and
-    backslash escapes: each `&` is escaped, so the target reads back as written, and
-    each `|`, which would end a table cell (`<`, `>`, `\\` and white space are not in a
-    URL taken as a link).
-    """
-    text = escape_inline(url)
-    if _SAFE_URL.fullmatch(url.strip()) and clean_text(url) == url:
-        target = url.strip().replace("&", "\\&").replace("|", "\\|")
-        return f"[{text}](<{target}>)"
-    return text
+
+def is_link(url: str) -> bool:
+    """Whether a URL is made a link: http(s), one line, nothing a reader cannot see."""
+    return _SAFE_URL.fullmatch(url) is not None and clean_text(url) == url
+
+
+def url_spans(url: str) -> Inline:
+    """A URL: a link whose text and target are the URL as written, or, when it is not
+    http(s) (or holds white space or controls), plain text."""
+    if is_link(url):
+        return (Span(url, "link", url),)
+    return (Span(shown(url)),)
+
+
+def contact_spans(value: str) -> Inline:
+    """Contact text with its e-mail addresses as `mailto:` links and its phone numbers
+    (international, `+380 44 000 0000`, or Ukrainian, `(044) 000-00-00`) as `tel:` links."""
+    text = shown(value)
+    result: list[Span] = []
+    position = 0
+    for match in _CONTACT.finditer(text):
+        if match.start() > position:
+            result.append(Span(text[position : match.start()]))
+        found = match.group()
+        if match.group("email"):
+            result.append(Span(found, "link", f"mailto:{found}"))
+        else:
+            digits = re.sub(r"[^0-9]", "", found)
+            number = f"+{digits}" if found.startswith("+") else digits
+            result.append(Span(found, "link", f"tel:{number}"))
+        position = match.end()
+    if position < len(text):
+        result.append(Span(text[position:]))
+    return tuple(result)
 
 
 class Words(Mapping[str, str]):
@@ -118,14 +155,14 @@ class Words(Mapping[str, str]):
 
 
 class Doc:
-    """The document being written: its language, the missing paths and the writer."""
+    """The document being built: its language, the missing paths and its blocks."""
 
     def __init__(self, lang: DocLanguage, missing: frozenset[str], include_access: bool) -> None:
-        self.lang = lang
+        self.lang: DocLanguage = lang
         self.missing = missing
         self.include_access = include_access
         self.words = Words(lang)
-        self.out = MarkdownWriter()
+        self.blocks: list[Block] = []
 
     def word(self, key: str, /, **params: object) -> str:
         """A word or sentence of the document in its language, params filled in."""
@@ -136,6 +173,10 @@ class Doc:
     def needed(self, path: str, required: bool) -> bool:
         """Whether an absent value at `path` must read "not defined yet"."""
         return required or path in self.missing
+
+    def undefined(self) -> Inline:
+        """ "not defined yet", styled as such."""
+        return (Span(self.words["undefined"], "undefined"),)
 
     def plain(self, value: object) -> str | None:
         """A single value as plain text (None when blank, an array or a table)."""
@@ -158,7 +199,7 @@ class Doc:
         named = choice_word(group, value, self.lang) if isinstance(value, str) else None
         if named is not None:
             return named
-        return escape_inline(self.plain(value) or "")
+        return inline_text(self.plain(value) or "")
 
     def duration(self, value: object, case: Case = "nominative") -> str | None:
         """Minutes as words ("1 hour 30 minutes", in a Ukrainian sentence in `case`);
@@ -166,92 +207,122 @@ class Doc:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return format_minutes(value, self.lang, case)
         text = self.plain(value)
-        return escape_inline(text) if text else None
+        return inline_text(text) if text else None
 
-    def inline_list(self, value: object) -> str | None:
-        """An array of short strings on one line, comma-separated; None when empty."""
+    def joined(self, value: object, separator: str = ", ") -> str | None:
+        """An array of short strings on one line; None when empty."""
         items = self.texts(value)
-        return ", ".join(escape_inline(item) for item in items) if items else None
+        return separator.join(inline_text(item) for item in items) if items else None
 
-    def render(self, value: object, kind: str = "text") -> str | None:
-        """The value as Markdown (lines joined by hard breaks); None when absent."""
+    def spans(self, value: object, kind: str = "text") -> Inline | None:
+        """The value as spans; None when absent."""
         if value is None and kind in DEFAULTS:
             value = DEFAULTS[kind]
-        if kind == "list":
-            return self.inline_list(value)
+        if kind in ("list", "hashtags"):
+            joined = self.joined(value, " " if kind == "hashtags" else ", ")
+            return (Span(joined),) if joined else None
         if isinstance(value, list):
-            return self.inline_list(value) if kind == "text" else None
-        if kind == "minutes":
-            return self.duration(value)
-        if kind == "within_minutes":  # under "Within" / «Протягом»
-            return self.duration(value, "genitive")
+            joined = self.joined(value) if kind in ("text", "contact") else None
+            return (Span(joined),) if joined else None
+        if kind in ("minutes", "within_minutes", "hours"):
+            if kind == "hours" and isinstance(value, int) and not isinstance(value, bool):
+                value = value * 60 if value > 0 else value
+            case: Case = "genitive" if kind != "minutes" else "nominative"
+            text = self.duration(value, case)
+            return (Span(text),) if text else None
         text = self.plain(value)
         if text is None:
             return None
         if kind == "url" and isinstance(value, str):
-            return link(value) if len(text_lines(value)) == 1 else escape_lines(value)
+            return url_spans(value)
+        if kind == "contact" and isinstance(value, str):
+            return contact_spans(value)
         if kind in CHOICE_GROUPS:
-            return self.choice(kind, value)
-        return escape_lines(text)
+            return (Span(self.choice(kind, value)),)
+        return (Span(shown(text)),)
 
-    def cell(self, value: object, path: str, *, required: bool = False, kind: str = "text") -> str:
-        """The value as Markdown, "not defined yet" when absent but needed, else empty."""
-        rendered = self.render(value, kind)
+    def cell(
+        self, value: object, path: str, *, required: bool = False, kind: str = "text"
+    ) -> Inline:
+        """The value's spans, "not defined yet" when absent but needed, else none."""
+        rendered = self.spans(value, kind)
         if rendered is not None:
             return rendered
-        return self.words["undefined"] if self.needed(path, required) else ""
+        return self.undefined() if self.needed(path, required) else ()
 
-    @staticmethod
-    def fits_cell(markdown: str) -> bool:
-        """Whether rendered Markdown is short and single-line enough for a table cell."""
-        return "\n" not in markdown and len(markdown) <= MAX_CELL_CHARS
+    # Adding blocks.
 
-    # Writing blocks.
+    def add(self, block: Block) -> None:
+        """Add a block."""
+        self.blocks.append(block)
+
+    def heading(self, level: int, text: str | Inline, anchor: str = "") -> None:
+        """A heading of our words (a string) or of spans."""
+        spans = (Span(text),) if isinstance(text, str) else text
+        self.blocks.append(Heading(level, spans, anchor))
+
+    def paragraph(self, spans: Inline | str, role: str = "") -> None:
+        """A paragraph of spans or of our words."""
+        self.blocks.append(Paragraph((Span(spans),) if isinstance(spans, str) else spans, role))
 
     def undefined_block(self) -> None:
         """A paragraph saying that this part is not defined yet."""
-        self.out.paragraph(self.words["undefined"])
+        self.paragraph(self.undefined())
 
-    def block(self, value: object, path: str, *, required: bool = False) -> None:
-        """The value as a paragraph (hard breaks kept), or "not defined yet" when needed."""
-        rendered = self.cell(value, path, required=required)
-        if rendered:
-            self.out.paragraph(rendered)
+    def block(
+        self, value: object, path: str, *, required: bool = False, kind: str = "text"
+    ) -> None:
+        """The value as a paragraph (line breaks kept), or "not defined yet" when needed."""
+        spans = self.cell(value, path, required=required, kind=kind)
+        if spans:
+            self.paragraph(spans)
+
+    def quote(self, value: str) -> None:
+        """The author's text quoted as it is to be used."""
+        self.blocks.append(Quote((Span(shown(value)),)))
 
     def items(self, value: object, path: str, *, required: bool = False) -> None:
         """An array of strings as a bullet list, or "not defined yet" when needed."""
         texts = self.texts(value)
         if texts:
-            self.out.bullets([escape_lines(text) for text in texts])
+            self.blocks.append(Bullets(tuple((Span(shown(text)),) for text in texts)))
         elif self.needed(path, required):
             self.undefined_block()
 
     def field_items(
         self, table: Mapping[str, Any], path: str, fields: Sequence[Field]
-    ) -> list[str]:
-        """The labelled list items ("**Label:** value") of the fields that show."""
+    ) -> list[tuple[str, Inline]]:
+        """The labelled values of the fields that show."""
         result = []
         for field in fields:
-            rendered = self.cell(
+            spans = self.cell(
                 table.get(field.key),
                 f"{path}.{field.key}",
                 required=field.required,
                 kind=field.kind,
             )
-            if rendered:
-                result.append(f"**{self.words[field.label]}:** {rendered}")
+            if spans:
+                result.append((self.words[field.label], spans))
         return result
 
     def fields(self, table: Mapping[str, Any], path: str, fields: Sequence[Field]) -> None:
-        """The fields that show, as a list of labelled items."""
-        self.out.bullets(self.field_items(table, path, fields))
+        """The fields that show, as labelled values."""
+        self.add_fields(self.field_items(table, path, fields))
 
-    def entry_heading(self, entry: Mapping[str, Any], index: int, key: str, label: str) -> str:
-        """An entry's heading: its name, or "Platform 2: not defined yet"."""
+    def add_fields(self, items: Sequence[tuple[str, Inline]]) -> None:
+        """Labelled values, when there are any."""
+        if items:
+            self.blocks.append(Fields(tuple(items)))
+
+    def entry_name(self, entry: Mapping[str, Any], index: int, key: str, label: str) -> Inline:
+        """An entry's name, or "Platform 2: not defined yet"."""
         name = self.plain(entry.get(key))
         if name is not None:
-            return escape_inline(name)
-        return f"{self.word(label + '_n', n=index + 1)}: {self.words['undefined']}"
+            return (Span(inline_text(name)),)
+        return (
+            Span(f"{self.word(label + '_n', n=index + 1)}: "),
+            *self.undefined(),
+        )
 
 
 def write_entries(
@@ -265,13 +336,13 @@ def write_entries(
     details: Sequence[Field],
     level: int,
 ) -> None:
-    """Entries as a table of their short fields plus a subsection each for the details,
-    or, when any column value is long or multi-line, as a subsection each with every field.
-    """
-    rows: list[list[str]] = []
+    """Entries as a table of their name and short fields (the columns any entry fills),
+    whatever their length: the layout never changes because one value grew; then a
+    subsection for each entry that has details."""
+    rows: list[list[Inline]] = []
     for index, entry in items:
         entry_path = f"{path}[{index}]"
-        name = doc.cell(entry.get(name_key), f"{entry_path}.{name_key}", required=True)
+        name = doc.entry_name(entry, index, name_key, name_label)
         cells = [
             doc.cell(
                 entry.get(field.key),
@@ -282,18 +353,16 @@ def write_entries(
             for field in columns
         ]
         rows.append([name, *cells])
-    if all(doc.fits_cell(cell) for row in rows for cell in row):
-        shown = [0, *(i + 1 for i in range(len(columns)) if any(row[i + 1] for row in rows))]
-        labels = [name_label, *(field.label for field in columns)]
-        doc.out.table(
-            [doc.words[labels[i]] for i in shown], [[row[i] for i in shown] for row in rows]
+    kept = [0, *(i + 1 for i in range(len(columns)) if any(row[i + 1] for row in rows))]
+    labels = [name_label, *(field.label for field in columns)]
+    doc.add(
+        Table(
+            tuple(doc.words[labels[i]] for i in kept),
+            tuple(tuple(row[i] for i in kept) for row in rows),
         )
-        fields, always = details, False
-    else:
-        fields, always = [*columns, *details], True
+    )
     for index, entry in items:
-        entry_path = f"{path}[{index}]"
-        lines = doc.field_items(entry, entry_path, fields)
-        if lines or always:
-            doc.out.heading(level, doc.entry_heading(entry, index, name_key, name_label))
-            doc.out.bullets(lines)
+        lines = doc.field_items(entry, f"{path}[{index}]", details)
+        if lines:
+            doc.heading(level, doc.entry_name(entry, index, name_key, name_label))
+            doc.add(Fields(tuple(lines)))

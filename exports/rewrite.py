@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from difflib import SequenceMatcher
 from typing import Any
 
+from exports.layout import Layout, about_entry
+from exports.layout import identity as _identity
 from exports.positions import Entry, Header, PositionMap, scan_positions
 from exports.tomlrender import (
     ARRAY_INDENT,
@@ -34,7 +36,6 @@ from exports.values import fingerprint, same
 from schemas.keypath import KeyPath
 
 _AFTER_ITEM = re.compile(r"[ \t]*(,)?[ \t]*(?:#[^\n]*)?\n")
-_IDENTITY_KEYS = ("name", "title", "topic")
 
 
 class Unsupported(Exception):
@@ -54,15 +55,31 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def update_text(text: str, old: Mapping[str, Any], new: Mapping[str, Any], newline: str) -> str:
-    """The text with `old` data changed into `new` data, touching only what changed."""
+def update_text(
+    text: str,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    newline: str,
+    *,
+    spelled: Mapping[KeyPath, str] | None = None,
+    pieces: Mapping[KeyPath, str] | None = None,
+) -> str:
+    """The text with `old` data changed into `new` data, touching only what changed.
+
+    `spelled` gives, for key paths of `new` written as `key = value` lines, the text to
+    write as the value (another file's spelling of the same value, its comments inside
+    a multi-line array included), written even where the data does not change; `pieces`
+    gives, for entries of arrays of tables that are not in `old`, the text to write for
+    the whole entry (its comments, header and keys). Both are written with `\n` and the
+    caller checks the result (`exports.merge` does).
+    """
     original = text
-    editor = _Editor(text, newline)
+    editor = _Editor(text, newline, spelled, pieces)
     editor.rebuild_arrays((), old, new)
     if editor.edits:
         text = editor.apply()
         old = tomllib.loads(text)
-        editor = _Editor(text, newline)
+        editor = _Editor(text, newline, spelled, pieces)
     editor.diff_root(old, new)
     return _tidy_end(original, editor.apply())
 
@@ -70,10 +87,19 @@ def update_text(text: str, old: Mapping[str, Any], new: Mapping[str, Any], newli
 class _Editor:
     """Text edits computed against one scan of one text."""
 
-    def __init__(self, text: str, newline: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        newline: str,
+        spelled: Mapping[KeyPath, str] | None = None,
+        pieces: Mapping[KeyPath, str] | None = None,
+    ) -> None:
         self.text = text
         self.nl = newline
+        self.spelled: Mapping[KeyPath, str] = spelled or {}
+        self.pieces: Mapping[KeyPath, str] = pieces or {}
         self.pm: PositionMap = scan_positions(text)
+        self.layout = Layout(text, self.pm.comment_lines)
         self.edits: list[tuple[int, int, str, int]] = []
         self.header_index = {header.path: index for index, header in enumerate(self.pm.headers)}
         self._within: dict[KeyPath, list[int]] = {}
@@ -119,22 +145,15 @@ class _Editor:
     # -- lines --------------------------------------------------------------
 
     def line_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
+        return self.layout.line_start(offset)
 
     def line_end(self, offset: int) -> int:
         """The offset just after the newline of the line holding `offset`."""
-        end = self.text.find("\n", offset)
-        return len(self.text) if end == -1 else end + 1
+        return self.layout.line_end(offset)
 
     def lead_start(self, header: Header) -> int:
         """Where the comment block directly above a header begins (the header line if none)."""
-        start = header.line_start
-        while start > 0:
-            previous = self.text.rfind("\n", 0, start - 1) + 1
-            if previous not in self.pm.comment_lines:
-                break
-            start = previous
-        return start
+        return self.layout.lead_start(header.line_start)
 
     def within(self, prefix: KeyPath) -> list[int]:
         """Indexes of the headers that open `prefix` or a table inside it."""
@@ -142,23 +161,36 @@ class _Editor:
             return list(range(len(self.pm.headers)))
         return list(self._within.get(prefix, ()))
 
-    def after_headers(self, prefix: KeyPath, last: int) -> int:
-        """Where the text of `prefix` ends after header `last`: the next foreign header's lead."""
-        size = len(prefix)
+    def boundary(self, last: int) -> int:
+        """The start of the line of the header after header `last` (the end of the text)."""
         headers = self.pm.headers
-        for index in range(last + 1, len(headers)):
-            if headers[index].path[:size] != prefix:
-                return self.lead_start(headers[index])
-        return len(self.text)
+        return headers[last + 1].line_start if last + 1 < len(headers) else len(self.text)
+
+    def end_of(self, last: int) -> int:
+        """Where the text of the tables up to header `last` ends: its last line and the
+        comments directly below it (see `exports.layout.Layout.core_end`)."""
+        return self.layout.core_end(self.boundary(last))
+
+    def own_start(self, path: KeyPath, old: list[Any]) -> int:
+        """Where the text of entry 0 of the array of tables `path` begins: its lead, unless
+        that paragraph introduces the whole array (see `exports.layout`)."""
+        header = self.pm.headers[self.header_index[(*path, 0)]]
+        lead = self.lead_start(header)
+        if lead < header.line_start and not about_entry(
+            self.text[lead : header.line_start], old[0], old[1:]
+        ):
+            return header.line_start
+        return lead
 
     def insert_block(self, position: int, block: str) -> None:
-        """Insert header blocks at a header boundary, keeping one blank line around them."""
+        """Insert header blocks at a line start, keeping one blank line around them."""
         before = self.text[:position].replace("\r\n", "\n")
         if position == 0 or before.endswith("\n\n"):
             prefix = ""
         else:
             prefix = "\n" if before.endswith("\n") else "\n\n"
-        suffix = "\n" if position < len(self.text) else ""
+        following = position < len(self.text) and not self.layout.is_blank(position)
+        suffix = "\n" if following else ""
         self.add(position, position, prefix + block + suffix, block=True)
 
     def delete_line(self, entry: Entry) -> None:
@@ -181,6 +213,10 @@ class _Editor:
                 self.rebuild_array(child, old_value, new_value)
 
     def rebuild_array(self, path: KeyPath, old: list[Any], new: list[Mapping[str, Any]]) -> None:
+        """Entries moved, added and removed: each entry's own text (its lead comments, its
+        header, its body and the comments directly below it) is moved as one piece; what
+        lies between entries stays in place, and so does the comment that introduces
+        the array (see `exports.layout`)."""
         assign = _match_entries(old, new)
         if len(old) == len(new) and assign == list(range(len(old))):
             return
@@ -191,36 +227,39 @@ class _Editor:
             if entry_path not in self.header_index:
                 return
             number = self.header_index[entry_path]
+            if index and number != max(self.within((*path, index - 1))) + 1:
+                return  # entries are not one after another: leave them to the second pass
+            last = max(self.within(entry_path))
             starts.append(self.lead_start(self.pm.headers[number]))
-            ends.append(self.after_headers(entry_path, max(self.within(entry_path))))
-        if any(ends[n] != starts[n + 1] for n in range(len(old) - 1)):
-            return  # entries are not one after another: leave them to the second pass
-        cores: list[str] = []
-        gaps: list[str] = []
-        for start, end in zip(starts, ends, strict=True):
-            core, gap = _split_trailing_blank(self.text[start:end])
-            cores.append(core)
-            gaps.append(gap)
+            ends.append(self.end_of(last))
+        starts[0] = self.own_start(path, old)
+        if any(ends[n] > starts[n + 1] for n in range(len(old) - 1)):
+            return
+        cores = [self.text[start:end] for start, end in zip(starts, ends, strict=True)]
+        gaps = [self.text[ends[n] : starts[n + 1]] for n in range(len(old) - 1)]
+        introduced = starts[0] > self.lead_start(self.pm.headers[self.header_index[(*path, 0)]])
         pieces: list[str] = []
         for slot, source in enumerate(assign):
             if source is None:
-                piece = render_table((*path, slot), new[slot], array=True)
+                piece = self.pieces.get((*path, slot)) or render_table(
+                    (*path, slot), new[slot], array=True
+                )
                 piece = piece.replace("\n", self.nl)
             else:
                 piece = cores[source]
             if not piece.endswith("\n"):
                 piece += self.nl
+            if slot == 0 and introduced and piece.lstrip(" \t").startswith("#"):
+                piece = self.nl + piece  # the introduction stays a paragraph of its own
             pieces.append(piece)
-            last = slot == len(assign) - 1
-            if last:
-                pieces.append(gaps[-1])
-            elif slot < len(old) - 1:
-                pieces.append(gaps[slot])
-            else:
-                pieces.append(self.nl)
+            if slot < len(assign) - 1:
+                pieces.append(gaps[slot] if slot < len(gaps) else self.nl)
         region = "".join(pieces)
-        if not self.text.endswith("\n") and ends[-1] == len(self.text):
+        if ends[-1] == len(self.text) and not self.text.endswith("\n"):
             region = region.rstrip("\r\n")
+        if not assign:
+            self.add(starts[0], self.layout.after_blanks(ends[-1], len(self.text)), "")
+            return
         self.add(starts[0], ends[-1], region, raw=True)
 
     # -- differences (second pass) ------------------------------------------------
@@ -256,7 +295,9 @@ class _Editor:
         old_value, new_value = old[key], new.get(key)
         if new_value is None:
             self.delete(child)
-        elif same(old_value, new_value):
+        elif (child in self.spelled and self.respell(child, new_value)) or same(
+            old_value, new_value
+        ):
             return
         elif isinstance(old_value, Mapping) and isinstance(new_value, Mapping):
             if not new_value and self.home(child) in ("dotted", "implicit"):
@@ -276,6 +317,16 @@ class _Editor:
         else:  # a table that becomes a value, or the other way round
             self.delete(child)
             self.add_key(path, home, key, new)
+
+    def respell(self, path: KeyPath, value: Any) -> bool:
+        """Write the value at `path` as `spelled` has it; False where it is not a line's value."""
+        entry = self.pm.entries.get(path)
+        if entry is None or entry.kind != "kv" or entry.inline or is_table_like(value):
+            return False
+        spelling = self.spelled[path]
+        if self.text[entry.value_start : entry.value_end].replace("\r\n", "\n") != spelling:
+            self.add(entry.value_start, entry.value_end, spelling)
+        return True
 
     def is_value(self, path: KeyPath) -> bool:
         entry = self.pm.entries.get(path)
@@ -331,7 +382,8 @@ class _Editor:
         indexes = self.within(path)
         for run in _runs(indexes):
             start = self.lead_start(self.pm.headers[run[0]])
-            self.add(start, self.after_headers(path, run[-1]), "")
+            end = self.layout.after_blanks(self.end_of(run[-1]), self.boundary(run[-1]))
+            self.add(start, end, "")
         for dotted in self.dotted_entries(path):
             self.delete_line(dotted)
 
@@ -467,7 +519,11 @@ class _Editor:
         }
 
     def add_line(self, path: KeyPath, key: str, new: Mapping[str, Any]) -> None:
-        line = render_key_value(key, new[key])
+        spelling = self.spelled.get((*path, key))
+        if spelling is not None:
+            line = f"{render_key(key)} = {spelling}\n"
+        else:
+            line = render_key_value(key, new[key])
         direct = self.direct_keys(path)
         order = ordered_keys(path, new)
         place = order.index(key)
@@ -521,7 +577,8 @@ class _Editor:
         for following in order[order.index(key) + 1 :]:
             indexes = self.within((*path, following))
             if indexes:
-                self.insert_block(self.lead_start(self.pm.headers[min(indexes)]), block)
+                header = self.pm.headers[min(indexes)]
+                self.insert_block(self.layout.section_start(header.line_start), block)
                 return
         indexes = self.within(path)
         if not path or not indexes:
@@ -529,7 +586,8 @@ class _Editor:
                 raise Unsupported(f"no header for {path}")
             self.insert_block(len(self.text), block)
             return
-        self.insert_block(self.after_headers(path, max(indexes)), block)
+        last = max(indexes)
+        self.insert_block(self.layout.after_blanks(self.end_of(last), self.boundary(last)), block)
 
     # -- a section written afresh ---------------------------------------------------------
 
@@ -547,13 +605,12 @@ class _Editor:
             or indexes != list(range(indexes[0], indexes[-1] + 1))
         ):
             raise Unsupported(f"section {key} cannot be rewritten in place")
-        start = self.lead_start(self.pm.headers[indexes[0]])
-        end = self.after_headers(path, indexes[-1])
-        _, gap = _split_trailing_blank(self.text[start:end])
+        start = self.pm.headers[indexes[0]].line_start  # the comments above stay
+        end = self.end_of(indexes[-1])
         block = render_blocks((), key, new_value).replace("\n", self.nl)
-        if not gap and end < len(self.text):
-            gap = self.nl
-        self.add(start, end, block + gap, raw=True)
+        if end == len(self.text) and not self.text.endswith("\n"):
+            block = block.rstrip("\r\n")
+        self.add(start, end, block, raw=True)
 
 
 def _match_entries(old: list[Any], new: list[Mapping[str, Any]]) -> list[int | None]:
@@ -612,16 +669,6 @@ def _related(old: Any, new: Mapping[str, Any], *, same_length: bool) -> bool:
     if any(key in old and same(old[key], value) for key, value in new.items()):
         return True
     return same_length and old.keys() == new.keys()
-
-
-def _identity(entry: Any) -> tuple[str, str] | None:
-    if not isinstance(entry, Mapping):
-        return None
-    for key in _IDENTITY_KEYS:
-        value = entry.get(key)
-        if isinstance(value, str) and value.strip():
-            return key, value.strip().casefold()
-    return None
 
 
 def _split_trailing_blank(chunk: str) -> tuple[str, str]:

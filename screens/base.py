@@ -314,7 +314,7 @@ class SectionScreen(StepScreen):
             editor.refresh_problems()
         for row in rows:
             if row.data_path is not None:
-                row.show_problems(list(self.state.problems_under(row.data_path)))
+                row.show_problems(row.problems_in(self.state.problems()))
 
     def reload(self) -> None:
         """Show the state's values again (after a change made elsewhere)."""
@@ -382,6 +382,11 @@ class SectionScreen(StepScreen):
                 key = re.split(r"[.\[]", rest.lstrip("."), maxsplit=1)[0]
                 item = re.search(r"\[(\d+)\]", rest)
                 found = self._widget(f"{editor.id}-{key}") if key else None
+                if found is None and key:  # a key edited by a field of several keys
+                    found = next(
+                        (r.editor for r in editor.query(FieldRow) if key in r.field_editor.KEYS),
+                        None,
+                    )
                 return _focusable(found, int(item.group(1)) if item else None) or (
                     editor.entry_list
                 )

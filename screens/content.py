@@ -1,7 +1,10 @@
 """5. Content types: the rubrics (post genres) and the brand's hashtags.
 
 A rubric's platforms are ticked from the platforms entered in section 2 (the field
-kind "platforms", `screens.widgets.editors.platforms.PlatformPicker`).
+kind "platforms", `screens.widgets.editors.platforms.PlatformPicker`); its cadence is
+one line written to four keys (the field kind "cadence",
+`screens.widgets.editors.cadence.CadenceEditor`), from which the review's Plan tab
+and `presence plan` place its posts.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ RUBRIC_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("content.rubrics.description", "long"),
     FieldSpec("content.rubrics.format"),
     FieldSpec("content.rubrics.frequency"),
+    FieldSpec("content.rubrics.cadence", "cadence"),
     FieldSpec("content.rubrics.platforms", "platforms"),
     FieldSpec("content.rubrics.hashtags", "strings"),
     FieldSpec("content.rubrics.example", "long"),

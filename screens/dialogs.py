@@ -39,8 +39,12 @@ class ChoiceDialog(ModalScreen[str]):
     FALLBACK: ClassVar[str] = "cancel"
     """The choice of a button without an id."""
 
+    def first_choice(self) -> str:
+        """The choice whose button has the focus when the dialog opens (`FOCUSED`)."""
+        return self.FOCUSED
+
     def on_mount(self) -> None:
-        self.query_one(f"#{self.CHOICE_PREFIX}-{self.FOCUSED}").focus()
+        self.query_one(f"#{self.CHOICE_PREFIX}-{self.first_choice()}").focus()
 
     @on(Button.Pressed)
     def _answer(self, event: Button.Pressed) -> None:

@@ -1,4 +1,5 @@
-"""The export dialog: format, output path, access data, and a warning about secrets.
+"""The export dialog: the document (the policy or the moderator's sheet), its format
+(Markdown, HTML, PDF, Word), the output path, access data, and a warning about secrets.
 
 `ExportDialog` only asks; it dismisses with a `wizard.core.service.ExportRequest` (or
 None when cancelled) after checking the path (`check_export_target`: never the policy
@@ -31,14 +32,19 @@ from screens.widgets.controls import ControlInput
 from wizard.core.i18n import get_language, t
 from wizard.core.service import (
     FORMATS,
+    SHEET_SUFFIX,
     SUFFIXES,
     ExportFormat,
     ExportRequest,
     PathRefused,
+    Sheet,
     check_export_target,
     default_export_path,
     typed_path,
 )
+
+DOCUMENTS: tuple[Sheet | None, ...] = (None, "moderator")
+"""What the dialog offers to export, in its order: the policy, the moderator's sheet."""
 
 
 def target_refusal(refused: PathRefused) -> str:
@@ -69,16 +75,23 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.policy_path = policy_path
         self.problems = list(problems)
         self.format: ExportFormat = "md"
+        self.sheet: Sheet | None = None
 
     def compose(self) -> ComposeResult:
         missing = sum(1 for p in self.problems if p.level == "missing")
         with Vertical(id="export-box"):
             yield Static(t("export.title"), id="export-title")
             with VerticalScroll(id="export-body"):
+                yield Label(t("export.what"), classes="export-label")
+                with RadioSet(id="export-what"):
+                    yield RadioButton(t("export.what.policy"), id="export-what-policy", value=True)
+                    yield RadioButton(t("export.what.moderator"), id="export-what-moderator")
                 yield Label(t("export.format"), classes="export-label")
                 with RadioSet(id="export-format"):
-                    yield RadioButton(t("export.format.md"), id="export-format-md", value=True)
-                    yield RadioButton(t("export.format.html"), id="export-format-html")
+                    for fmt in FORMATS:
+                        yield RadioButton(
+                            t(f"export.format.{fmt}"), id=f"export-format-{fmt}", value=fmt == "md"
+                        )
                 yield Label(t("export.path"), classes="export-label")
                 yield ControlInput(
                     str(default_export_path(self.policy_path, "md")), id="export-path", compact=True
@@ -143,6 +156,22 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if path.suffix.lower() == SUFFIXES[old]:
             field.value = str(path.with_suffix(SUFFIXES[new]))
 
+    @on(RadioSet.Changed, "#export-what")
+    def _document_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        new = DOCUMENTS[max(event.radio_set.pressed_index, 0)]
+        old, self.sheet = self.sheet, new
+        field = self.query_one("#export-path", Input)
+        path = Path(field.value.strip())
+        stem = path.stem
+        if old is not None and stem.endswith(SHEET_SUFFIX[old]):
+            stem = stem[: -len(SHEET_SUFFIX[old])]
+        elif old is not None:
+            return  # a name of the author's own: kept
+        if new is not None:
+            stem += SHEET_SUFFIX[new]
+        field.value = str(path.with_name(stem + path.suffix))
+
     @on(Checkbox.Changed, "#export-access")
     def _access_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
@@ -188,4 +217,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             ConfirmDialog(t(question, path=str(path)))
         ):
             return
-        self.dismiss(ExportRequest(self.format, path, self.include_access, read_only))
+        self.dismiss(
+            ExportRequest(self.format, path, self.include_access, read_only, sheet=self.sheet)
+        )

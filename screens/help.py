@@ -11,14 +11,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from wizard.core.flow import SIDEBAR_SECTIONS
+from wizard.core.flow import SIDEBAR_SECTIONS, numbered_section
 from wizard.core.i18n import t
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "help.keys.tab"),
     ("→ / End", "help.keys.suggestion"),
     ("ctrl+n / ctrl+b", "help.keys.next_back"),
-    ("alt+1 … alt+7", "help.keys.sections"),
+    ("alt+0", "help.keys.details"),
+    ("alt+1 … alt+9", "help.keys.sections"),
     ("ctrl+r", "help.keys.review"),
     ("ctrl+s", "help.keys.save"),
     ("ctrl+p", "help.keys.palette"),
@@ -49,8 +50,9 @@ class HelpScreen(ModalScreen[None]):
                 keys = Table.grid(padding=(0, 2))
                 keys.add_column(style="bold", no_wrap=True)
                 keys.add_column()
+                example = t(f"section.{numbered_section(2)}.title")
                 for key, description in KEYS:
-                    keys.add_row(key, t(description))
+                    keys.add_row(key, t(description, example=example))
                 yield Static(keys, classes="help-para")
                 yield Static(t("help.sections"), classes="help-heading")
                 for section in SIDEBAR_SECTIONS:

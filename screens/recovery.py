@@ -1,9 +1,12 @@
 """A draft of unsaved work was found: restore it, discard it, or compare first.
 
 The dialog says when the draft was written and which sections it changes; a stale
-draft (the file changed since the draft's edits began) is marked with a warning:
-restoring it puts the draft's version of every key back, over the newer file.
-Dismisses with "restore" or "discard"; "compare" shows the full difference in place.
+draft (the file changed since the draft's edits began) is marked with a warning. A
+stale draft that knows the file it began from is merged into the newer file ("merge":
+the draft's changes applied, the other person's kept); one that does not ("restore
+anyway") would put the draft's version of every key back, which the wizard lists
+before doing it. Dismisses with "restore", "merge" or "discard"; "compare" shows the
+full difference in place.
 """
 
 from __future__ import annotations
@@ -34,13 +37,16 @@ class RecoveryDialog(ModalScreen[str]):
         changes: Mapping[str, Sequence[Change]],
         *,
         stale: bool,
+        mergeable: bool = False,
     ) -> None:
-        """`changes`: what restoring would change in the file as it is now, by section."""
+        """`changes`: what restoring would change in the file as it is now, by section;
+        `mergeable`: a stale draft can be merged into the file (it knows its base)."""
         super().__init__()
         self.path = path
         self.written_at = written_at
         self.changes = changes
         self.stale = stale
+        self.mergeable = stale and mergeable
 
     def compose(self) -> ComposeResult:
         when = self.written_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -58,22 +64,30 @@ class RecoveryDialog(ModalScreen[str]):
                 classes="amend-text",
                 markup=False,
             )
-            if self.stale:
+            if self.mergeable:
+                yield Static(t("recovery.stale_merge"), id="recovery-stale", classes="amend-text")
+            elif self.stale:
                 yield Static(t("recovery.stale"), id="recovery-stale", classes="amend-warning")
             changes = ChangeList(self.changes, id="recovery-changes")
             changes.display = False
             yield changes
             with Horizontal(classes="amend-buttons"):
-                yield Button(
-                    t("recovery.restore_anyway") if self.stale else t("recovery.restore"),
-                    id="recovery-restore",
-                    variant="warning" if self.stale else "primary",
-                )
+                if self.mergeable:
+                    yield Button(t("recovery.merge"), id="recovery-merge", variant="primary")
+                else:
+                    yield Button(
+                        t("recovery.restore_anyway") if self.stale else t("recovery.restore"),
+                        id="recovery-restore",
+                        variant="warning" if self.stale else "primary",
+                    )
                 yield Button(t("recovery.discard"), id="recovery-discard", variant="error")
                 yield Button(t("recovery.compare"), id="recovery-compare")
 
     def on_mount(self) -> None:
-        self.query_one("#recovery-compare" if self.stale else "#recovery-restore").focus()
+        if self.mergeable:
+            self.query_one("#recovery-merge").focus()
+        else:
+            self.query_one("#recovery-compare" if self.stale else "#recovery-restore").focus()
 
     @on(Button.Pressed, "#recovery-compare")
     def _compare(self, event: Button.Pressed) -> None:
@@ -81,7 +95,7 @@ class RecoveryDialog(ModalScreen[str]):
         changes = self.query_one("#recovery-changes")
         changes.display = not changes.display
 
-    @on(Button.Pressed, "#recovery-restore, #recovery-discard")
+    @on(Button.Pressed, "#recovery-restore, #recovery-merge, #recovery-discard")
     def _answer(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss((event.button.id or "").removeprefix("recovery-"))

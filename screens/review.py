@@ -1,5 +1,6 @@
 """Review: what is missing or wrong (jump to any field), warnings, the revision log,
-a preview of the exported document, then Save and Export.
+the content plan of a month (`screens.plan_view`, with its own export), a preview of
+the exported document, then Save and Export.
 
 The preview is rendered when its tab is opened (and again, while it is open, when
 the policy changed), in a worker: the document is written in a thread, then shown.
@@ -24,6 +25,7 @@ from textual.widgets import Button, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from exports.doc_parts import revisions_newest_first
+from exports.plan import month_period
 from schemas.controls import stand_in
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
@@ -32,9 +34,12 @@ from screens.base import StepScreen, section_css
 from screens.dialogs import MessageDialog
 from screens.export_dialog import ExportDialog, target_refusal
 from screens.labels import problem_line
+from screens.plan_export_dialog import PlanExportDialog
+from screens.plan_view import PlanView, month_name
 from screens.widgets.messages import NavigateTo
 from wizard.core.flow import step_for_path
 from wizard.core.i18n import get_language, has, t
+from wizard.core.planning import PlanRequest, PlanWritten, export_plan
 from wizard.core.service import (
     Exported,
     ExportRequest,
@@ -53,6 +58,7 @@ PREVIEW_LIMIT = 20_000
 """Characters of Markdown rendered without asking (the example policy has about 5,000)."""
 
 PREVIEW_TAB = "review-tab-preview"
+PLAN_TAB = "review-tab-plan"
 
 LEVEL_MARKS: dict[str, tuple[str, str, str]] = {
     "error": ("! ", "bold red", "review.level.error"),
@@ -126,6 +132,8 @@ class ReviewScreen(StepScreen):
                 yield ProblemList(id="review-warnings")
             with TabPane(t("review.revisions"), id="review-tab-revisions"):
                 yield Static("", id="review-revisions", markup=False)
+            with TabPane(t("review.plan"), id=PLAN_TAB):
+                yield PlanView(self.state, self.settings, id="review-plan")
             with TabPane(t("review.preview"), id=PREVIEW_TAB):
                 yield Static("", id="review-preview-note")
                 yield Button(t("review.render"), id="review-render", compact=True)
@@ -154,8 +162,11 @@ class ReviewScreen(StepScreen):
 
     def reload(self) -> None:
         super().reload()
-        if self.query_one("#review-tabs", TabbedContent).active == PREVIEW_TAB:
+        active = self.query_one("#review-tabs", TabbedContent).active
+        if active == PREVIEW_TAB:
             self.call_after_refresh(self.update_preview)
+        elif active == PLAN_TAB:
+            self.query_one(PlanView).show()
 
     def _revision_log(self) -> str:
         revisions = revisions_newest_first(self.state.items("revisions"))
@@ -222,6 +233,8 @@ class ReviewScreen(StepScreen):
         event.stop()
         if event.pane.id == PREVIEW_TAB:
             self.update_preview()
+        elif event.pane.id == PLAN_TAB:
+            self.query_one(PlanView).show()
 
     @on(Button.Pressed, "#review-render")
     def _render_pressed(self, event: Button.Pressed) -> None:
@@ -255,19 +268,60 @@ class ReviewScreen(StepScreen):
 
     def action_export(self) -> None:
         """Open the export dialog; a policy with errors is refused (see the checklist)."""
-        problems = self.state.problems()
-        errors = export_errors(problems)
-        if errors:
-            self.app.push_screen(
-                MessageDialog(t("review.has_errors_title"), t("review.has_errors", n=len(errors)))
-            )
-            checklist = self.query_one("#review-checklist", ProblemList)
-            first = next((i for i, o in enumerate(checklist.options) if o.id is not None), None)
-            self.query_one("#review-tabs", TabbedContent).active = "review-tab-checklist"
-            checklist.highlighted = first
-            checklist.focus()
+        if not self._refuse_with_errors():
+            self.app.push_screen(ExportDialog(self.state.path, self.state.problems()), self._export)
+
+    def _refuse_with_errors(self) -> bool:
+        """When the policy has errors, say that it is not exported, show the checklist
+        at its first error, and return True."""
+        errors = export_errors(self.state.problems())
+        if not errors:
+            return False
+        self.app.push_screen(
+            MessageDialog(t("review.has_errors_title"), t("review.has_errors", n=len(errors)))
+        )
+        checklist = self.query_one("#review-checklist", ProblemList)
+        first = next((i for i, o in enumerate(checklist.options) if o.id is not None), None)
+        self.query_one("#review-tabs", TabbedContent).active = "review-tab-checklist"
+        checklist.highlighted = first
+        checklist.focus()
+        return True
+
+    # -- the plan ----------------------------------------------------------------
+    @on(PlanView.ExportAsked)
+    def _plan_export_asked(self, event: PlanView.ExportAsked) -> None:
+        """Open the plan's export dialog for the month shown; a policy with errors is
+        refused (see the checklist), as for the document."""
+        event.stop()
+        if not self._refuse_with_errors():
+            period = month_period(event.year, event.month)
+            title = month_name(event.year, event.month)
+            dialog = PlanExportDialog(self.state.path, period, title)
+            self.app.push_screen(dialog, self._export_plan)
+
+    def _export_plan(self, request: PlanRequest | None) -> None:
+        """Write the plan the dialog asked for; say where, or why it failed."""
+        if request is None or request.path is None:
             return
-        self.app.push_screen(ExportDialog(self.state.path, problems), self._export)
+        result = export_plan(
+            self.state.data, self.state.problems(), request, policy=self.state.path
+        )
+        if isinstance(result, PlanWritten):
+            key = "plan_export.done_draft" if result.plan.draft else "plan_export.done"
+            self.notify(t(key, path=str(request.path), n=len(result.plan.slots)))
+            return
+        if isinstance(result, HasErrors):
+            reason = t("review.has_errors", n=len(result.errors))
+        elif isinstance(result, PathRefused):
+            reason = target_refusal(result)
+        else:
+            reason = result.error.message
+        self.app.push_screen(
+            MessageDialog(
+                t("plan_export.failed_title"),
+                t("export.failed", path=str(request.path), reason=reason),
+            )
+        )
 
     def _export(self, request: ExportRequest | None) -> None:
         """Export the document the dialog asked for; say where, or why it failed."""
@@ -277,6 +331,8 @@ class ReviewScreen(StepScreen):
             self.state.data, self.state.problems(), request, policy=self.state.path
         )
         if isinstance(result, Exported):
+            if result.pages is not None and result.pages > 1:
+                self.notify(t("export.sheet_too_long", pages=result.pages), severity="warning")
             if result.missing:
                 self.notify(t("export.done_draft", path=str(request.path), n=result.missing))
             else:

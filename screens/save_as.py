@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Static
 
 from screens.widgets.controls import ControlInput, shown
 from wizard.core.i18n import t
-from wizard.core.service import typed_path
+from wizard.core.service import same_file, typed_path
 
 
 class SaveAsDialog(ModalScreen[Path | None]):
@@ -27,12 +27,23 @@ class SaveAsDialog(ModalScreen[Path | None]):
     CSS_PATH = "amend.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "key.close")]
 
-    def __init__(self, title: str, message: str, path: Path, *, failed: bool = False) -> None:
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        path: Path,
+        *,
+        failed: bool = False,
+        refuse: Path | None = None,
+    ) -> None:
+        """`path` pre-fills the input; `refuse` is a file never saved to here (the file
+        that changed on disk: saving over it would undo someone else's changes)."""
         super().__init__()
         self.title_text = title
         self.message = message
         self.path = path
         self.failed = failed
+        self.refuse = refuse
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box -warning" if self.failed else "amend-box"):
@@ -52,6 +63,9 @@ class SaveAsDialog(ModalScreen[Path | None]):
         path = typed_path(self.query_one("#save-as-path", Input).value)
         if path is None:
             self.notify(t("save_as.need_path"), severity="warning")
+            return
+        if self.refuse is not None and (path == self.refuse or same_file(path, self.refuse)):
+            self.notify(t("save_as.same_file", path=shown(str(path))), severity="error")
             return
         self.dismiss(path)
 

@@ -22,13 +22,27 @@ else in the wizard uses Textual's public API.
 4. `CurrentScreenQueries._get_dom_base` — queries made on the app search the current
    screen (Textual searches its default screen, but every page here is a screen of its
    own). Not for speed: so that `app.query_one("#document-company")` finds the field.
+5. `AltPrefixParser` — replaces `XTermParser._sequence_to_key_events`, and
+   `use_alt_prefix_keys` puts it in place of `XTermParser` in the driver's module (the
+   driver makes its parser itself; no public call gives it another). Not for speed:
+   so that `alt+0` … `alt+9` and `alt+r` work in terminals that send Alt as an escape
+   prefix (tmux, the Linux console, xterm and most others without the kitty keyboard
+   protocol), and that an Alt key never types into a field. Textual reads `ESC 2` as
+   "™" (a table meant for WezTerm on macOS), holds `ESC r` back until the next key or
+   the escape delay, then delivers `alt+r` carrying the character "r", which a focused
+   field types; when another key comes first, the field gets "^r".
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from contextlib import suppress
 from typing import Any, TypeVar
 
+from textual import events
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.css.query import NoMatches
 from textual.dom import DOMNode, NoScreen
@@ -48,6 +62,7 @@ PRIVATE_NAMES: tuple[tuple[type[Any], str], ...] = (
     (Screen, "_layout_required"),
     (Header, "_on_mount"),
     (Widget, "_on_mount"),
+    (XTermParser, "_sequence_to_key_events"),
 )
 """The private names used here, by the class that defines them."""
 
@@ -107,3 +122,57 @@ class CurrentScreenQueries(App[_Return]):
 
     def _get_dom_base(self) -> DOMNode:
         return self.screen
+
+
+# -- Alt as an escape prefix ----------------------------------------------------------------
+ESC = "\x1b"
+
+
+def alt_prefix_key(sequence: str) -> str | None:
+    """The Alt key that `sequence` is in a terminal sending Alt as an escape prefix, or
+    None: `ESC 2` is `alt+2`, `ESC r` is `alt+r`, `ESC к` (Alt+R in a Ukrainian
+    layout) is `alt+к`.
+
+    Only an ASCII digit or a lower-case letter (of any alphabet) after the escape: upper
+    case `O` and `P`, `[`, `]`, `_` and `^` begin the terminal's own sequences, and the
+    few letters Textual reads as keys of their own (`ESC f`, `ESC b`: a word right and
+    left, as in iTerm's natural editing) keep their meaning.
+    """
+    if len(sequence) != 2 or sequence[0] != ESC:
+        return None
+    character = sequence[1]
+    if character.isascii() and character.isdigit():
+        return f"alt+{character}"
+    if character.isalpha() and character.islower() and sequence not in ANSI_SEQUENCES_KEYS:
+        return f"alt+{character}"
+    return None
+
+
+class AltPrefixParser(XTermParser):
+    """Textual's parser of terminal input, reading Alt sent as an escape prefix."""
+
+    def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
+        # `ESC 2` and the like are keys as soon as they arrive: Textual would read
+        # `ESC 2` as "™", and wait for more after `ESC r`.
+        key = alt_prefix_key(sequence)
+        if key is not None:
+            yield events.Key(key, None)
+            return
+        for event in super()._sequence_to_key_events(sequence, alt):
+            if alt and event.key.startswith("alt+") and event.character is not None:
+                # An escape followed by a character, delivered after the escape delay:
+                # an Alt key carries no character, so that no field types it.
+                yield events.Key(event.key, None)
+            else:
+                yield event
+
+
+def use_alt_prefix_keys(driver: type[Any]) -> None:
+    """Make `driver` (a Textual driver class) read its terminal with `AltPrefixParser`.
+
+    The driver makes its parser from the name `XTermParser` in its own module; drivers
+    that read no terminal (the headless driver of tests) are left as they are.
+    """
+    module = sys.modules.get(driver.__module__)
+    if module is not None and getattr(module, "XTermParser", None) is XTermParser:
+        module.XTermParser = AltPrefixParser  # type: ignore[attr-defined]

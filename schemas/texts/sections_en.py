@@ -19,5 +19,11 @@ MESSAGES: dict[str, Message] = {
     "name.tools": "Tools",
     "name.communication": "Communication principles",
     "name.content": "Content types",
+    "name.security": "Account security and access",
+    "name.roles": "Roles and approvals",
+    "name.crisis": "Crisis and incidents",
+    "name.legal": "Legal rules and disclosure",
+    "name.accessibility": "Accessibility",
+    "name.results": "Measuring results",
 }
 """Headings, the default title and section names."""

@@ -12,7 +12,7 @@ from `choice.<choice_key>.<value>` (and `choice.<choice_key>.<value>.help` for r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from textual import on
@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+from schemas.keypath import format_path, is_under, parse_path
 from schemas.problems import Problem
 from screens.labels import problem_text
 from screens.widgets.closing import going
@@ -109,6 +110,33 @@ class FieldRow(Vertical):
         self.disabled = data_path is None
         self.load()
 
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The key paths the row edits: its own, or each key of a field of several
+        keys (`FieldEditor.KEYS`) in the table its path is in; none while disabled."""
+        if self.data_path is None:
+            return ()
+        keys = self.field_editor.KEYS
+        if not keys:
+            return (self.data_path,)
+        table = parse_path(self.data_path)[:-1]
+        return tuple(format_path((*table, key)) for key in keys)
+
+    def problems_in(self, problems: Iterable[Problem]) -> list[Problem]:
+        """The problems of `problems` at or inside the keys this row edits."""
+        paths = self.paths
+        return [p for p in problems if any(is_under(p.path, path) for path in paths)]
+
+    def _stored(self) -> Any:
+        """The value the row edits, as its editor takes it (a dict of the keys of a
+        field of several keys)."""
+        if self.data_path is None:
+            return None
+        keys = self.field_editor.KEYS
+        if not keys:
+            return self.state.get(self.data_path)
+        return {key: self.state.get(path) for key, path in zip(keys, self.paths, strict=True)}
+
     def load(self) -> None:
         """Show the state's value in the editor without writing anything back.
 
@@ -116,8 +144,7 @@ class FieldRow(Vertical):
         screen is still mounting) shows the value when it mounts (`on_mount`)."""
         if not self.field_editor.composed:
             return
-        value = None if self.data_path is None else self.state.get(self.data_path)
-        self.field_editor.show(value)
+        self.field_editor.show(self._stored())
         self._note(self.field_editor.read())
 
     # -- widget -> state ---------------------------------------------------------
@@ -135,10 +162,19 @@ class FieldRow(Vertical):
         if self.data_path is None or not self.field_editor.take_change():
             return
         value = self._note(self.field_editor.read())
-        if self.state.set(self.data_path, value):
+        keys = self.field_editor.KEYS
+        if keys:
+            # Text that does not parse is kept as typed in the first key, the others go.
+            values = value if isinstance(value, dict) else {keys[0]: value}
+            changed = self.state.set_keys(
+                {path: values.get(key) for key, path in zip(keys, self.paths, strict=True)}
+            )
+        else:
+            changed = self.state.set(self.data_path, value)
+        if changed:
             self.post_message(Edited(self.data_path))
         else:
-            self.show_problems(list(self.state.problems_under(self.data_path)))
+            self.show_problems(self.problems_in(self.state.problems()))
 
     @_on_each(*CHANGE_MESSAGES)
     def _editor_changed(self, event: Message) -> None:

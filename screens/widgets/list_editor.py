@@ -39,7 +39,7 @@ from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import list_controls, show_pressed
 from wizard.core.i18n import t
-from wizard.core.state import PolicyState, problems_under
+from wizard.core.state import PolicyState
 
 
 class EntryList(OptionList):
@@ -291,10 +291,7 @@ class ListEditor(Vertical):
         """Show the problems of entry `index` checked on its own, on the form and its line."""
         problems = [] if index is None else self._entry_problems(index)
         for row in self._rows():
-            if row.data_path is not None:
-                row.show_problems(problems_under(problems, row.data_path))
-            else:
-                row.show_problems([])
+            row.show_problems(row.problems_in(problems))
         if index is not None and self._set_mark(index, problems):
             self.refresh_entry(index)
 
@@ -355,12 +352,10 @@ class ListEditor(Vertical):
 
     def refresh_problems(self) -> None:
         """Show the state's current problems on the list and the form."""
-        self.show_problems(list(self.state.problems_under(self.path)))
+        problems = list(self.state.problems_under(self.path))
+        self.show_problems(problems)
         for row in self._rows():
-            if row.data_path is not None:
-                row.show_problems(list(self.state.problems_under(row.data_path)))
-            else:
-                row.show_problems([])
+            row.show_problems(row.problems_in(problems))
 
     # -- operations --------------------------------------------------------------
     def add_entry(self) -> None:

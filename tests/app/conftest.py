@@ -327,16 +327,41 @@ async def click(pilot: Pilot[Any], target: Widget | str) -> None:
     """Click a widget of the current screen as a person does: once it is there, scrolled
     into view, on top, keeping its place, and no longer looks pressed from an earlier
     click. The mouse goes down and up on it, as from a terminal; wait for what the
-    click does."""
+    click does.
+
+    The place to click is read in the app's own turn, just before the mouse events
+    join its queue: the app sends a click to whatever its map of the screen shows at
+    that place when it takes the event, so a place read earlier (while the test
+    waited) could name a widget that a layout has moved since (a problem line that
+    came or went above it). When the widget is out of view at that moment, the test
+    waits for it to come to rest again and tries once more.
+    """
     widget = await find(pilot, target)
-    # A focus change scrolls its field into view with an animation: let it end, or it
-    # moves the widget while the click is on its way.
-    await pilot.wait_for_animation()
-    region = await wait_still(pilot, widget)
-    await wait_released(pilot, widget)
-    x, y = region.offset
-    for event in (events.MouseDown, events.MouseUp):
-        pilot.app.post_message(event(None, x, y, 0, 0, 1, False, False, False, x, y))
+    deadline = time.monotonic() + PATIENCE
+    while True:
+        # A focus change scrolls its field into view with an animation: let it end, or
+        # it moves the widget while the click is on its way.
+        await pilot.wait_for_animation()
+        await wait_still(pilot, widget)
+        await wait_released(pilot, widget)
+        aimed: list[bool] = []
+        pilot.app.call_later(_press_in_turn, pilot, widget, aimed)
+        await wait_for(pilot, aimed.__len__, f"the click on #{widget.id} on its way")
+        if aimed[0]:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"#{widget.id} was never in view when the app took a click")
+
+
+def _press_in_turn(pilot: Pilot[Any], widget: Widget, aimed: list[bool]) -> None:
+    """In the app's turn: the mouse down and up on `widget` where the app's map shows it
+    now; `aimed` says whether it was in view."""
+    region = _in_view(pilot, widget)
+    aimed.append(region is not None)
+    if region is not None:
+        x, y = region.offset
+        for event in (events.MouseDown, events.MouseUp):
+            pilot.app.post_message(event(None, x, y, 0, 0, 1, False, False, False, x, y))
 
 
 def _in_view(pilot: Pilot[Any], widget: Widget) -> Region | None:

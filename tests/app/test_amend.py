@@ -110,7 +110,7 @@ async def test_second_save_in_the_session_updates_the_same_entry(
         await click(pilot, "#summary-save")
         await _saved(pilot, app)
         first = tomllib.loads(policy.read_text(encoding="utf-8"))["revisions"]
-        send_keys(pilot, "alt+6")
+        send_keys(pilot, "alt+5")
         await wait_for(pilot, lambda: app.screen.name == "content", "the content screen")
         await focus(pilot, "#content-hashtags-new")
         send_keys(pilot, *"#one", "enter")

@@ -181,6 +181,16 @@ ROUND_TRIPS: dict[str, RoundTrip] = {
         PLATFORMS,
         "content.rubrics[0].platforms",
     ),
+    "cadence": RoundTrip(
+        FieldSpec("content.rubrics.cadence", "cadence"),
+        {"times": 2, "per": "week", "days": ["tue", "thu"], "time": dt.time(10)},
+        lambda w: w.value,
+        "2 per week, Tue Thu, 10:00",
+        lambda w: setattr(w, "value", "1 на день"),
+        {"times": 1, "per": "day", "days": None, "time": None},
+        PLATFORMS,
+        "content.rubrics[0].cadence",
+    ),
 }
 
 

@@ -81,7 +81,7 @@ async def test_sidebar_jumps_and_keeps_screens_alive(tmp_path: Path) -> None:
         await highlight(pilot, "#sidebar", 1)
         send_keys(pilot, "enter")
         await at_step(pilot, "mission")
-        send_keys(pilot, "alt+1")
+        send_keys(pilot, "alt+0")
         await at_step(pilot, "document")
         assert app.screen is first
         assert app.query_one("#document-company", Input).value == "Acme"

@@ -126,7 +126,10 @@ async def shows(pilot: Any, app: PresenceApp, needle: str, where: str) -> str:
         drawn[0] = screen_text(app, where)
         return needle in drawn[0]
 
-    await until(pilot, showing, f"{needle!r} in {where}")
+    try:
+        await until(pilot, showing, f"{needle!r} in {where}")
+    except AssertionError as error:
+        raise AssertionError(f"{error}; the screen showed:\n{drawn[0]}") from None
     return drawn[0]
 
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from screens.base import SectionScreen
 from screens.broken_file import BrokenFileScreen
+from screens.conflict import ChangesDialog
 from screens.dialogs import QuitDialog
 from screens.lock_dialog import LockDialog
 from screens.recovery import RecoveryDialog
@@ -138,6 +139,12 @@ async def test_compare_and_stale_warning(policy: Path) -> None:
         assert lines == ['Company: "Acme" → "From the draft"']
         assert "anyway" in str(dialog.query_one("#recovery-restore").render())
         await click(pilot, "#recovery-restore")
+        # What it puts back over the newer file is listed before anything is restored.
+        listed = await on_top(pilot, ChangesDialog)
+        lines = [str(s.render()) for s in listed.query(".change-line").results(Static)]
+        assert lines == ['document.company: "Acme" → "From the draft"']
+        assert state_of(app).get("document.company") == "Acme"
+        await click(pilot, "#changes-confirm")
         await on_top(pilot, SectionScreen)
         await wait_for(pilot, lambda: state_of(app).get("document.company") == "From the draft")
 
@@ -262,7 +269,8 @@ async def test_second_wizard_is_warned_and_may_open_read_only(policy: Path, note
         assert str(os.getppid()) in str(dialog.query_one(".amend-text", Static).render())
         await click(pilot, "#lock-read_only")
         await on_top(pilot, SectionScreen)
-        assert app.save_flow.read_only
+        # the dialog's answer may reach the app a turn after the dialog is gone
+        await wait_for(pilot, lambda: app.save_flow.read_only, "read-only")
         await wait_for(pilot, lambda: app.sub_title.startswith("read-only"))
         await _type(pilot, app, "#document-company", "Not saved")
         send_keys(pilot, "ctrl+s")
@@ -279,15 +287,27 @@ async def test_second_wizard_is_warned_and_may_open_read_only(policy: Path, note
     assert info is not None and info.pid == os.getppid()  # not ours to release
 
 
-async def test_second_wizard_may_continue(policy: Path) -> None:
+async def test_second_wizard_may_continue_and_leaves_the_lock_to_the_first(policy: Path) -> None:
+    """Edit anyway edits beside the other wizard: its lock stays its own, also after
+    this wizard quits (it used to take the lock over and remove it on quitting, so a
+    third wizard opened without a warning while the first still edited)."""
     _foreign_lock(policy)
     _draft(policy, "Drafted")
-    app = _open(policy)
+    app = _open(policy, settings=Settings(autosave_delay=0.05))
     async with app.run_test(size=SIZE) as pilot:
         await click(pilot, "#lock-continue")
         await on_top(pilot, RecoveryDialog)  # then the draft is offered
         info = lock.read_lock(policy)
-        assert info is not None and info.pid == os.getpid()
+        assert info is not None and info.pid == os.getppid()
+        await click(pilot, "#recovery-discard")
+        await on_top(pilot, SectionScreen)
+        await _type(pilot, app, "#document-company", "Beside")
+        # an autosave finds the lock still held by the other wizard: it stays its own
+        await wait_for(pilot, partial(_drafted, policy, "Beside"), "the draft")
+        send_keys(pilot, "ctrl+q")
+        await click(pilot, "#quit-discard")
+    info = lock.read_lock(policy)
+    assert info is not None and info.pid == os.getppid()
 
 
 # -- files with problems ------------------------------------------------------------------

@@ -196,9 +196,12 @@ async def test_preview_renders_when_its_tab_opens(tmp_path: Path) -> None:
         preview = app.query_one("#review-preview", Markdown)
         await wait_for(pilot, lambda: preview.source, "the preview")
         assert preview.source.startswith("# Brand presence policy")
+        # the document as exported: the requisite, the sections, the acknowledgement sheet
+        assert "**Approved by**" in preview.source
+        assert "## Acknowledgement sheet" in preview.source
         assert not app.query_one("#review-render").display
         # a change made elsewhere shows when the review is back
-        send_keys(pilot, "alt+1")
+        send_keys(pilot, "alt+0")
         await _focused_at(pilot, "document", "document-company")
         await type_text(pilot, "#document-company", "Southwind Bakery")
         send_keys(pilot, "ctrl+r")
@@ -276,6 +279,37 @@ async def test_export_markdown_and_html(tmp_path: Path) -> None:
         send_keys(pilot, "escape")
         await wait_for(pilot, lambda: app.screen.name == "review", "the review again")
         assert app.current_step == "review"
+
+
+async def test_the_dialog_offers_every_format_and_the_moderators_sheet(tmp_path: Path) -> None:
+    app = _app(tmp_path, _example())
+    async with app.run_test(size=SIZE) as pilot:
+        await _review(pilot)
+        dialog = await _open_export(pilot)
+        for fmt in ("md", "html", "pdf", "docx"):
+            assert dialog.query_one(f"#export-format-{fmt}").display
+        path_input = dialog.query_one("#export-path", Input)
+        await click(pilot, "#export-format-pdf")
+        await wait_for(pilot, lambda: path_input.value == str(tmp_path / "policy.pdf"))
+        await click(pilot, "#export-what-moderator")
+        await wait_for(pilot, lambda: path_input.value == str(tmp_path / "policy-moderator.pdf"))
+        await click(pilot, "#export-ok")
+        sheet = tmp_path / "policy-moderator.pdf"
+        await wait_for(pilot, sheet.exists, "the moderator's sheet")
+        assert sheet.read_bytes().startswith(b"%PDF-")
+        # the policy as Word, the sheet's suffix taken back off the name
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog), "it closed")
+        dialog = await _open_export(pilot)
+        path_input = dialog.query_one("#export-path", Input)
+        await click(pilot, "#export-what-moderator")
+        await wait_for(pilot, lambda: path_input.value == str(tmp_path / "policy-moderator.md"))
+        await click(pilot, "#export-what-policy")
+        await wait_for(pilot, lambda: path_input.value == str(tmp_path / "policy.md"))
+        await click(pilot, "#export-format-docx")
+        await wait_for(pilot, lambda: path_input.value == str(tmp_path / "policy.docx"))
+        await click(pilot, "#export-ok")
+        await wait_for(pilot, (tmp_path / "policy.docx").exists, "policy.docx")
+        assert (tmp_path / "policy.docx").read_bytes().startswith(b"PK")
 
 
 async def test_export_refuses_a_policy_with_errors(tmp_path: Path) -> None:

@@ -13,21 +13,33 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import shutil
+import tomllib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, TabbedContent, TextArea
 
 import schemas
 from screens.dialogs import QuitDialog
 from screens.help import HelpScreen
+from screens.plan_view import CalendarGrid
 from screens.start import StartScreen
-from tests.app.conftest import SIZE, SMALL, at_step, on_top, send_keys, steady_screenshot, wait_for
+from tests.app.conftest import (
+    SIZE,
+    SMALL,
+    at_step,
+    click,
+    on_top,
+    send_keys,
+    steady_screenshot,
+    wait_for,
+)
 from wizard.core.flow import STEPS
 from wizard.core.service import EXAMPLE_PATH
+from wizard.core.settings import Settings
 from wizard.core.state import PolicyState
 from wizard.tui.app import PresenceApp, load_state
 
@@ -130,3 +142,42 @@ def test_screen(
 ) -> None:
     app = _app(screen, lang, fill)
     assert snap_compare(app, terminal_size=size, run_before=_prepare(screen))
+
+
+PLANNED = {
+    "en": Path(__file__).resolve().parents[1] / "fixtures" / "plan" / "cadence-policy.toml",
+    "uk": Path(__file__).resolve().parents[1] / "fixtures" / "plan" / "uk-cadence-policy.toml",
+}
+"""Policies whose rubrics have a cadence (format version 2), for the Plan tab."""
+
+
+def _planned_state(lang: str) -> PolicyState:
+    """The policy with a cadence, at the format version the program reads: until it
+    accepts the cadence keys they are errors (which do not hide the plan)."""
+    data = tomllib.loads(PLANNED[lang].read_text(encoding="utf-8"))
+    accepted = not any(p.level == "error" for p in schemas.check_policy(data))
+    if not accepted:
+        data["schema_version"] = 1
+    return PolicyState(data, path=POLICY)
+
+
+async def _show_plan(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    await at_step(pilot, "review")
+    tabs = app.screen.query_one("#review-tabs", TabbedContent)
+    await click(pilot, tabs.get_tab("review-tab-plan"))
+    await wait_for(pilot, lambda: tabs.active == "review-tab-plan", "the Plan tab")
+    grid = app.screen.query_one("#plan-grid", CalendarGrid)
+    await wait_for(pilot, lambda: grid.plan is not None and grid.size.height > 10, "the plan")
+    await wait_for(pilot, lambda: app.focused is not None and app.focused.screen is app.screen)
+    _still(pilot)
+    await steady_screenshot(pilot)
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_plan_tab(snap_compare: SnapCompare, lang: str, size: tuple[int, int]) -> None:
+    """The review's Plan tab: December 2026, the month after `TODAY`."""
+    settings = Settings(today=lambda: TODAY)
+    app = PresenceApp(_planned_state(lang), section="review", lang=lang, settings=settings)
+    assert snap_compare(app, terminal_size=size, run_before=_show_plan)

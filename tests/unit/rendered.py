@@ -33,9 +33,13 @@ ENUM_KEYS = frozenset(
         "emoji",
         "moderator_autonomy",
         "sections",
+        "timezone",
+        "per",
+        "days",
     }
 )
-"""Keys whose values the document shows in its own words, not as written."""
+"""Keys whose values the document shows in its own words, not as written (a time
+zone as its city: "Kyiv time")."""
 
 _TAG = re.compile(r"<[^>]*>")
 

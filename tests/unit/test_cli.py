@@ -61,7 +61,9 @@ def test_version(run: Run) -> None:
     assert out.strip() == f"presence {version}"
 
 
-@pytest.mark.parametrize("command", ["validate", "export", "schema", "diff", "new", "edit"])
+@pytest.mark.parametrize(
+    "command", ["validate", "export", "schema", "diff", "plan", "merge", "new", "edit"]
+)
 def test_every_command_has_help_with_examples(run: Run, command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0

@@ -81,6 +81,58 @@ def test_export_to_stdout(run: Run, policy: Path) -> None:
     assert out.lstrip().lower().startswith("<!doctype html>")
 
 
+def test_export_pdf_and_docx_by_flag_or_by_suffix(run: Run, policy: Path) -> None:
+    assert run("export", "brand-policy.toml", "--to", "pdf") == (
+        0,
+        "",
+        "brand-policy.toml: exported to brand-policy.pdf\n",
+    )
+    assert policy.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
+    assert run("export", "brand-policy.toml", "-o", "handbook.docx")[0] == 0
+    assert (policy.parent / "handbook.docx").read_bytes().startswith(b"PK\x03\x04")
+    assert run("export", "brand-policy.toml", "-o", "out/", "--to", "docx")[0] == 2
+
+
+def test_a_pdf_goes_to_stdout_as_bytes(run: Run, policy: Path, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "export", str(policy), "--to", "pdf", "-o", "-"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"%PDF-") and done.stdout.rstrip().endswith(b"%%EOF")
+
+
+def test_paper_is_chosen_by_flag(run: Run, policy: Path) -> None:
+    from tests.unit.documents import POINTS, page_size
+
+    assert run("export", "brand-policy.toml", "--to", "pdf")[0] == 0
+    assert page_size(policy.with_suffix(".pdf").read_bytes()) == POINTS["letter"]
+    assert run("export", "brand-policy.toml", "--to", "pdf", "--paper", "a4")[0] == 0
+    assert page_size(policy.with_suffix(".pdf").read_bytes()) == POINTS["a4"]
+    assert run("export", "brand-policy.toml", "--paper", "a5")[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx"])
+def test_the_moderators_sheet_in_every_format(run: Run, policy: Path, fmt: str) -> None:
+    code, out, err = run("export", "brand-policy.toml", "--sheet", "moderator", "--to", fmt)
+    name = f"brand-policy-moderator.{fmt}"
+    assert (code, out, err) == (0, "", f"brand-policy.toml: exported to {name}\n")
+    assert (policy.parent / name).stat().st_size > 0
+
+
+def test_a_sheet_that_does_not_fit_one_page_says_so(run: Run, tmp_path: Path) -> None:
+    from bench.scale import write_scaled_policy
+
+    large = write_scaled_policy(tmp_path, 10)
+    code, _, err = run("export", str(large), "--sheet", "moderator", "--to", "md", "-o", "s.md")
+    assert code == 0
+    assert "warning: the moderator's sheet does not fit one A4 page (" in err
+    assert err.endswith("exported to s.md\n")
+
+
 def test_access_is_exported_only_when_asked_for(run: Run, policy: Path) -> None:
     secret_place = "vault 'Social', item 'Instagram'"
     assert secret_place not in run("export", "brand-policy.toml", "-o", "-")[1]

@@ -34,6 +34,7 @@ def test_a_file_over_the_limit_is_refused_naming_its_size_and_the_limit(
         ["export", str(huge), "-o", str(tmp_path / "out.md")],
         ["export", str(huge), "--to", "html", "-o", str(tmp_path / "out.html")],
         ["diff", str(huge), str(EXAMPLE)],
+        ["plan", str(huge), "-o", str(tmp_path / "out.md")],
     ):
         assert cli(*args) == (2, "", message)
     assert not (tmp_path / "out.md").exists()

@@ -117,3 +117,40 @@ def test_failed_write_keeps_the_old_draft(tmp_path: Path, monkeypatch: pytest.Mo
     draft = read_draft(policy)
     assert draft is not None and draft.base_digest == "old"
     assert [p.name for p in draft_file(policy).parent.iterdir()] == [draft_file(policy).name]
+
+
+def test_the_base_the_edits_began_from_round_trips(tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    base = {"schema_version": 1, "document": {"effective_on": dt.date(2025, 1, 1)}}
+    write_draft(policy, DATA, "abc", base=base)
+    draft = read_draft(policy)
+    assert draft is not None and draft.base == base and draft.data == DATA
+    write_draft(policy, DATA, "abc", base=drafts.encode_json(base))  # already encoded
+    again = read_draft(policy)
+    assert again is not None and again.base == base
+    write_draft(policy, DATA, "abc")
+    old = read_draft(policy)
+    assert old is not None and old.base is None  # a draft without one is still read
+
+
+def test_a_draft_too_large_with_its_base_is_written_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.core import statefile
+
+    policy = tmp_path / "p.toml"
+    small = {"document": {"company": "a"}}
+    monkeypatch.setattr(statefile, "DRAFT_LIMIT", 400)
+    write_draft(policy, small, "", base={"document": {"company": "b" * 400}})
+    draft = read_draft(policy)
+    assert draft is not None and draft.data == small and draft.base is None
+
+
+def test_a_base_that_is_not_a_table_makes_the_draft_damaged(tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    write_draft(policy, DATA, "abc")
+    body = json.loads(draft_file(policy).read_text(encoding="utf-8"))
+    body["base"] = ["not", "a", "table"]
+    draft_file(policy).write_text(json.dumps(body), encoding="utf-8")
+    assert read_draft(policy) is None
+    assert list(draft_file(policy).parent.glob("*.damaged"))

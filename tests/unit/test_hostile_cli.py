@@ -178,6 +178,16 @@ def test_export_refuses_its_own_input_by_a_hostile_name(folder: Path) -> None:
     assert "refusing to overwrite the policy itself" in done.stderr
 
 
+@pytest.mark.parametrize("to", ["md", "html", "csv", "ics"])
+def test_plan_names_what_it_leaves_out_escaped(folder: Path, to: str) -> None:
+    out = f"plan-{HOSTILE_NAME}.{to}"
+    done = _run(folder, "plan", HOSTILE_NAME, "--month", "2026-03", "--to", to, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "not scheduled: " in done.stderr and "u001b" in done.stderr
+    assert "to plan-evil\\u001b]52;c;cHduZWQ=\\u0007\\u001b[2J" in done.stderr
+    assert_no_raw((folder / out).read_text(encoding="utf-8"), f"the plan's {to}")
+
+
 def _renamed(folder: Path) -> Path:
     """every-text.toml with its entries reordered and one renamed (moved, labels)."""
     data = (folder / "every-text.toml").read_text(encoding="utf-8")
@@ -244,6 +254,6 @@ def test_raw_control_bytes_in_the_file(folder: Path) -> None:
         done.stdout
     )
     done = _run(folder, "export", "c1.toml", "-o", "-")
-    assert "a \\\\u009b2J \\\\u202eevil" in done.stdout
+    assert "a \\u009b2J \\u202eevil" in done.stdout  # visible escapes, read as text
     assert _run(folder, "diff", "c1.toml", "every-text.toml").returncode == 1
     assert _run(folder, "export", "c0.toml").returncode == 2

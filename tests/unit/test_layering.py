@@ -93,7 +93,7 @@ def test_the_command_line_modules_import_no_textual_at_module_level(name: str) -
 
 
 def test_the_headless_modules_import_no_textual_anywhere() -> None:
-    for name in ("cli/commands.py", "cli/report.py"):
+    for name in ("cli/commands.py", "cli/report.py", "cli/plan.py"):
         path = ROOT / "wizard" / name
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         bad = [
@@ -110,7 +110,8 @@ def _loaded_after(argv: list[str], tmp_path: Path, exit_code: int = 0) -> set[st
         "import sys, json\n"
         "from wizard.cli import main\n"
         f"code = main({argv!r})\n"
-        "heavy = ('textual', 'tomlkit', 'markdown_it', 'screens')\n"
+        "heavy = ('textual', 'tomlkit', 'markdown_it', 'screens', 'typst', 'docx', 'lxml',"
+        " 'icalendar')\n"
         "print(json.dumps(sorted(m for m in heavy if m in sys.modules)))\n"
         "sys.stderr.write(f'exit {code}\\n')\n"
     )
@@ -129,6 +130,24 @@ def _loaded_after(argv: list[str], tmp_path: Path, exit_code: int = 0) -> set[st
 
 def test_validate_loads_neither_textual_nor_tomlkit_nor_markdown(tmp_path: Path) -> None:
     assert _loaded_after(["validate", str(EXAMPLE)], tmp_path) == set()
+
+
+def test_validate_and_the_text_exports_load_neither_typst_nor_python_docx(
+    tmp_path: Path,
+) -> None:
+    """The PDF and DOCX libraries (an 80 MB typesetter, lxml) load for those exports only."""
+    assert _loaded_after(["validate", str(EXAMPLE)], tmp_path) == set()
+    for fmt in ("md", "html"):
+        out = tmp_path / f"policy.{fmt}"
+        assert not _loaded_after(["export", str(EXAMPLE), "-o", str(out)], tmp_path) & {
+            "typst",
+            "docx",
+            "lxml",
+        }
+    pdf, docx = tmp_path / "policy.pdf", tmp_path / "policy.docx"
+    assert "typst" in _loaded_after(["export", str(EXAMPLE), "-o", str(pdf)], tmp_path)
+    assert "docx" in _loaded_after(["export", str(EXAMPLE), "-o", str(docx)], tmp_path)
+    assert pdf.exists() and docx.exists()
 
 
 def test_export_md_loads_neither_textual_nor_tomlkit(tmp_path: Path) -> None:
@@ -171,3 +190,20 @@ def test_validate_loads_only_the_catalogues_of_its_language(tmp_path: Path) -> N
     ukrainian = _catalogues_after(["validate", "--lang", "uk", str(broken)], tmp_path)
     assert "exports.texts.files_uk" in ukrainian
     assert not {m for m in ukrainian if m.startswith("wizard.core.i18n")}
+
+
+def test_plan_loads_no_textual_and_the_calendar_library_only_for_ics(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    assert _loaded_after(["plan", str(EXAMPLE), "-o", str(out)], tmp_path) == set()
+    assert out.read_text(encoding="utf-8").startswith("# Content plan")
+    ics = tmp_path / "plan.ics"
+    assert _loaded_after(["plan", str(EXAMPLE), "-o", str(ics)], tmp_path) == {"icalendar"}
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_merge_and_textconv_load_no_textual(tmp_path: Path) -> None:
+    ours = tmp_path / "ours.toml"
+    ours.write_text(EXAMPLE.read_text(encoding="utf-8").replace("= 30", "= 60"), "utf-8")
+    args = ["merge", str(EXAMPLE), str(ours), str(EXAMPLE), "p.toml"]
+    assert _loaded_after(args, tmp_path) == set()
+    assert _loaded_after(["diff", "--textconv", str(EXAMPLE)], tmp_path) == set()

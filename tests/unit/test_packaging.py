@@ -38,7 +38,16 @@ def test_the_licence_file_exists_and_is_shipped() -> None:
 
 def test_test_tools_are_extras_not_runtime_dependencies() -> None:
     runtime = " ".join(PROJECT["dependencies"])
-    for tool in ("pytest", "ruff", "mypy", "hypothesis", "import-linter", "jsonschema"):
+    for tool in (
+        "pytest",
+        "ruff",
+        "mypy",
+        "hypothesis",
+        "import-linter",
+        "jsonschema",
+        "pypdf",
+        "markdown-it-py",
+    ):
         assert tool not in runtime
         assert any(tool in requirement for requirement in PROJECT["optional-dependencies"]["test"])
 
@@ -60,9 +69,11 @@ PROGRAM = ("wizard", "screens", "schemas", "exports")
 IMPORTED_AS = {
     "textual": "textual",
     "pydantic": "pydantic",
-    "markdown-it-py": "markdown_it",
     "platformdirs": "platformdirs",
     "tzdata": "tzdata",
+    "typst": "typst",
+    "python-docx": "docx",
+    "icalendar": "icalendar",
 }
 """The module each runtime dependency is imported as."""
 

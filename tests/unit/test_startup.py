@@ -190,7 +190,9 @@ def test_a_parser_of_one_command_parses_as_the_whole_parser(argv: list[str]) -> 
     assert build_parser(argv[0]).parse_args(argv) == build_parser().parse_args(argv)
 
 
-@pytest.mark.parametrize("command", ["validate", "export", "schema", "diff", "new", "edit"])
+@pytest.mark.parametrize(
+    "command", ["validate", "export", "schema", "diff", "merge", "new", "edit"]
+)
 def test_a_parser_of_one_command_gives_the_same_help(
     command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

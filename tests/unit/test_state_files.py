@@ -513,12 +513,17 @@ def test_a_link_planted_at_the_lock_is_replaced_not_written_through(tmp_path: Pa
     assert [r.reason for r in statefile.take_reports()] == ["not_regular"]
 
 
-def test_no_temporary_file_is_left_when_a_write_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_lock_file_is_left_when_its_write_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock is created in place (O_EXCL): a failed write removes what it created, so
+    no empty lock stands in the way of the next wizard."""
+
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", fail)
-    assert not lock.acquire(_policy())
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "write", fail)
+        claim = lock.acquire(_policy())
+    assert not claim and claim.holder is None
     assert list(lock.lock_file(_policy()).parent.iterdir()) == []
 
 

@@ -54,3 +54,23 @@ def test_a_check_counts_the_values_it_saw() -> None:
     assert state.checked_values == 4  # as of the last check
     state.problems()
     assert state.checked_values == 5
+
+
+def test_several_keys_set_as_one_change() -> None:
+    state = PolicyState({"content": {"rubrics": [{"name": "News", "times": 3, "days": ["mon"]}]}})
+    heard: list[str] = []
+    state.add_listener(heard.append)
+    before = state.revision
+    changed = state.set_keys(
+        {
+            "content.rubrics[0].times": 2,
+            "content.rubrics[0].per": "week",
+            "content.rubrics[0].days": None,
+            "content.rubrics[0].time": None,
+        }
+    )
+    assert changed
+    assert state.get("content.rubrics[0]") == {"name": "News", "times": 2, "per": "week"}
+    assert (state.revision, heard) == (before + 1, ["content.rubrics[0].times"])
+    assert not state.set_keys({"content.rubrics[0].times": 2, "content.rubrics[0].time": None})
+    assert (state.revision, heard) == (before + 1, ["content.rubrics[0].times"])

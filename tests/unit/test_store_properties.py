@@ -212,6 +212,28 @@ def test_platform_comments_follow_their_entries(
     assert "# === 3. Tools ===" in lines
 
 
+@SETTINGS
+@given(
+    st.permutations(range(2)),
+    st.integers(min_value=1, max_value=2),
+    st.lists(st.sampled_from(["Courage", "Care"]), max_size=2, unique=True),
+)
+def test_the_comment_introducing_a_list_stays_above_its_first_entry(
+    order: list[int], keep: int, added: list[str]
+) -> None:
+    values = [COMMENTED.data["mission"]["values"][index] for index in order][:keep]
+    data = copy.deepcopy(COMMENTED.data)
+    data["mission"]["values"] = copy.deepcopy(values) + [{"name": name} for name in added]
+    text = update_text(COMMENTED.text, COMMENTED.data, data, "\n")
+    assert same(tomllib.loads(text), data)
+    lines = text.splitlines()
+    first = lines.index("[[mission.values]]")
+    intro = lines.index("# Values: keep them short.")
+    assert intro < first and all(not line.startswith("[") for line in lines[intro:first])
+    has_warmth = any(value.get("name") == "Warmth" for value in data["mission"]["values"])
+    assert ("# Warmth came from the staff survey." in lines) == has_warmth
+
+
 CORPUS = [parse_policy(path, path.read_bytes()) for path in sorted(PRESERVE.glob("*.toml"))]
 
 

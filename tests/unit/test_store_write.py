@@ -230,6 +230,103 @@ def test_reordered_and_edited_entry_keeps_its_comment_and_inner_comments() -> No
     assert 'owner = "Shift lead"   # not the intern\n# two-factor checked in November\n' in text
 
 
+SECTIONED = """\
+schema_version = 1
+
+# Platforms: every channel we are on.
+[[platforms]]
+name = "Instagram"
+status = "active"
+
+# Telegram is new.
+[[platforms]]
+name = "Telegram"
+status = "planned"
+# owner = "to be decided"
+
+# === Tools ===
+
+[[tools]]
+name = "Canva"
+# end of file
+"""
+
+
+def _sectioned(change: Callable[[dict[str, Any]], object]) -> str:
+    source = parse_policy(Path("p.toml"), SECTIONED.encode())
+    return edited(source, change)
+
+
+def test_the_comment_introducing_a_list_stays_when_its_first_entry_goes() -> None:
+    text = _sectioned(lambda data: data["platforms"].pop(0))
+    assert text.startswith(
+        "schema_version = 1\n\n# Platforms: every channel we are on.\n\n# Telegram is new.\n"
+        "[[platforms]]\n"
+    )
+
+
+def test_the_comment_introducing_a_list_stays_on_top_when_entries_move() -> None:
+    text = _sectioned(lambda data: data["platforms"].reverse())
+    assert text == (
+        "schema_version = 1\n\n# Platforms: every channel we are on.\n\n"
+        '# Telegram is new.\n[[platforms]]\nname = "Telegram"\nstatus = "planned"\n'
+        '# owner = "to be decided"\n\n'
+        '[[platforms]]\nname = "Instagram"\nstatus = "active"\n\n'
+        '# === Tools ===\n\n[[tools]]\nname = "Canva"\n# end of file\n'
+    )
+
+
+def test_a_comment_naming_the_first_entry_is_its_own() -> None:
+    named = SECTIONED.replace("# Platforms: every channel we are on.", "# Instagram: the main one.")
+    source = parse_policy(Path("p.toml"), named.encode())
+    text = edited(source, lambda data: data["platforms"].reverse())
+    assert '\n# Instagram: the main one.\n[[platforms]]\nname = "Instagram"' in text
+    assert text.startswith("schema_version = 1\n\n# Telegram is new.\n[[platforms]]\n")
+    text = edited(source, lambda data: data["platforms"].pop(0))
+    assert "Instagram" not in text
+
+
+def test_a_comment_naming_several_entries_introduces_the_list() -> None:
+    both = SECTIONED.replace("# Platforms: every channel we are on.", "# Instagram and Telegram.")
+    source = parse_policy(Path("p.toml"), both.encode())
+    text = edited(source, lambda data: data["platforms"].pop(0))
+    assert text.startswith("schema_version = 1\n\n# Instagram and Telegram.\n")
+
+
+def test_the_comment_introducing_the_next_section_stays_in_place() -> None:
+    appended = _sectioned(lambda data: data["platforms"].append({"name": "X"}))
+    assert '[[platforms]]\nname = "X"\n\n# === Tools ===\n\n[[tools]]' in appended
+    removed = _sectioned(lambda data: data.pop("platforms"))
+    assert removed == (
+        'schema_version = 1\n\n# === Tools ===\n\n[[tools]]\nname = "Canva"\n# end of file\n'
+    )
+
+
+def test_comments_directly_below_an_entry_move_and_go_with_it() -> None:
+    moved = _sectioned(lambda data: data["platforms"].reverse())
+    assert 'status = "planned"\n# owner = "to be decided"\n\n[[platforms]]' in moved
+    removed = _sectioned(lambda data: data["platforms"].pop(1))
+    assert "to be decided" not in removed and "# === Tools ===" in removed
+
+
+def test_the_comment_at_the_end_of_the_file_stays_at_the_end() -> None:
+    def add_tool(data: dict[str, Any]) -> None:
+        data["tools"].insert(0, {"name": "Buffer"})
+
+    text = _sectioned(add_tool)
+    assert text.endswith('[[tools]]\nname = "Canva"\n# end of file\n')
+    text = _sectioned(lambda data: data["tools"][0].update(name="Figma"))
+    assert text.endswith('name = "Figma"\n# end of file\n')
+
+
+def test_a_sub_table_added_where_another_is_removed() -> None:
+    text = "schema_version = 1\n\n[communication]\n\n[communication.negative]\n\n[content]\n"
+    source = parse_policy(Path("p.toml"), text.encode())
+    after = {"schema_version": 1, "communication": {"response_time": {}}}
+    result = update_text(source.text, source.data, after, "\n")
+    assert result == "schema_version = 1\n\n[communication]\n\n[communication.response_time]\n"
+
+
 def test_trailing_comment_survives_a_change() -> None:
     source = load(EXAMPLE)
     text = edited(source, lambda data: data["document"].update(language="uk"))

@@ -1,9 +1,9 @@
-"""The headless commands of `presence`: validate, export, schema and diff.
+"""The headless commands of `presence`: validate, export, schema, diff and merge.
 
-Nothing here loads Textual or tomlkit: these commands only read policy files (with
-tomllib, through `exports.store`), and write documents, never a policy. Each speaks
-the interface language `lang` (`--lang`): messages and remarks in it, the level words
-and key paths in English (`wizard.cli.texts`).
+Nothing here loads Textual or tomlkit: these commands read policy files (with tomllib,
+through `exports.store`) and write documents; `merge` writes the merged policy. Each
+speaks the interface language `lang` (`--lang`): messages and remarks in it, the level
+words and key paths in English (`wizard.cli.texts`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from exports.store import PolicyReadError, PolicySource, read_policy
+from exports.store import BOM, PolicyReadError, PolicySource, read_policy
 from schemas import LEVELS, Problem, check_policy
 from schemas.controls import escape, json_text
 from schemas.secrets import exported_problems
@@ -27,6 +27,8 @@ from wizard.core.service import ExportFormat, ExportRequest, HasErrors, PathRefu
 
 if TYPE_CHECKING:
     from exports.atomic import PolicyWriteError
+    from exports.merge import Located
+    from schemas.keypath import KeyPath
 
 STDOUT = "-"
 
@@ -97,7 +99,7 @@ def validate(files: Sequence[str], fmt: str, lang: str = "en") -> int:
 def export_format(to: str | None, out: str | None) -> ExportFormat:
     """The format asked for: `--to`, else the output file's suffix, else Markdown (an
     output folder or standard output has no suffix to go by)."""
-    asked: ExportFormat | None = "html" if to == "html" else "md" if to == "md" else None
+    asked: ExportFormat | None = next((f for f in service.FORMATS if f == to), None)
     named = out is not None and out != STDOUT and not names_folder(out)
     return service.export_format(out if named else None, asked)
 
@@ -133,10 +135,13 @@ def export(
     include_access: bool,
     fail_on: str = FAIL_ON_DEFAULT,
     force: bool = False,
+    paper: str | None = None,
+    sheet: str | None = None,
     lang: str = "en",
 ) -> int:
-    """Write the policy as a Markdown or HTML document; refuse a policy with errors, or
-    with any problem at or above `fail_on` (`error`, `missing`, `warning`).
+    """Write the policy (or, `sheet`, the moderator's sheet) as a Markdown, HTML, PDF or
+    DOCX document on `paper`; refuse a policy with errors, or with any problem at or
+    above `fail_on` (`error`, `missing`, `warning`).
 
     The rules are `wizard.core.service`'s, as in the wizard: a policy with errors is
     not exported, the policy file itself is never written over, the format chooses
@@ -169,7 +174,9 @@ def export(
         if item.level == "warning":
             _say(sys.stderr, item.text())
 
-    default = service.default_export_path(Path(file), fmt)
+    chosen_sheet = next((s for s in service.SHEETS if s == sheet), None)
+    chosen_paper = next((p for p in service.PAPERS if p == paper), None)
+    default = service.default_export_path(Path(file), fmt, chosen_sheet)
     target = str(default)
     if out is not None:
         target, failure = output_in(out, default.name, lang)
@@ -177,7 +184,14 @@ def export(
             _say(sys.stderr, failure)
             return 2
     path = None if target == STDOUT else Path(target)
-    request = ExportRequest(fmt, path, include_access=include_access, replace_read_only=force)
+    request = ExportRequest(
+        fmt,
+        path,
+        include_access=include_access,
+        replace_read_only=force,
+        paper=chosen_paper,
+        sheet=chosen_sheet,
+    )
     result = service.export_policy(source.data, problems, request, policy=Path(file))
     if isinstance(result, HasErrors):
         return _not_exported(file, source, list(result.errors), lang)
@@ -189,14 +203,27 @@ def export(
         _say(sys.stderr, failed)
         return 2
     if path is None:
-        sys.stdout.write(result.document)
-        sys.stdout.flush()
+        _write_stdout(result.document)
+    if result.pages is not None and result.pages > 1:
+        _say(sys.stderr, f"{file}: warning: {say('sheet_too_long', lang, pages=result.pages)}")
     shown = say("standard_output", lang) if path is None else target
     if result.missing:
         _say(sys.stderr, f"{file}: {say('exported_draft', lang, n=result.missing, target=shown)}")
     else:
         _say(sys.stderr, f"{file}: {say('exported', lang, target=shown)}")
     return 0
+
+
+def _write_stdout(content: bytes) -> None:
+    """A document on standard output: its bytes (a PDF, a DOCX, UTF-8 text); a text
+    stream without bytes underneath (a test's) gets the text."""
+    sys.stdout.flush()
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:
+        sys.stdout.write(content.decode("utf-8"))
+        return
+    raw.write(content)
+    raw.flush()
 
 
 def _not_exported(file: str, source: PolicySource, errors: list[Problem], lang: str) -> int:
@@ -305,3 +332,215 @@ def diff(
         elif hidden:
             _say(sys.stderr, say("access_hidden", lang, **files))
     return 1 if changes else 0
+
+
+def _merge_label(path: str | None, file: str) -> str:
+    """How merge messages name the file: PATH (git's %P) when given, else the file."""
+    return path if path else file
+
+
+_SIDES = {
+    "base": "the common version (BASE)",
+    "ours": "our version (OURS)",
+    "theirs": "their version (THEIRS)",
+}
+
+
+def _read_side(
+    side: str, file: str, label: str, *, base: bool = False
+) -> PolicySource | str | None:
+    """One version of a merge: its source, None for an empty BASE (no common ancestor),
+    or the error line that says why it cannot be read (named by `label`)."""
+    if base:
+        try:
+            with open(file, "rb") as stream:
+                empty = not stream.read(1024).strip()
+        except OSError:
+            empty = False
+        if empty and (os.path.isfile(file) or file == os.devnull):
+            return None
+    try:
+        return read_policy(Path(file))
+    except PolicyReadError as err:
+        where = label if err.line is None else f"{label}:{err.line}:{err.column or 1}"
+        return f"{where}: error: {_SIDES[side]} cannot be read: {err.message}"
+
+
+def _shown(value: object, path: KeyPath, *, order: bool, include_access: bool) -> str:
+    """A value in a conflict line: one line, at most 60 characters, an `access` value
+    hidden as `presence diff` hides it; for a conflict of order, the names in order."""
+    from exports.diff import HIDDEN, render_value
+    from exports.merge import ABSENT, NO_BASE
+
+    if value is ABSENT:
+        return "(removed)"
+    if value is NO_BASE:
+        return "(none)"
+    if not include_access and ("access" in path or _holds_access(value)):
+        return render_value(HIDDEN)
+    text = ("order " if order else "") + render_value(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _holds_access(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(key == "access" or _holds_access(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_access(item) for item in value)
+    return False
+
+
+def _error_keys(problems: Sequence[Problem]) -> set[tuple[str, str, str]]:
+    """Errors named without list indexes (an entry's place differs between versions)."""
+    import re
+
+    return {
+        (re.sub(r"\[\d+\]", "[]", p.path), p.code, repr(sorted(p.params.items())))
+        for p in problems
+        if p.level == "error"
+    }
+
+
+def merge(
+    base_file: str,
+    ours_file: str,
+    theirs_file: str,
+    path: str | None,
+    out: str | None,
+    include_access: bool = False,
+) -> int:
+    """Merge THEIRS into OURS with BASE as their common version, as a git merge driver:
+    the result is written into OURS (or OUT); 0 merged, 1 conflicts (the file then holds
+    conflict markers) or a merge whose result has errors neither version had, 2 a
+    version that cannot be read or a result that cannot be written."""
+    from exports.merge import Version
+    from exports.merge import merge as merge_versions
+
+    label = _merge_label(path, ours_file)
+    sources = {
+        "base": _read_side("base", base_file, label, base=True),
+        "ours": _read_side("ours", ours_file, label),
+        "theirs": _read_side("theirs", theirs_file, label),
+    }
+    failures = [value for value in sources.values() if isinstance(value, str)]
+    for line in failures:
+        _say(sys.stderr, line)
+    if failures:
+        return 2
+    base, ours, theirs = (sources[side] for side in ("base", "ours", "theirs"))
+    assert isinstance(ours, PolicySource) and isinstance(theirs, PolicySource)
+    assert base is None or isinstance(base, PolicySource)
+
+    def version(source: PolicySource) -> Version:
+        return Version(source.data, source.text, source.newline)
+
+    result = merge_versions(None if base is None else version(base), version(ours), version(theirs))
+    target = out if out is not None else ours_file
+    raw = (BOM if theirs.bom else b"") + result.text.encode("utf-8")
+    if target == STDOUT:
+        # A terminal gets no raw control character (TOML allows C1 and bidi ones raw).
+        sys.stdout.write(escape_lines(result.text) if sys.stdout.isatty() else result.text)
+        sys.stdout.flush()
+    else:
+        failure = _write_bytes(target, raw)
+        if failure:
+            _say(sys.stderr, failure)
+            return 2
+    if result.conflicts:
+        for located in result.located:
+            _say(sys.stderr, _conflict_line(label, located, include_access))
+        count = len(result.conflicts)
+        noun = "conflict" if count == 1 else "conflicts"
+        _say(
+            sys.stderr,
+            f"{label}: {count} {noun}; fix the lines between <<<<<<< ours and >>>>>>> theirs",
+        )
+        return 1
+    known = _error_keys(check_policy(ours.data)) | _error_keys(check_policy(theirs.data))
+    problems = [p for p in check_policy(result.data) if p.level == "error"]
+    new = [p for p in problems if not _error_keys([p]) <= known]
+    if new:
+        from exports.store import parse_policy
+
+        merged = parse_policy(Path(label), result.text.encode("utf-8"))
+        for item in _located(label, merged, new, "en"):
+            _say(sys.stderr, item.text())
+        count = len(new)
+        noun = "error" if count == 1 else "errors"
+        _say(sys.stderr, f"{label}: merged, but the result has {count} {noun} neither version had")
+        return 1
+    _say(sys.stderr, f"{label}: merged")
+    return 0
+
+
+def _conflict_line(label: str, located: Located, include_access: bool) -> str:
+    """`FILE:LINE:COL: conflict: KEY.PATH (entry): ours … / theirs …`."""
+    from schemas.keypath import format_path
+
+    conflict = located.conflict
+    order = conflict.kind == "order"
+    key = format_path(conflict.path) or "(the file)"
+    if order:
+        key += " (order)"
+    elif conflict.label:
+        key += f" ({conflict.label})"
+    ours = _shown(conflict.ours, conflict.path, order=order, include_access=include_access)
+    theirs = _shown(conflict.theirs, conflict.path, order=order, include_access=include_access)
+    where = f"{label}:{located.line}:{located.column}"
+    return f"{where}: conflict: {key}: ours {ours} / theirs {theirs}"
+
+
+def _write_bytes(target: str, raw: bytes) -> str | None:
+    """Write `raw` to `target` whole or not at all; the error line on failure."""
+    from exports.atomic import PolicyWriteError, atomic_write
+
+    try:
+        atomic_write(Path(target), raw)
+    except PolicyWriteError as err:
+        return _write_failure(target, err, force_hint=False)
+    except OSError as err:
+        return f"{target}: error: cannot write: {err.strerror or err}"
+    return None
+
+
+def textconv(file: str, include_access: bool = False) -> int:
+    """Print a policy as data, for git's `textconv`: its keys in the format's order, one
+    `key = value` line each, without comments or layout (`access` values hidden unless
+    asked for). A file that cannot be read as a policy (conflict markers, a syntax
+    error) is printed as it is, control characters escaped, and said so on stderr."""
+    from exports import tomlrender
+
+    try:
+        source = read_policy(Path(file))
+    except PolicyReadError as err:
+        _say(sys.stderr, f"{err}; shown as text")
+        try:
+            raw = Path(file).read_bytes()
+        except OSError:
+            return 2
+        sys.stdout.write(escape_lines(raw.decode("utf-8", errors="replace")))
+        return 0
+    data = source.data if include_access else _without_access(source.data)
+    lines = tomlrender.render_new_policy(data).splitlines(keepends=True)
+    while lines and (lines[0].startswith("#") or not lines[0].strip()):
+        lines.pop(0)  # the header comment of a new file: not data
+    sys.stdout.write(escape_lines("".join(lines)))
+    return 0
+
+
+def escape_lines(text: str) -> str:
+    """Text for the terminal: each line with its control characters as escapes."""
+    return "".join(escape(line) + "\n" for line in text.splitlines())
+
+
+def _without_access(value: Any) -> Any:
+    from exports.diff import HIDDEN, render_value
+
+    if isinstance(value, dict):
+        return {
+            key: render_value(HIDDEN) if key == "access" else _without_access(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_without_access(item) for item in value]
+    return value

@@ -1,6 +1,6 @@
 """The `presence` command: the wizard (`new`, `edit`) and the headless commands.
 
-`validate`, `export`, `schema` and `diff` never load Textual; the wizard's app is
+`validate`, `export`, `schema`, `diff` and `merge` never load Textual; the wizard's app is
 imported only when `presence`, `presence new` or `presence edit` opens it.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import errno
 import io
 import os
@@ -91,8 +92,10 @@ examples:
   presence validate brand-policy.toml
   presence export brand-policy.toml --to html
   presence diff old.toml brand-policy.toml
+  presence plan brand-policy.toml --month 2026-03
+  presence merge base.toml ours.toml theirs.toml brand-policy.toml
 
-exit codes: 0 success, 1 problems found (or differences, for diff),
+exit codes: 0 success, 1 problems found (differences, for diff; conflicts, for merge),
 2 bad arguments or a file that cannot be read or written, 70 internal error.
 """
 
@@ -119,6 +122,11 @@ value counts only with --include-access, when it goes into the document. OUT end
 in / (or an existing folder) is a folder: the document goes into it under its
 default name. A read-only OUT is not replaced unless --force is given.
 
+Printed formats (HTML's print rules, PDF, DOCX) use A4 for a Ukrainian document and
+US Letter for an English one unless --paper says otherwise. --sheet moderator
+writes the moderator's one-page sheet instead of the policy (A4 unless --paper);
+when it does not fit one A4 page, stderr says so.
+
 exit codes: 0 exported, 1 the policy has errors (or, with --fail-on, missing parts
 or warnings), 2 a file cannot be read or written.
 
@@ -126,6 +134,10 @@ examples:
   presence export brand-policy.toml                 writes brand-policy.md
   presence export brand-policy.toml --to html       writes brand-policy.html
   presence export brand-policy.toml -o handbook.html
+  presence export brand-policy.toml --to pdf        writes brand-policy.pdf
+  presence export brand-policy.toml --to docx --paper a4
+  presence export brand-policy.toml --sheet moderator --to pdf
+                                                    writes brand-policy-moderator.pdf
   presence export brand-policy.toml -o docs/        writes docs/brand-policy.md
   presence export brand-policy.toml -o - | less     prints the Markdown
   presence export brand-policy.toml --fail-on warning   in CI: nothing with a warning
@@ -146,10 +158,54 @@ access values (where logins are kept) show as "(access value hidden)" unless
 
 exit codes: 0 identical, 1 different, 2 a file cannot be read.
 
+--textconv FILE prints one policy as data (keys in the format's order, no comments
+or layout) for git's textconv, so that `git diff` and `git log -p` compare data:
+  git config diff.presence.textconv "presence diff --textconv"
+  echo 'brand-policy.toml diff=presence' >> .gitattributes
+
 examples:
   presence diff old/brand-policy.toml brand-policy.toml
   git show HEAD~1:brand-policy.toml > /tmp/old.toml
   presence diff /tmp/old.toml brand-policy.toml --format md > review.md
+"""
+
+_PLAN_EPILOG = """\
+A slot for each rubric with a cadence (times per day, week or month; days; time) on
+each of its active platforms, in the policy's time zone. Without --weeks or --month,
+the next full month; --from alone plans a month from that day, --weeks N from the next
+Monday unless --from says otherwise. A policy with errors gets no plan; a draft's plan
+is marked as a draft. Without -o, the plan goes next to PATH with the suffix .plan.md
+(.plan.html, .plan.csv, .plan.ics); without --to, the format follows the suffix of -o.
+
+exit codes: 0 planned, 1 the policy has errors, 2 a file cannot be read or written,
+or the period is not one.
+
+examples:
+  presence plan brand-policy.toml                      next month: brand-policy.plan.md
+  presence plan brand-policy.toml --month 2026-03 --to ics
+  presence plan brand-policy.toml --from 2026-03-02 --weeks 4 -o march.csv --excel
+  presence plan brand-policy.toml --lang uk -o - | less
+"""
+
+_MERGE_EPILOG = """\
+A three-way merge, key by key: what only one side changed is taken, the same change
+on both sides is no conflict, the same key changed differently (or an entry removed
+on one side and changed on the other) is a conflict. List entries are matched by
+name, title or topic. The result is THEIRS's text with OURS's changes applied, so
+comments and layout survive; it is written into OURS (or OUT). An empty BASE means
+no common version: every difference is then a conflict unless both sides agree.
+Conflicts are written between git's markers (<<<<<<< ours, =======, >>>>>>> theirs)
+and listed as FILE:LINE:COL: conflict: KEY: ours … / theirs …
+
+As git's merge driver:
+  git config merge.presence.driver "presence merge %O %A %B %P"
+  echo 'brand-policy.toml merge=presence' >> .gitattributes
+
+exit codes: 0 merged, 1 conflicts (or a result with errors neither version had),
+2 a version that cannot be read, or OUT that cannot be written.
+
+examples:
+  presence merge base.toml mine.toml theirs.toml -o merged.toml
 """
 
 _NEW_EPILOG = """\
@@ -204,23 +260,35 @@ def _add_validate(sub: Subparsers) -> None:
 def _add_export(sub: Subparsers) -> None:
     export = sub.add_parser(
         "export",
-        help="write the policy as a Markdown or HTML document",
-        description="Write the policy as a Markdown or standalone HTML document.",
+        help="write the policy as a Markdown, HTML, PDF or Word document",
+        description="Write the policy (or the moderator's sheet) as a Markdown, standalone"
+        " HTML, PDF or Word (DOCX) document.",
         epilog=_EXPORT_EPILOG,
         formatter_class=_FORMATTER,
     )
     export.add_argument("path", metavar="PATH", help="the policy file")
     export.add_argument(
         "--to",
-        choices=("md", "html"),
+        choices=("md", "html", "pdf", "docx"),
         help="document format (default: from the -o suffix, else md)",
+    )
+    export.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="paper size of the printed formats (default: a4 for Ukrainian, letter for"
+        " English; a4 for the moderator's sheet)",
+    )
+    export.add_argument(
+        "--sheet",
+        choices=("moderator",),
+        help="write the moderator's one-page sheet instead of the policy",
     )
     export.add_argument(
         "-o",
         "--output",
         metavar="OUT",
         help="output file, or a folder to write it into (a name ending in /), '-' for stdout "
-        "(default: PATH with the suffix .md or .html)",
+        "(default: PATH with the format's suffix: .md, .html, .pdf, .docx)",
     )
     export.add_argument(
         "--include-access",
@@ -264,8 +332,13 @@ def _add_diff(sub: Subparsers) -> None:
         epilog=_DIFF_EPILOG,
         formatter_class=_FORMATTER,
     )
-    diff.add_argument("old", metavar="OLD", help="the earlier version")
-    diff.add_argument("new", metavar="NEW", help="the later version")
+    diff.add_argument("old", metavar="OLD", nargs="?", help="the earlier version")
+    diff.add_argument("new", metavar="NEW", nargs="?", help="the later version")
+    diff.add_argument(
+        "--textconv",
+        metavar="FILE",
+        help="print FILE as data (for git's diff.<driver>.textconv), instead of OLD NEW",
+    )
     diff.add_argument(
         "--format",
         choices=("text", "md"),
@@ -278,6 +351,90 @@ def _add_diff(sub: Subparsers) -> None:
         help="show access values (where logins are kept); hidden by default",
     )
     _add_lang(diff)
+
+
+def _date(text: str) -> dt.date:
+    """A day typed as YYYY-MM-DD (argparse's type for --from)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _weeks(text: str) -> int:
+    """A number of weeks (argparse's type for --weeks)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of weeks: {text!r}") from None
+
+
+def _add_plan(sub: Subparsers) -> None:
+    plan = sub.add_parser(
+        "plan",
+        help="write the content plan: the rubrics' posting slots over a period",
+        description="Write the content plan: a slot for each rubric on each active platform "
+        "at its cadence, as Markdown, HTML, CSV or iCalendar.",
+        epilog=_PLAN_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    plan.add_argument("path", metavar="PATH", help="the policy file")
+    plan.add_argument(
+        "--from", dest="first", type=_date, metavar="DATE", help="the first day (YYYY-MM-DD)"
+    )
+    length = plan.add_mutually_exclusive_group()
+    length.add_argument("--weeks", type=_weeks, metavar="N", help="plan N weeks")
+    length.add_argument("--month", metavar="YYYY-MM", help="plan this calendar month")
+    plan.add_argument(
+        "--to",
+        choices=("md", "html", "csv", "ics"),
+        help="the plan's format (default: from the -o suffix, else md)",
+    )
+    plan.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, or a folder to write it into (a name ending in /), '-' for stdout "
+        "(default: PATH with the suffix .plan.md, .plan.html, .plan.csv or .plan.ics)",
+    )
+    plan.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for Excel: a byte-order mark and ';' between fields",
+    )
+    plan.add_argument(
+        "--lang",
+        choices=("en", "uk"),
+        help="the plan's language (default: the policy's document language)",
+    )
+    _add_force(plan)
+
+
+def _add_merge(sub: Subparsers) -> None:
+    merge = sub.add_parser(
+        "merge",
+        help="merge two versions of a policy (a git merge driver)",
+        description="Merge two versions of a policy changed from a common one, key by key.",
+        epilog=_MERGE_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    merge.add_argument("base", metavar="BASE", help="the common version (git's %%O; empty: none)")
+    merge.add_argument("ours", metavar="OURS", help="our version, which gets the result (%%A)")
+    merge.add_argument("theirs", metavar="THEIRS", help="their version (%%B)")
+    merge.add_argument(
+        "path", metavar="PATH", nargs="?", help="the file's name for messages (git's %%P)"
+    )
+    merge.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the result to OUT instead of OURS ('-': stdout)",
+    )
+    merge.add_argument(
+        "--include-access",
+        action="store_true",
+        help="show access values in conflict messages; hidden by default",
+    )
 
 
 def _add_new(sub: Subparsers) -> None:
@@ -316,6 +473,8 @@ _COMMANDS: dict[str, Callable[[Subparsers], None]] = {
     "export": _add_export,
     "schema": _add_schema,
     "diff": _add_diff,
+    "plan": _add_plan,
+    "merge": _add_merge,
     "new": _add_new,
     "edit": _add_edit,
 }
@@ -410,9 +569,40 @@ def _dispatch(args: argparse.Namespace) -> int:
             args.fail_on,
             force=args.force,
             lang=said,
+            paper=args.paper,
+            sheet=args.sheet,
         )
     if args.command == "schema":
         return commands.schema(args.output, force=args.force, lang=said)
+    if args.command == "plan":
+        from wizard.cli.plan import plan_command
+
+        return plan_command(
+            args.path,
+            first=args.first,
+            weeks=args.weeks,
+            month=args.month,
+            to=args.to,
+            out=args.output,
+            excel=args.excel,
+            lang=args.lang,
+            force=args.force,
+        )
+    if args.command == "merge":
+        if args.output == "":
+            sys.stderr.write("presence merge: error: -o needs a file name ('-' for stdout)\n")
+            return 2
+        return commands.merge(
+            args.base, args.ours, args.theirs, args.path, args.output, args.include_access
+        )
+    if args.textconv is not None:
+        if args.old is not None:
+            sys.stderr.write("presence diff: error: --textconv takes one FILE, not OLD NEW\n")
+            return 2
+        return commands.textconv(args.textconv, args.include_access)
+    if args.old is None or args.new is None:
+        sys.stderr.write("presence diff: error: OLD and NEW are required\n")
+        return 2
     return commands.diff(args.old, args.new, args.format, args.include_access, said)
 
 

@@ -10,8 +10,10 @@ back as the same Python types. Writes are atomic (`statefile.write_atomic`, mode
 A draft is read as every state file is (`wizard.core.statefile`): a regular file of at most
 `statefile.DRAFT_LIMIT` bytes nested at most `statefile.DRAFT_DEPTH` deep, then its
 shape checked in full — `format` 1, the policy's own absolute `path`, a `base_digest`
-string, a `written_at` date and time, and `data` an object of what
-TOML can hold (no `null` anywhere, tags that decode, no half characters). A draft that
+string, a `written_at` date and time, `data` an object of what
+TOML can hold (no `null` anywhere, tags that decode, no half characters), and `base`,
+when there, such an object too (the file's data when the edits began: restoring the
+draft over a file that changed since merges the draft's changes into it). A draft that
 is not so is damaged: it is set aside (renamed `.damaged`, kept: it may hold someone's
 typing) and reads as none. A draft the reader would refuse (over the size limit) is not
 written: `write_draft` says so with an OSError.
@@ -50,6 +52,11 @@ class Draft:
 
     data: dict[str, Any]
     """The whole policy as the wizard held it."""
+
+    base: dict[str, Any] | None = None
+    """The file's data when editing started (None in a draft that does not say, or that
+    would not fit with it): restoring a draft over a file that changed since merges the
+    draft's changes into it."""
 
     def is_stale(self, current_digest: str) -> bool:
         """Whether the file changed since the draft's base (its digest now is `current_digest`)."""
@@ -133,13 +140,21 @@ def decode(value: Any) -> Any:
 
 # -- reading and writing --------------------------------------------------------------
 def write_draft(
-    policy: Path, data: dict[str, Any], base_digest: str, *, now: dt.datetime | None = None
+    policy: Path,
+    data: dict[str, Any],
+    base_digest: str,
+    *,
+    now: dt.datetime | None = None,
+    base: dict[str, Any] | str | None = None,
 ) -> Path:
-    """Write (atomically) the draft of `policy`; returns the draft file. OSError on failure
-    (a draft larger than `statefile.DRAFT_LIMIT` is refused: it could not be read back)."""
+    """Write (atomically) the draft of `policy`, with `base` (the file's data when editing
+    started, or that data already as `encode_json` writes it) when given; returns the
+    draft file. OSError on failure (a draft larger than `statefile.DRAFT_LIMIT` is
+    refused: it could not be read back; one that would be larger only with its base is
+    written without it)."""
     target = draft_file(policy)
     written = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
-    body = {
+    body: dict[str, Any] = {
         "format": DRAFT_FORMAT,
         "path": str(_absolute(policy)),
         "base_digest": base_digest,
@@ -148,7 +163,13 @@ def write_draft(
     }
     # One string, one write: `json.dump` streams many small pieces, which took three
     # times as long for a large policy (this runs between keystrokes).
-    statefile.write_atomic(target, encode_json(body), fsync=True, limit=statefile.DRAFT_LIMIT)
+    text = encode_json(body)
+    if base is not None:
+        encoded = base if isinstance(base, str) else encode_json(base)
+        with_base = text[:-1] + ', "base": ' + encoded + "}"
+        if len(with_base.encode("utf-8")) <= statefile.DRAFT_LIMIT:
+            text = with_base
+    statefile.write_atomic(target, text, fsync=True, limit=statefile.DRAFT_LIMIT)
     return target
 
 
@@ -164,7 +185,15 @@ def _draft_of(policy: Path) -> Any:
         written_at = date_time(body.get("written_at"), "written_at")
         require(isinstance(body.get("data"), dict), "data is not an object")
         data = decode(body["data"])
-        return Draft(path=Path(path), base_digest=digest, written_at=written_at, data=data)
+        base = body.get("base")
+        require(base is None or isinstance(base, dict), "base is not an object")
+        return Draft(
+            path=Path(path),
+            base_digest=digest,
+            written_at=written_at,
+            data=data,
+            base=None if base is None else decode(base),
+        )
 
     return shape
 

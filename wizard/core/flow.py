@@ -67,6 +67,17 @@ STEPS: tuple[Step, ...] = (
 SIDEBAR_SECTIONS: tuple[str, ...] = (*SECTIONS, "review")
 """The entries of the sidebar, in order."""
 
+
+def numbered_section(number: int) -> str | None:
+    """The section whose title bears `number` ("2. Social media platforms": 2), or None.
+
+    The document details come first and bear no number: they are 0. The sections are
+    numbered in their order, so the numbers follow when sections are added (the keys
+    alt+0 … alt+9 use this).
+    """
+    return SECTIONS[number] if 0 <= number < len(SECTIONS) else None
+
+
 _BY_NAME = {step.name: step for step in STEPS}
 
 

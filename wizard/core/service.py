@@ -45,9 +45,9 @@ EXAMPLE_PATH = Path(__file__).parent.parent / "data" / "example-policy.toml"
 DEFAULT_NEW_NAME = "brand-policy.toml"
 """The file a new policy is saved to when no path is given."""
 
-ExportFormat = Literal["md", "html"]
-FORMATS: tuple[ExportFormat, ...] = ("md", "html")
-SUFFIXES: dict[ExportFormat, str] = {"md": ".md", "html": ".html"}
+ExportFormat = Literal["md", "html", "pdf", "docx"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "html", "pdf", "docx")
+SUFFIXES: dict[ExportFormat, str] = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx"}
 """The suffix a document of each format gets by default."""
 
 FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
@@ -55,8 +55,21 @@ FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 """Output suffixes from which the format is inferred when none is asked for."""
+
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
+"""Paper sizes of the printed formats (HTML's print rules, PDF, DOCX)."""
+
+Sheet = Literal["moderator"]
+SHEETS: tuple[Sheet, ...] = ("moderator",)
+"""Documents made from the policy besides the policy itself: the moderator's sheet."""
+
+SHEET_SUFFIX: dict[Sheet, str] = {"moderator": "-moderator"}
+"""What a sheet's default file name adds to the policy's (brand-policy-moderator.pdf)."""
 
 PathCode = Literal["is_folder", "no_folder", "is_policy", "system"]
 
@@ -299,9 +312,12 @@ def export_format(path: Path | str | None, asked: ExportFormat | None = None) ->
     return FORMAT_OF_SUFFIX.get(Path(path).suffix.lower(), "md")
 
 
-def default_export_path(policy: Path | None, fmt: ExportFormat) -> Path:
-    """Next to the policy file with the format's suffix (brand-policy.md when unsaved)."""
+def default_export_path(policy: Path | None, fmt: ExportFormat, sheet: Sheet | None = None) -> Path:
+    """Next to the policy file with the format's suffix (brand-policy.md when unsaved);
+    a sheet's name says which (brand-policy-moderator.pdf)."""
     base = policy if policy is not None else Path(DEFAULT_NEW_NAME)
+    if sheet is not None:
+        base = base.with_name(base.stem + SHEET_SUFFIX[sheet] + base.suffix)
     return base.with_suffix(SUFFIXES[fmt])
 
 
@@ -323,22 +339,71 @@ def check_export_target(target: Path, policy: Path | None) -> PathRefused | None
         return _system_refusal(target, error)
 
 
+def sheet_too_long(pages: int) -> str:
+    """What the command line says when the moderator's sheet takes more than one page."""
+    return (
+        f"the moderator's sheet does not fit one A4 page ({pages} pages): shorter answer"
+        " templates or lists make it fit"
+    )
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document made: its bytes, and for the moderator's sheet how many A4 pages it
+    takes as typeset (it should take one)."""
+
+    content: bytes
+    pages: int | None = None
+
+
 def render_document(
     data: Mapping[str, Any],
     fmt: ExportFormat,
     *,
     include_access: bool,
     problems: Sequence[Problem] | None = None,
-) -> str:
-    """The document's text in `fmt`; the HTML renderer (markdown-it) is imported only
-    for an HTML document."""
+    paper: Paper | None = None,
+    sheet: Sheet | None = None,
+) -> Rendered:
+    """The document in `fmt` (UTF-8 text for Markdown and HTML). Each renderer is
+    imported only for its format: markdown-it for none, typst for a PDF (and to
+    measure a sheet), python-docx for a DOCX."""
+    from exports.blocks import default_paper
+
+    if sheet is not None:
+        from exports.sheet import build_sheet
+
+        document = build_sheet(data, problems=problems)
+        chosen = paper or "a4"
+    else:
+        from exports.document import build_document
+
+        document = build_document(data, include_access=include_access, problems=problems)
+        chosen = paper or default_paper(document.lang)
+    pages = None
+    if fmt == "pdf":
+        from exports.pdf import SHEET_LAYOUT, Layout, page_count, render_pdf
+
+        layout = SHEET_LAYOUT if sheet else Layout()
+        content = render_pdf(document, paper=chosen, layout=layout)
+        if sheet:
+            pages = page_count(document, paper="a4", layout=layout)
+        return Rendered(content, pages)
+    if sheet is not None:
+        from exports.pdf import SHEET_LAYOUT, page_count
+
+        pages = page_count(document, paper="a4", layout=SHEET_LAYOUT)
+    if fmt == "docx":
+        from exports.docx import render_docx
+
+        return Rendered(render_docx(document, paper=chosen), pages)
     if fmt == "html":
-        from exports.html import export_html
+        from exports.html import render_html
 
-        return export_html(data, include_access=include_access, problems=problems)
-    from exports.markdown import export_markdown
+        return Rendered(render_html(document, paper=chosen).encode("utf-8"), pages)
+    from exports.markdown import render_markdown
 
-    return export_markdown(data, include_access=include_access, problems=problems)
+    return Rendered(render_markdown(document).encode("utf-8"), pages)
 
 
 @dataclass(frozen=True)
@@ -351,6 +416,11 @@ class ExportRequest:
     include_access: bool = False
     replace_read_only: bool = False
     """Whether a read-only file at `path` is replaced (refused otherwise)."""
+    paper: Paper | None = None
+    """A4 or US Letter; None: A4 for a Ukrainian document, Letter for an English one
+    (the moderator's sheet: A4)."""
+    sheet: Sheet | None = None
+    """The moderator's sheet instead of the policy."""
 
 
 @dataclass(frozen=True)
@@ -358,9 +428,11 @@ class Exported:
     """The document was written to `request.path` (or, without a path, only made)."""
 
     request: ExportRequest
-    document: str
+    document: bytes
     missing: int
     """Parts not defined yet: more than none, and the document is marked as a draft."""
+    pages: int | None = None
+    """The A4 pages the moderator's sheet takes (None for the policy)."""
 
 
 @dataclass(frozen=True)
@@ -406,8 +478,13 @@ def export_policy(
         refused = check_export_target(request.path, policy)
         if refused is not None:
             return refused
-    document = render_document(
-        data, request.format, include_access=request.include_access, problems=problems
+    rendered = render_document(
+        data,
+        request.format,
+        include_access=request.include_access,
+        problems=problems,
+        paper=request.paper,
+        sheet=request.sheet,
     )
     missing = sum(1 for problem in problems if problem.level == "missing")
     if request.path is not None:
@@ -416,7 +493,7 @@ def export_policy(
         try:
             atomic_write(
                 request.path,
-                document.encode("utf-8"),
+                rendered.content,
                 replace_read_only=request.replace_read_only,
             )
         except PolicyWriteError as error:
@@ -424,4 +501,4 @@ def export_policy(
         except OSError as error:  # a name the system refused on the way
             failure = PolicyWriteError(str(request.path), write_reason(error))
             return WriteFailed(request.path, failure)
-    return Exported(request, document, missing)
+    return Exported(request, rendered.content, missing, rendered.pages)

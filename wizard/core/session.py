@@ -10,7 +10,6 @@ from one save to the next. Timers and dialogs are the app's business (see
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,12 @@ class EditSession:
         self.draft_error: Phrase | None = None
         """Why the last draft could not be written, in words of any language."""
         self._locked: Path | None = None
+        """The file whose lock this session holds."""
+        self.lost_lock = False
+        """Whether another wizard took the lock this session held."""
+        self._told: lock.LockInfo | None = None
+        """The other wizard holding the lock that the author knows of (and edits beside)."""
+        self._base_json: tuple[tuple[int, str], str] | None = None
 
     @property
     def path(self) -> Path | None:
@@ -77,20 +82,33 @@ class EditSession:
         """Bring the draft in step with the state; returns whether a draft exists after.
 
         A failure to write is remembered in `draft_error` (the app says so once) and
-        is not fatal: the state itself is still in memory.
+        is not fatal: the state itself is still in memory. A session without the lock
+        (the author chose to edit beside another wizard) takes it once it is free.
         """
         if self.path is None or self.read_only or self.paused:
             return False
+        if not self.holds_lock:
+            self.take_lock()  # edited beside another wizard, which may have left since
         if not self.state.is_dirty:
             drafts.remove_draft(self.path)
             return False
         try:
-            drafts.write_draft(self.path, self.state.data, self.base_digest)
+            drafts.write_draft(self.path, self.state.data, self.base_digest, base=self._base())
         except OSError as error:
             self.draft_error = write_reason(error)
             return False
         self.draft_error = None
         return True
+
+    def _base(self) -> str | None:
+        """The data of the file the edits began from, as a draft holds it (encoded once
+        per version of the file: it changes only when the file is saved or read)."""
+        if self.state.source is None:
+            return None
+        key = (id(self.state.saved), self.base_digest)
+        if self._base_json is None or self._base_json[0] != key:
+            self._base_json = (key, drafts.encode_json(self.state.saved))
+        return self._base_json[1]
 
     def restore(self, draft: Draft) -> None:
         """Put the draft's data into the state (the saved snapshot stays the file's)."""
@@ -114,27 +132,53 @@ class EditSession:
         return self.revision.apply(self.state.saved, self.state.data, by=by, note=note)
 
     # -- lock ------------------------------------------------------------------------
-    def other_editor(self) -> lock.LockInfo | None:
-        """Another live wizard on this file, if any."""
-        return lock.holder(self.path) if self.path is not None else None
+    @property
+    def holds_lock(self) -> bool:
+        """Whether this session holds the file's lock."""
+        return self._locked is not None and self._locked == self.path
 
-    def take_lock(self) -> None:
-        """Hold the file's lock (nothing happens for a policy without a path)."""
-        if self.path is not None and lock.acquire(self.path):
+    def take_lock(self) -> lock.LockInfo | None:
+        """Hold the file's lock unless another live wizard does; that wizard, if so.
+
+        Nothing happens for a policy without a path or opened read-only. Another
+        wizard's lock is never replaced: "Edit anyway" edits without it.
+        """
+        if self.path is None or self.read_only:
+            return None
+        claim = lock.acquire(self.path)
+        if claim.taken:
             self._locked = self.path
+            return None
+        if self.holds_lock and claim.holder is not None:
+            self.lost_lock = True
+        self._locked = None
+        return claim.holder
+
+    def acknowledge(self, other: lock.LockInfo) -> None:
+        """The author was told that `other` holds the lock and chose to edit anyway."""
+        self._told = other
+
+    def lock_taken_by(self) -> lock.LockInfo | None:
+        """Before a save: another wizard holding the lock that the author has not been
+        told of (it took the lock from this one, or came after the one the author chose
+        to edit beside); None when this session holds the lock now (it is taken again
+        when free) or the author knows."""
+        other = self.take_lock()
+        if other is None or other == self._told:
+            return None
+        return other
 
     def release_lock(self) -> None:
-        """Give the lock back if this session holds it."""
+        """Give the lock back if this session holds it (never another wizard's)."""
         if self._locked is not None:
             lock.release(self._locked)
             self._locked = None
 
     def moved_to(self, path: Path) -> None:
-        """After save-as: hold the new file's lock instead."""
+        """After save-as: hold the new file's lock instead (if no other wizard does)."""
         self.release_lock()
-        with contextlib.suppress(OSError):
-            if lock.holder(path) is None:
-                self.take_lock()
+        self._told = None
+        self.take_lock()
 
     # -- ending ------------------------------------------------------------------------
     def close(self) -> None:

@@ -1,4 +1,4 @@
-"""The wizard's timings and its clock, in one object handed to the app (no Textual here).
+"""The wizard's timings, clock and calendar, in one object handed to the app (no Textual here).
 
 `PresenceApp(settings=...)` passes it on to the save flow and to every section screen;
 the defaults are the program's. A test that needs other timings builds the app with
@@ -7,6 +7,7 @@ its own `Settings` instead of changing module globals.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +40,9 @@ class Settings:
 
     clock: Callable[[], float] = field(default=time.monotonic)
     """Seconds from any fixed point, never going back (how long typing has gone on)."""
+
+    today: Callable[[], dt.date] = field(default=dt.date.today)
+    """The day it is (the review's Plan tab opens at the month after it)."""
 
 
 DEFAULT_SETTINGS = Settings()

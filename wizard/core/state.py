@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -93,6 +93,8 @@ class PolicyState:
         self.revision = 0
         """Increases with every change; caches key on it."""
         self._listeners: list[Listener] = []
+        self._muted = False
+        """Changes are being made as one (`set_keys`): tell nobody yet."""
         self._problems: list[Problem] | None = None
         self._problems_revision = -1
         self.checked_values = 0
@@ -139,6 +141,8 @@ class PolicyState:
         return remove
 
     def _changed(self, path: str) -> None:
+        if self._muted:
+            return
         self.revision += 1
         for listener in list(self._listeners):
             listener(path)
@@ -172,6 +176,22 @@ class PolicyState:
         node[parts[-1]] = value
         self._changed(path)
         return True
+
+    def set_keys(self, values: Mapping[str, Any]) -> bool:
+        """Set several key paths (`path: value`, None or blank removes) as one change:
+        the revision goes up once and listeners hear the first path once (a field that
+        edits several keys, such as a rubric's cadence). Returns whether anything
+        changed."""
+        changed = False
+        self._muted = True
+        try:
+            for path, value in values.items():
+                changed = self.set(path, value) or changed
+        finally:
+            self._muted = False
+        if changed:
+            self._changed(next(iter(values)))
+        return changed
 
     def _remove_key(self, parts: Sequence[PathPart], path: str) -> bool:
         parent = _lookup(self.data, parts[:-1]) if len(parts) > 1 else self.data

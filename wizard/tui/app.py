@@ -25,13 +25,14 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from schemas.controls import stand_in, without_controls
+from schemas.sections import SECTIONS
 from screens.base import SectionScreen, StepScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
-from screens.textual_tricks import CurrentScreenQueries, mount_ahead
+from screens.textual_tricks import CurrentScreenQueries, mount_ahead, use_alt_prefix_keys
 from screens.widgets.controls import ControlsFilter
 from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
-from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
+from wizard.core.flow import get_step, is_known, next_step, numbered_section, previous_step
 from wizard.core.i18n import detect_language, get_language, set_language, t
 from wizard.core.service import (
     DEFAULT_NEW_NAME,
@@ -49,9 +50,11 @@ from wizard.core.state import PolicyState
 from wizard.tui.save_flow import SaveFlow, read_failure
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from screens.start import StartScreen
 
-POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto"})
+POLICY_ACTIONS = frozenset({"save", "previous", "next", "review", "export", "goto", "section"})
 """Actions that need an open policy (hidden on the start screen)."""
 
 
@@ -81,11 +84,10 @@ class PresenceApp(CurrentScreenQueries[int]):
         Binding("ctrl+n", "next", "key.next"),
         Binding("ctrl+r", "review", "key.review"),
         Binding("ctrl+e", "edit_externally", "key.edit_externally", show=False, priority=True),
-        Binding("alt+r", "revert_field", "key.revert_field", show=False),
-        *(
-            Binding(f"alt+{number}", f"goto('{section}')", show=False)
-            for number, section in enumerate(SIDEBAR_SECTIONS, 1)
-        ),
+        # alt+к: the same key as alt+r in a Ukrainian keyboard layout
+        Binding("alt+r,alt+к", "revert_field", "key.revert_field", show=False),
+        # alt+0: the document details; alt+1 … alt+9: the section of that number
+        *(Binding(f"alt+{number}", f"section({number})", show=False) for number in range(10)),
     ]
 
     def __init__(
@@ -125,6 +127,13 @@ class PresenceApp(CurrentScreenQueries[int]):
         self._stop_listening: Callable[[], None] | None = None
         self.controls_filter = ControlsFilter()
         """The last line of defence against a control character on the screen."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, reading Alt keys sent as an escape prefix
+        (`screens.textual_tricks.AltPrefixParser`)."""
+        driver = super().get_driver_class()
+        use_alt_prefix_keys(driver)
+        return driver
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the one that drops any control character left in a
@@ -386,8 +395,17 @@ class PresenceApp(CurrentScreenQueries[int]):
             self.goto(step.name)
 
     def action_goto(self, step: str) -> None:
-        """Go to a step or section (alt+1 … alt+7)."""
+        """Go to a step or section (the palette's "Go to")."""
         self.goto(step)
+
+    def action_section(self, number: int) -> None:
+        """Go to the section of that number (alt+0: the document details, alt+1 …
+        alt+9: the numbered sections); a number no section has is said in a note."""
+        section = numbered_section(number)
+        if section is None:
+            self.notify(t("keys.no_section", n=number, last=len(SECTIONS) - 1))
+            return
+        self.goto(section)
 
     def action_review(self) -> None:
         """Go to the review."""

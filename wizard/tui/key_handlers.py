@@ -9,6 +9,7 @@ the value the field has in the saved file.
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import shlex
 import subprocess
@@ -104,7 +105,8 @@ def revert_field(app: App[Any], state: PolicyState) -> None:
     if row is None or row.data_path is None:
         app.notify(t("revert.no_field"))
         return
-    if state.revert(row.data_path):
+    saved = {path: copy.deepcopy(state.saved_value(path)) for path in row.paths}
+    if state.set_keys(saved):
         row.load()
         row.post_message(Edited(row.data_path))
         app.notify(t("revert.done"))

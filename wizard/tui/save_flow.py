@@ -3,11 +3,15 @@
 `SaveFlow` is the app's partner for everything that protects the author's work:
 - every change restarts a short timer; when it fires (and on every screen change)
   the draft is brought in step with the state (`wizard.core.session.EditSession`);
-- opening a file checks its lock (another wizard: read-only, continue or quit) and
-  offers to restore a draft left by a crash;
-- saving checks the file on disk (changed since it was read: reload, overwrite,
-  save as, compare), shows what an amendment changes and asks for the revision
-  note, writes, and on failure says why and offers save-as;
+- opening a file takes its lock (another wizard holds it: read-only, edit beside it
+  without its lock, or quit) and offers to restore a draft left by a crash;
+- saving while another wizard holds the lock (it took it from this one, or came
+  after the one the author chose to edit beside) says so first;
+- saving checks the file on disk (changed since it was read: merge — both sides'
+  changes kept, the author choosing mine or theirs where both changed a value —,
+  compare, save under another name, overwrite after listing what it undoes), shows
+  what an amendment changes and asks for the revision note, writes, and on failure
+  says why and offers save-as;
 - SIGTERM and SIGHUP end the app cleanly, and `close` (called on unmount) keeps a
   draft only of unsaved work and releases the lock;
 - a file that is not valid TOML gets `BrokenFileScreen` instead of the editor.
@@ -19,6 +23,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -28,7 +33,7 @@ from screens.base import StepScreen
 from screens.broken_file import BrokenFileScreen
 from screens.conflict import ChangesDialog, ConflictDialog
 from screens.dialogs import ConfirmDialog, MessageDialog
-from screens.lock_dialog import LockDialog
+from screens.lock_dialog import LockDialog, LockTakenDialog
 from screens.recovery import RecoveryDialog
 from screens.save_as import SaveAsDialog
 from screens.save_summary import RevisionNote, SaveSummaryDialog, group
@@ -36,6 +41,7 @@ from wizard.core import recent, revisions
 from wizard.core.drafts import Draft
 from wizard.core.flow import STEPS, step_for_path
 from wizard.core.i18n import get_language, t
+from wizard.core.lock import LockInfo
 from wizard.core.service import exists, is_broken, same_file
 from wizard.core.session import EditSession
 from wizard.core.settings import DEFAULT_SETTINGS, Settings
@@ -46,7 +52,9 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.screen import Screen, ScreenResultCallbackType
 
+    from exports.diff import Change
     from exports.store import PolicyReadError, PolicySource
+    from wizard.core.merging import Choices, DiskMerge
 
 Then = Callable[[], object] | None
 
@@ -145,6 +153,22 @@ def _replace_dialog(target: Path) -> ConfirmDialog:
     return ConfirmDialog(t("save_as.replace", path=str(target)))
 
 
+@dataclass(frozen=True)
+class _Merge:
+    """The author chose to merge: the merge and the choice for each conflict."""
+
+    disk: DiskMerge
+    choices: Choices
+
+
+@dataclass(frozen=True)
+class _Overwrite:
+    """The author chose to overwrite the changed file (its text, when it can be read,
+    is what the save is written over: their comments stay)."""
+
+    theirs: PolicySource | None
+
+
 class SaveFlow:
     """Autosave, recovery, locks, conflicts and save failures of the app's policy."""
 
@@ -187,13 +211,14 @@ class SaveFlow:
             self._focus(*target)
         if state.path is None:
             return
-        holder = self.session.other_editor()
+        holder = self.session.take_lock()
         if holder is None:
-            self.session.take_lock()
             self._offer_draft()
             return
         self.session.paused = True
-        self.app.push_screen(LockDialog(str(state.path), holder), self._lock_answer)
+        self.app.push_screen(
+            LockDialog(str(state.path), holder), lambda choice: self._lock_answer(holder, choice)
+        )
 
     def _focus(self, step: str, path: str) -> None:
         from screens.base import SectionScreen
@@ -203,7 +228,7 @@ class SaveFlow:
         if isinstance(screen, SectionScreen):
             screen.focus_path(path)
 
-    def _lock_answer(self, choice: str | None) -> None:
+    def _lock_answer(self, holder: LockInfo, choice: str | None) -> None:
         session = self.session
         if session is None:
             return
@@ -213,7 +238,9 @@ class SaveFlow:
             self.app.refresh_title()
             self.app.notify(t("lock.banner"), severity="warning")
         elif choice == "continue":
-            session.take_lock()
+            # Edit beside the other wizard without taking its lock: it stays its own,
+            # and this one takes it only once it is free (`EditSession.autosave`).
+            session.acknowledge(holder)
             self._offer_draft()
         else:
             self.app.exit(0)
@@ -227,23 +254,69 @@ class SaveFlow:
             session.paused = False
             return
         session.paused = True
-        stale = draft.is_stale(session.current_digest())
-        changes = revisions.summary(session.state.data, draft.data)
-        dialog = RecoveryDialog(str(session.path), draft.written_at, changes, stale=stale)
-        self.app.push_screen(dialog, lambda choice: self._recovery_answer(draft, choice))
+        self.app.run_worker(self._recover(draft), group="recovery", exclusive=True)
 
-    def _recovery_answer(self, draft: Draft, choice: str | None) -> None:
+    async def _recover(self, draft: Draft) -> None:
+        """Restore, merge or discard a draft. A draft made before the file changed is
+        merged into it when it knows the file it began from; else restoring it first
+        lists what it puts back over the newer file (the other person's values too)."""
+        from screens.merge_dialog import MergeDialog
+        from wizard.core.merging import merge_versions
+
         session = self.session
-        if session is None:
+        if session is None or session.path is None:
             return
-        session.paused = False
-        if choice == "restore":
-            session.restore(draft)
-            self._show_restored()
-            self.flush()
-            self.app.notify(t("recovery.restored"))
-        else:
-            session.discard_draft()
+        state = session.state
+        stale = draft.is_stale(session.current_digest())
+        mergeable = stale and draft.base is not None and state.source is not None
+        changes = revisions.summary(state.data, draft.data)
+        while True:
+            dialog = RecoveryDialog(
+                str(session.path), draft.written_at, changes, stale=stale, mergeable=mergeable
+            )
+            choice = await self.app.push_screen_wait(dialog)
+            if choice == "merge" and draft.base is not None and state.source is not None:
+                disk = merge_versions(draft.base, draft.data, state.source)
+                choices = await self.app.push_screen_wait(
+                    MergeDialog(
+                        str(session.path),
+                        disk.theirs_changes,
+                        disk.ours_changes,
+                        disk.conflicts,
+                        title=t("recovery.merge_title"),
+                        intro=t("recovery.merge_text", path=str(session.path)),
+                        apply=t("recovery.merge_apply"),
+                    )
+                )
+                if choices is None:
+                    continue
+                session.paused = False
+                state.replace(disk.merged(choices=choices))
+                self._restored(t("recovery.merged"))
+                return
+            if choice == "restore" and stale:
+                sure = await self.app.push_screen_wait(
+                    ChangesDialog(
+                        t("restore.title"),
+                        t("restore.text"),
+                        changes,
+                        confirm=t("restore.confirm"),
+                    )
+                )
+                if not sure:
+                    continue
+            session.paused = False
+            if choice == "restore":
+                session.restore(draft)
+                self._restored(t("recovery.restored"))
+            else:
+                session.discard_draft()
+            return
+
+    def _restored(self, message: str) -> None:
+        self._show_restored()
+        self.flush()
+        self.app.notify(message)
 
     def _show_restored(self) -> None:
         """The step on screen shows the restored values. It may have resumed (and
@@ -307,11 +380,34 @@ class SaveFlow:
         if state.path is None:
             self.app.push_screen(MessageDialog(t("save.failed_title"), t("save.no_path")))
             return
+        other = session.lock_taken_by()
+        if other is not None:
+            self.app.run_worker(self._save_past_lock(other, then), group="save", exclusive=True)
+            return
         conflict = state.source is not None and file_changed_on_disk(state.source)
         if not conflict and not session.amending:
             self._write(state.path, None, then)
             return
         self.app.run_worker(self._save_with_dialogs(conflict, then), group="save", exclusive=True)
+
+    async def _save_past_lock(self, other: LockInfo, then: Then) -> None:
+        """Another wizard took the lock: say so; saving anyway goes on as every save does,
+        through the check of the file on disk (the other wizard may have saved)."""
+        from exports.store import file_changed_on_disk
+
+        session = self.session
+        if session is None or session.path is None:
+            return
+        dialog = LockTakenDialog(str(session.path), other, lost=session.lost_lock)
+        if await self.app.push_screen_wait(dialog) != "save":
+            return
+        session.acknowledge(other)
+        state = session.state
+        conflict = state.source is not None and file_changed_on_disk(state.source)
+        if not conflict and not session.amending:
+            self._write(session.path, None, then)
+            return
+        await self._save_with_dialogs(conflict, then)
 
     async def _save_with_dialogs(self, conflict: bool, then: Then) -> None:
         session = self.session
@@ -319,45 +415,126 @@ class SaveFlow:
             return
         state = session.state
         path = session.state.path
+        over: PolicySource | None = None
         if conflict:
-            choice = "compare"
-            while choice == "compare":
-                choice = await self.app.push_screen_wait(ConflictDialog(str(path)))
-                if choice == "compare":
-                    await self._compare_with_disk(path)
-            if choice == "reload":
-                self.reload()
+            outcome = await self._resolve_conflict(path)
+            if outcome is None:
                 return
-            if choice == "save_as":
-                chosen = await self.app.push_screen_wait(
-                    SaveAsDialog(t("save_as.title"), t("save_as.text"), path)
-                )
-                if chosen is None:
-                    return
-                if _replaces_another(chosen, path) and not await self.app.push_screen_wait(
-                    _replace_dialog(chosen)
-                ):
-                    return
-                path = chosen
-            elif choice != "overwrite":
+            if isinstance(outcome, _Merge):
+                await self._save_merge(path, outcome, then)
                 return
+            if isinstance(outcome, _Overwrite):
+                over = outcome.theirs
+            else:
+                path = outcome
         note: RevisionNote | None = None
         if session.amending:
-            note = await self.app.push_screen_wait(
-                SaveSummaryDialog(
-                    revisions.summary(state.saved, state.data),
-                    note=session.revision.note,
-                    by=revisions.remembered_author(),
-                )
-            )
+            before = over.data if over is not None else state.saved
+            note = await self._ask_note(revisions.summary(before, state.data))
             if note is None:
                 return
-            if note.by:
-                revisions.remember_author(note.by)
-        self._write(path, note, then)
+        self._write(path, note, then, over=over)
 
-    def _write(self, path: Path, note: RevisionNote | None, then: Then) -> bool:
-        """Write the policy to `path`; a failure keeps everything and offers save-as."""
+    async def _ask_note(self, changes: dict[str, list[Change]]) -> RevisionNote | None:
+        """What this save changes, and the revision note (None: back to editing)."""
+        session = self.session
+        if session is None:
+            return None
+        note = await self.app.push_screen_wait(
+            SaveSummaryDialog(changes, note=session.revision.note, by=revisions.remembered_author())
+        )
+        if note is not None and note.by:
+            revisions.remember_author(note.by)
+        return note
+
+    async def _resolve_conflict(self, path: Path) -> _Merge | _Overwrite | Path | None:
+        """The file changed on disk: ask what to do until the author decides. A merge
+        with every conflict chosen, an overwrite (after listing what it undoes of their
+        changes), another file to save to (never the changed one), or None (cancel)."""
+        from screens.merge_dialog import MergeDialog
+        from wizard.core.merging import DiskMerge, merge_with_disk, other_name
+
+        session = self.session
+        if session is None:
+            return None
+        state = session.state
+        while True:
+            disk = merge_with_disk(state.saved, state.data, path)
+            reason = None if isinstance(disk, DiskMerge) else read_failure(disk)
+            dialog = ConflictDialog(str(path), unreadable=reason)
+            if isinstance(disk, DiskMerge):
+                dialog = ConflictDialog(
+                    str(path),
+                    theirs=len(disk.theirs_changes),
+                    ours=len(disk.ours_changes),
+                    conflicts=len(disk.conflicts),
+                )
+            choice = await self.app.push_screen_wait(dialog)
+            if choice == "compare":
+                await self._compare_with_disk(path)
+            elif choice == "merge" and isinstance(disk, DiskMerge):
+                choices = await self.app.push_screen_wait(
+                    MergeDialog(str(path), disk.theirs_changes, disk.ours_changes, disk.conflicts)
+                )
+                if choices is not None:
+                    return _Merge(disk, choices)
+            elif choice == "save_as":
+                chosen = await self.app.push_screen_wait(
+                    SaveAsDialog(
+                        t("save_as.title"), t("save_as.text"), other_name(path), refuse=path
+                    )
+                )
+                if chosen is not None and (
+                    not _replaces_another(chosen, path)
+                    or await self.app.push_screen_wait(_replace_dialog(chosen))
+                ):
+                    return chosen
+            elif choice == "overwrite":
+                if isinstance(disk, DiskMerge):
+                    question: ChangesDialog | ConfirmDialog = ChangesDialog(
+                        t("overwrite.title"),
+                        t("overwrite.text", path=str(path)),
+                        group(disk.undone),
+                        confirm=t("overwrite.confirm"),
+                    )
+                else:
+                    question = ConfirmDialog(
+                        t("overwrite.unreadable", reason=reason or ""), yes=t("overwrite.confirm")
+                    )
+                if await self.app.push_screen_wait(question):
+                    return _Overwrite(disk.theirs if isinstance(disk, DiskMerge) else None)
+            else:
+                return None
+
+    async def _save_merge(self, path: Path, merge: _Merge, then: Then) -> None:
+        """Save the merge: what it changes in the file on disk, the note, then the write
+        over their text (their comments and layout kept)."""
+        session = self.session
+        if session is None:
+            return
+        note: RevisionNote | None = None
+        if session.amending:
+            merged = merge.disk.merged(choices=merge.choices)
+            note = await self._ask_note(revisions.summary(merge.disk.theirs.data, merged))
+            if note is None:
+                return
+        self._write(path, note, then, merge=merge)
+
+    def _write(
+        self,
+        path: Path,
+        note: RevisionNote | None,
+        then: Then,
+        *,
+        over: PolicySource | None = None,
+        merge: _Merge | None = None,
+    ) -> bool:
+        """Write the policy to `path`; a failure keeps everything and offers save-as.
+
+        `over`: the file as it is on disk now, whose text the save is written over (an
+        overwrite keeps their comments); `merge`: our version merged with theirs, as the
+        author chose, is what is written (over their text).
+        """
         from exports.atomic import ReadOnlyFileError
         from exports.store import PolicyReadError, PolicyWriteError, save_policy
 
@@ -366,8 +543,18 @@ class SaveFlow:
             return False
         state = session.state
         data = state.data if note is None else session.apply_revision(note.by, note.note)
+        source = state.source
+        if merge is not None:
+            if merge.disk.changed_again():
+                self.app.notify(t("merge.changed_again"), severity="warning")
+                self.save(then)
+                return False
+            data = merge.disk.merged(data, merge.choices)
+            source = merge.disk.theirs
+        elif over is not None:
+            source = over
         try:
-            source = save_policy(path, data, state.source)
+            written = save_policy(path, data, source)
         except (PolicyWriteError, PolicyReadError, OSError) as error:
             reason = failure_reason(error)
             if isinstance(error, ReadOnlyFileError):
@@ -378,20 +565,25 @@ class SaveFlow:
                 t("save.failed", path=str(path), reason=reason),
                 path,
                 failed=True,
+                refuse=path if merge is not None or over is not None else None,
             )
             self.app.push_screen(dialog, lambda target: self._save_as(target, path, note, then))
             return False
         old_path = state.path
         if data is not state.data:
             state.replace(data)
-        state.mark_saved(source, path)
+        state.mark_saved(written, path)
         session.saved(old_path)
         if path != old_path:
             session.moved_to(path)
             self.app.refresh_title()
         self._stop_timer()
         recent.remember(path)
-        self.app.notify(t("save.done", path=str(path)))
+        if merge is not None:
+            self._show_restored()  # their values are on the screen now
+            self.app.notify(t("merge.saved", path=str(path)))
+        else:
+            self.app.notify(t("save.done", path=str(path)))
         if then is not None:
             then()
         return True
@@ -427,21 +619,6 @@ class SaveFlow:
         await self.app.push_screen_wait(
             ChangesDialog(t("conflict.compare_title"), t("conflict.compare_text"), changes)
         )
-
-    def reload(self) -> None:
-        """Read the file again; the edits stay in a draft, offered for restoring."""
-        session = self.session
-        if session is None or session.path is None:
-            return
-        path = session.path
-        self._stop_timer()
-        session.paused = False
-        session.autosave()
-        source = self._read(path)
-        if source is None:
-            return
-        state = PolicyState(source.data, path=path, source=source)
-        self.app.edit(state, self.app.current_step or "document")
 
     def _read(self, path: Path) -> PolicySource | None:
         """The file as it is now; None when it cannot be read, after showing why (the

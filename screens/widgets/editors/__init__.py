@@ -12,6 +12,7 @@ from textual.message import Message
 
 from screens.widgets.editors.base import FieldContext, FieldEditor, FieldSpec
 from screens.widgets.editors.boolean import BooleanEditor
+from screens.widgets.editors.cadence import CadenceEditor
 from screens.widgets.editors.choices import ChoiceEditor, MultiChoiceEditor, RadioEditor
 from screens.widgets.editors.date import DateEditor
 from screens.widgets.editors.minutes import MinutesEditor
@@ -30,6 +31,7 @@ KINDS: tuple[type[FieldEditor[Any, Any]], ...] = (
     BooleanEditor,
     StringsEditor,
     PlatformPicker,
+    CadenceEditor,
 )
 """Every editor class: the one place a kind of field is registered."""
 

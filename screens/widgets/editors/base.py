@@ -114,6 +114,13 @@ class FieldEditor(ABC, Generic[W, S]):
     SHOWS_LABEL: ClassVar[bool] = False
     """The widget shows the field's label itself (the row then shows none)."""
 
+    KEYS: ClassVar[tuple[str, ...]] = ()
+    """For a field that edits several keys of one table (a rubric's cadence): those
+    keys. The spec's path then names the field, not a key (`content.rubrics.cadence`):
+    the row reads the keys of the table the path is in as one dict for `to_widget`,
+    and `to_data` returns such a dict (None for a key to remove) or a `ParseError`,
+    whose text the row keeps in the first key."""
+
     def __init__(self, spec: FieldSpec, field: FieldContext) -> None:
         """The editor of `spec` in the row `field`."""
         self.spec = spec
