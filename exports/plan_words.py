@@ -13,7 +13,9 @@ import datetime as dt
 from typing import Literal
 
 from exports.plan import Cadence
+from exports.texts import DOCUMENT
 from exports.wording import choice_word, weekday, word
+from schemas.texts import has
 
 PlanLanguage = Literal["en", "uk"]
 
@@ -76,10 +78,12 @@ def period_text(first: dt.date, last: dt.date, lang: PlanLanguage) -> str:
 
 
 def goal_name(goal: str | None, lang: PlanLanguage) -> str:
-    """A goal as the document names it ("Brand trust", «Довіра до бренду»)."""
+    """A goal as the plan names it, as the wizard's Plan tab does ("Direct sales",
+    «Довіра до бренду»; `plan.goal.<goal>`); an unknown one as written."""
     if goal is None:
         return word("plan.no_goal", lang)
-    return choice_word("goal", goal, lang) or goal
+    key = f"plan.goal.{goal}"
+    return word(key, lang) if has(DOCUMENT, key, lang) else goal
 
 
 def status_name(status: str, lang: PlanLanguage) -> str:

@@ -144,7 +144,7 @@ async def test_a_change_to_a_cadence_shows_in_the_plan(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: "No rubric has a cadence yet" in str(alert.render()))
         plan = _grid(app).plan
         assert plan is not None and plan.slots == ()
-        send_keys(pilot, "alt+6")
+        send_keys(pilot, "alt+5")
         await wait_for(pilot, lambda: app.screen.name == "content" and shown(app.screen))
         await type_text(pilot, "#content-rubrics-cadence", "2 per week, Tue Fri, 07:30")
         await wait_for(

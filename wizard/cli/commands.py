@@ -339,15 +339,8 @@ def _merge_label(path: str | None, file: str) -> str:
     return path if path else file
 
 
-_SIDES = {
-    "base": "the common version (BASE)",
-    "ours": "our version (OURS)",
-    "theirs": "their version (THEIRS)",
-}
-
-
 def _read_side(
-    side: str, file: str, label: str, *, base: bool = False
+    side: str, file: str, label: str, lang: str, *, base: bool = False
 ) -> PolicySource | str | None:
     """One version of a merge: its source, None for an empty BASE (no common ancestor),
     or the error line that says why it cannot be read (named by `label`)."""
@@ -363,22 +356,25 @@ def _read_side(
         return read_policy(Path(file))
     except PolicyReadError as err:
         where = label if err.line is None else f"{label}:{err.line}:{err.column or 1}"
-        return f"{where}: error: {_SIDES[side]} cannot be read: {err.message}"
+        side_words = say(f"merge.side.{side}", lang)
+        return _error(where, say("merge.unreadable", lang, side=side_words, reason=err.text(lang)))
 
 
-def _shown(value: object, path: KeyPath, *, order: bool, include_access: bool) -> str:
+def _shown(value: object, path: KeyPath, *, order: bool, include_access: bool, lang: str) -> str:
     """A value in a conflict line: one line, at most 60 characters, an `access` value
     hidden as `presence diff` hides it; for a conflict of order, the names in order."""
     from exports.diff import HIDDEN, render_value
     from exports.merge import ABSENT, NO_BASE
 
     if value is ABSENT:
-        return "(removed)"
+        return say("merge.removed", lang)
     if value is NO_BASE:
-        return "(none)"
+        return say("merge.none", lang)
     if not include_access and ("access" in path or _holds_access(value)):
-        return render_value(HIDDEN)
-    text = ("order " if order else "") + render_value(value)
+        return render_value(HIDDEN, lang)
+    text = render_value(value)
+    if order:
+        text = say("merge.in_order", lang, value=text)
     return text if len(text) <= 60 else text[:59] + "…"
 
 
@@ -408,6 +404,7 @@ def merge(
     path: str | None,
     out: str | None,
     include_access: bool = False,
+    lang: str = "en",
 ) -> int:
     """Merge THEIRS into OURS with BASE as their common version, as a git merge driver:
     the result is written into OURS (or OUT); 0 merged, 1 conflicts (the file then holds
@@ -418,9 +415,9 @@ def merge(
 
     label = _merge_label(path, ours_file)
     sources = {
-        "base": _read_side("base", base_file, label, base=True),
-        "ours": _read_side("ours", ours_file, label),
-        "theirs": _read_side("theirs", theirs_file, label),
+        "base": _read_side("base", base_file, label, lang, base=True),
+        "ours": _read_side("ours", ours_file, label, lang),
+        "theirs": _read_side("theirs", theirs_file, label, lang),
     }
     failures = [value for value in sources.values() if isinstance(value, str)]
     for line in failures:
@@ -442,19 +439,14 @@ def merge(
         sys.stdout.write(escape_lines(result.text) if sys.stdout.isatty() else result.text)
         sys.stdout.flush()
     else:
-        failure = _write_bytes(target, raw)
+        failure = _write_bytes(target, raw, lang)
         if failure:
             _say(sys.stderr, failure)
             return 2
     if result.conflicts:
         for located in result.located:
-            _say(sys.stderr, _conflict_line(label, located, include_access))
-        count = len(result.conflicts)
-        noun = "conflict" if count == 1 else "conflicts"
-        _say(
-            sys.stderr,
-            f"{label}: {count} {noun}; fix the lines between <<<<<<< ours and >>>>>>> theirs",
-        )
+            _say(sys.stderr, _conflict_line(label, located, include_access, lang))
+        _say(sys.stderr, f"{label}: {say('merge.conflicts', lang, n=len(result.conflicts))}")
         return 1
     known = _error_keys(check_policy(ours.data)) | _error_keys(check_policy(theirs.data))
     problems = [p for p in check_policy(result.data) if p.level == "error"]
@@ -463,47 +455,47 @@ def merge(
         from exports.store import parse_policy
 
         merged = parse_policy(Path(label), result.text.encode("utf-8"))
-        for item in _located(label, merged, new, "en"):
+        for item in _located(label, merged, new, lang):
             _say(sys.stderr, item.text())
-        count = len(new)
-        noun = "error" if count == 1 else "errors"
-        _say(sys.stderr, f"{label}: merged, but the result has {count} {noun} neither version had")
+        _say(sys.stderr, f"{label}: {say('merge.new_errors', lang, n=len(new))}")
         return 1
-    _say(sys.stderr, f"{label}: merged")
+    _say(sys.stderr, f"{label}: {say('merge.merged', lang)}")
     return 0
 
 
-def _conflict_line(label: str, located: Located, include_access: bool) -> str:
+def _conflict_line(label: str, located: Located, include_access: bool, lang: str) -> str:
     """`FILE:LINE:COL: conflict: KEY.PATH (entry): ours … / theirs …`."""
     from schemas.keypath import format_path
 
     conflict = located.conflict
     order = conflict.kind == "order"
-    key = format_path(conflict.path) or "(the file)"
+    key = format_path(conflict.path) or say("merge.the_file", lang)
     if order:
-        key += " (order)"
+        key = say("merge.key_order", lang, key=key)
     elif conflict.label:
         key += f" ({conflict.label})"
-    ours = _shown(conflict.ours, conflict.path, order=order, include_access=include_access)
-    theirs = _shown(conflict.theirs, conflict.path, order=order, include_access=include_access)
+    ours, theirs = (
+        _shown(value, conflict.path, order=order, include_access=include_access, lang=lang)
+        for value in (conflict.ours, conflict.theirs)
+    )
     where = f"{label}:{located.line}:{located.column}"
-    return f"{where}: conflict: {key}: ours {ours} / theirs {theirs}"
+    return f"{where}: conflict: {key}: {say('merge.sides', lang, ours=ours, theirs=theirs)}"
 
 
-def _write_bytes(target: str, raw: bytes) -> str | None:
+def _write_bytes(target: str, raw: bytes, lang: str) -> str | None:
     """Write `raw` to `target` whole or not at all; the error line on failure."""
-    from exports.atomic import PolicyWriteError, atomic_write
+    from exports.atomic import PolicyWriteError, atomic_write, write_reason
 
     try:
         atomic_write(Path(target), raw)
     except PolicyWriteError as err:
-        return _write_failure(target, err, force_hint=False)
+        return _write_failure(target, err, force_hint=False, lang=lang)
     except OSError as err:
-        return f"{target}: error: cannot write: {err.strerror or err}"
+        return _error(target, say("cannot_write", lang, reason=write_reason(err).text(lang)))
     return None
 
 
-def textconv(file: str, include_access: bool = False) -> int:
+def textconv(file: str, include_access: bool = False, lang: str = "en") -> int:
     """Print a policy as data, for git's `textconv`: its keys in the format's order, one
     `key = value` line each, without comments or layout (`access` values hidden unless
     asked for). A file that cannot be read as a policy (conflict markers, a syntax
@@ -513,14 +505,15 @@ def textconv(file: str, include_access: bool = False) -> int:
     try:
         source = read_policy(Path(file))
     except PolicyReadError as err:
-        _say(sys.stderr, f"{err}; shown as text")
+        where = file if err.line is None else f"{file}:{err.line}:{err.column or 1}"
+        _say(sys.stderr, _error(where, say("textconv.as_text", lang, reason=err.text(lang))))
         try:
             raw = Path(file).read_bytes()
         except OSError:
             return 2
         sys.stdout.write(escape_lines(raw.decode("utf-8", errors="replace")))
         return 0
-    data = source.data if include_access else _without_access(source.data)
+    data = source.data if include_access else _without_access(source.data, lang)
     lines = tomlrender.render_new_policy(data).splitlines(keepends=True)
     while lines and (lines[0].startswith("#") or not lines[0].strip()):
         lines.pop(0)  # the header comment of a new file: not data
@@ -533,14 +526,14 @@ def escape_lines(text: str) -> str:
     return "".join(escape(line) + "\n" for line in text.splitlines())
 
 
-def _without_access(value: Any) -> Any:
+def _without_access(value: Any, lang: str) -> Any:
     from exports.diff import HIDDEN, render_value
 
     if isinstance(value, dict):
         return {
-            key: render_value(HIDDEN) if key == "access" else _without_access(item)
+            key: render_value(HIDDEN, lang) if key == "access" else _without_access(item, lang)
             for key, item in value.items()
         }
     if isinstance(value, list):
-        return [_without_access(item) for item in value]
+        return [_without_access(item, lang) for item in value]
     return value

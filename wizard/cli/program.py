@@ -405,7 +405,9 @@ def _add_plan(sub: Subparsers) -> None:
     plan.add_argument(
         "--lang",
         choices=("en", "uk"),
-        help="the plan's language (default: the policy's document language)",
+        help="the language of the plan and of messages (level words and key paths stay "
+        "English; default: the plan in the policy's document language, messages from "
+        "LC_ALL, LC_MESSAGES or LANG)",
     )
     _add_force(plan)
 
@@ -435,6 +437,7 @@ def _add_merge(sub: Subparsers) -> None:
         action="store_true",
         help="show access values in conflict messages; hidden by default",
     )
+    _add_lang(merge)
 
 
 def _add_new(sub: Subparsers) -> None:
@@ -553,6 +556,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return open_wizard(path=args.path, section=args.section, lang=lang, new=False, from_=None)
 
     from wizard.cli import commands
+    from wizard.cli.texts import say
     from wizard.core.startup import release_collector
 
     release_collector()  # the modules are loaded: what follows is the command's own work
@@ -587,21 +591,22 @@ def _dispatch(args: argparse.Namespace) -> int:
             excel=args.excel,
             lang=args.lang,
             force=args.force,
+            said=said,
         )
     if args.command == "merge":
         if args.output == "":
-            sys.stderr.write("presence merge: error: -o needs a file name ('-' for stdout)\n")
+            sys.stderr.write(f"presence merge: error: {say('needs_name', said)}\n")
             return 2
         return commands.merge(
-            args.base, args.ours, args.theirs, args.path, args.output, args.include_access
+            args.base, args.ours, args.theirs, args.path, args.output, args.include_access, said
         )
     if args.textconv is not None:
         if args.old is not None:
-            sys.stderr.write("presence diff: error: --textconv takes one FILE, not OLD NEW\n")
+            sys.stderr.write(f"presence diff: error: {say('textconv.one_file', said)}\n")
             return 2
-        return commands.textconv(args.textconv, args.include_access)
+        return commands.textconv(args.textconv, args.include_access, said)
     if args.old is None or args.new is None:
-        sys.stderr.write("presence diff: error: OLD and NEW are required\n")
+        sys.stderr.write(f"presence diff: error: {say('diff.old_new', said)}\n")
         return 2
     return commands.diff(args.old, args.new, args.format, args.include_access, said)
 
