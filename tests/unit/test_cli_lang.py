@@ -27,10 +27,19 @@ def run(cli: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
     return cli
 
 
-@pytest.mark.parametrize("command", ["validate", "export", "schema", "diff", "new", "edit"])
+@pytest.mark.parametrize(
+    "command", ["validate", "export", "schema", "diff", "plan", "merge", "new", "edit"]
+)
 def test_every_command_takes_lang(command: str) -> None:
     parser = build_parser(command)
-    needed = {"validate": ["x"], "export": ["x"], "diff": ["a", "b"], "edit": ["x"]}
+    needed = {
+        "validate": ["x"],
+        "export": ["x"],
+        "diff": ["a", "b"],
+        "plan": ["x"],
+        "merge": ["b", "o", "t"],
+        "edit": ["x"],
+    }
     args = parser.parse_args([command, *needed.get(command, []), "--lang", "uk"])
     assert args.lang == "uk"
 
@@ -140,3 +149,55 @@ def test_diff_and_schema_speak_ukrainian(run: Run, tmp_path: Path) -> None:
         2,
         "presence schema: error: після -o потрібна назва файлу ('-' — стандартний вивід)\n",
     )
+
+
+def _merge_files(tmp_path: Path, ours: int, theirs: int) -> list[str]:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    names = []
+    for name, minutes in (("base", 30), ("ours", ours), ("theirs", theirs)):
+        path = tmp_path / f"{name}.toml"
+        changed = text.replace(
+            "first_reply_max_minutes = 30", f"first_reply_max_minutes = {minutes}"
+        )
+        path.write_text(changed, encoding="utf-8")
+        names.append(str(path))
+    return names
+
+
+def test_merge_in_ukrainian_keeps_the_level_word_and_the_key_path(cli: Run, tmp_path: Path) -> None:
+    files = _merge_files(tmp_path, 25, 20)
+    code, out, err = cli("merge", *files, "brand-policy.toml", "--lang", "uk")
+    assert code == 1 and out == ""
+    first, summary = err.splitlines()
+    assert re.fullmatch(
+        r"brand-policy\.toml:\d+:\d+: conflict: "
+        r"communication\.response_time\.first_reply_max_minutes: наше 25 / їхнє 20",
+        first,
+    ), first
+    assert summary == (
+        "brand-policy.toml: 1 конфлікт; виправте рядки між <<<<<<< ours і >>>>>>> theirs"
+    )
+    clean = _merge_files(tmp_path, 30, 20)
+    assert cli("merge", *clean, "p.toml", "--lang", "uk") == (0, "", "p.toml: об’єднано\n")
+
+
+def test_merge_of_an_unreadable_version_says_why_in_ukrainian(cli: Run, tmp_path: Path) -> None:
+    files = _merge_files(tmp_path, 30, 20)
+    Path(files[2]).write_text("a = \n", encoding="utf-8")
+    code, _, err = cli("merge", *files, "p.toml", "--lang", "uk")
+    assert code == 2
+    assert re.fullmatch(
+        r"p\.toml:1:\d+: error: не вдається прочитати їхню версію \(THEIRS\): .+\n", err
+    )
+    assert err.endswith("(THEIRS): синтаксис TOML: недопустиме значення (текст пишуть у лапках)\n")
+
+
+def test_textconv_in_ukrainian(cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text("<<<<<<< ours\n", encoding="utf-8")
+    code, out, err = cli("diff", "--textconv", str(path), "--lang", "uk")
+    assert (code, out) == (0, "<<<<<<< ours\n")
+    assert err.startswith(f"{path}:1:") and ": error: " in err
+    assert err.endswith("; показано як текст\n")
+    code, _, err = cli("diff", "--textconv", str(path), str(path), "--lang", "uk")
+    assert (code, err) == (2, "presence diff: error: --textconv приймає один FILE, а не OLD NEW\n")
