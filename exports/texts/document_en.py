@@ -203,7 +203,6 @@ MESSAGES: dict[str, Message] = {
     "sheet_alone": "What you answer on your own",
     "sheet_paste": "Hashtags to paste",
     "sheet_words": "Words",
-    "sheet_too_long": "the moderator's sheet does not fit one A4 page ({pages} pages): shorter answer templates or lists make it fit",
     # -- enumerated values --
     "choice.status.active": "Active",
     "choice.status.planned": "Planned",

@@ -205,7 +205,6 @@ MESSAGES: dict[str, Message] = {
     "sheet_alone": "На що відповідаєте самостійно",
     "sheet_paste": "Хештеги, щоб вставити",
     "sheet_words": "Слова",
-    "sheet_too_long": "пам’ятка модератора не вміщується на одну сторінку A4 (сторінок: {pages}): скоротіть шаблони відповідей чи списки",
     # -- enumerated values --
     "choice.status.active": "Активний",
     "choice.status.planned": "Запланований",

@@ -66,6 +66,14 @@ NAMES: frozenset[str] = frozenset(
         "md",
         "HTML",
         "html",
+        "PDF",
+        "pdf",
+        "Word",
+        "docx",
+        "CSV",
+        "csv",
+        "ics",
+        "Excel",
         "UTF",
         "EDITOR",
         "http",
@@ -312,7 +320,7 @@ async def test_quitting_and_removing_ask_in_ukrainian(tmp_path: Path) -> None:
         await walk.check("removing a platform the rubrics use")
         await click(pilot, "#platform-cancel")
         await at_step(pilot, "platforms")
-        send_keys(pilot, "alt+2")
+        send_keys(pilot, "alt+1")
         await at_step(pilot, "mission")
         await focus(pilot, "#mission-values-entries")
         send_keys(pilot, "delete")

@@ -339,14 +339,6 @@ def check_export_target(target: Path, policy: Path | None) -> PathRefused | None
         return _system_refusal(target, error)
 
 
-def sheet_too_long(pages: int) -> str:
-    """What the command line says when the moderator's sheet takes more than one page."""
-    return (
-        f"the moderator's sheet does not fit one A4 page ({pages} pages): shorter answer"
-        " templates or lists make it fit"
-    )
-
-
 @dataclass(frozen=True)
 class Rendered:
     """A document made: its bytes, and for the moderator's sheet how many A4 pages it

@@ -27,6 +27,11 @@ MESSAGES: dict[str, Message] = {
     "no_such_folder": "cannot write: no such folder (a name ending in / is a folder)",
     "is_policy": "refusing to overwrite the policy itself",
     "force_hint": "(--force replaces it)",
+    "sheet_too_long": Plural(
+        one="the moderator's sheet does not fit one A4 page ({pages} page): shorter answer templates or lists make it fit",
+        other="the moderator's sheet does not fit one A4 page ({pages} pages): shorter answer templates or lists make it fit",
+        by="pages",
+    ),
     # -- diff -----------------------------------------------------------------------------
     "no_differences": "{old} and {new}: no differences",
     "access_hidden": "{old} and {new}: access values are hidden (--include-access shows them)",
