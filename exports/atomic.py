@@ -17,18 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-_REASONS = {
-    errno.ENOSPC: "no space left on device",
-    errno.EDQUOT: "disk quota exceeded",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "read-only file system",
-    errno.ENOENT: "folder does not exist",
-    errno.ENOTDIR: "folder does not exist",
-    errno.EISDIR: "is a directory",
-    errno.EIO: "input/output error",
-}
-
+from exports.texts import FILES
+from schemas.texts import Phrase, has
 
 TEMP_PREFIX = ".presence-"
 """Temporary files are `.presence-<tag>-<random>.tmp` in the target's folder: the tag (8
@@ -39,16 +29,22 @@ STALE_AFTER = 60.0
 """Seconds after which a temporary file of the same target is taken as left behind by a
 write that was killed (SIGKILL, a power cut), and removed by the next write."""
 
-READ_ONLY = "the file is read-only"
+READ_ONLY = Phrase(FILES, "write.read_only")
 
 
 class PolicyWriteError(Exception):
-    """A policy file could not be saved; the file on disk is left as it was."""
+    """A policy file could not be saved; the file on disk is left as it was. `reason`
+    says why in any language (`reason.text(lang)`), `message` in English."""
 
-    def __init__(self, file: str, message: str) -> None:
-        super().__init__(f"{file}: error: cannot save: {message}")
+    def __init__(self, file: str, reason: Phrase | str) -> None:
         self.file = file
-        self.message = message
+        self.reason = reason if isinstance(reason, Phrase) else other_reason(reason)
+        self.message = str(self.reason)
+        super().__init__(f"{file}: error: cannot save: {self.message}")
+
+    def text(self, lang: str) -> str:
+        """Why the write failed, in `lang`."""
+        return self.reason.text(lang)
 
 
 class ReadOnlyFileError(PolicyWriteError):
@@ -58,11 +54,20 @@ class ReadOnlyFileError(PolicyWriteError):
         super().__init__(file, READ_ONLY)
 
 
-def write_reason(error: OSError) -> str:
-    """A short plain-words reason for a failed write."""
-    if error.errno in _REASONS:
-        return _REASONS[error.errno]
-    return (error.strerror or str(error)).lower()
+def write_reason(error: OSError) -> Phrase:
+    """A short plain-words reason for a failed write, in any language: the system's
+    reason by its errno (`os.ENOSPC`: "no space left on device", «на диску не
+    залишилося місця»), or its own words for an errno the catalogue does not name."""
+    name = errno.errorcode.get(error.errno or 0)
+    if name is not None and has(FILES, f"os.{name}"):
+        return Phrase(FILES, f"os.{name}")
+    return other_reason((error.strerror or str(error)).lower())
+
+
+def other_reason(detail: str) -> Phrase:
+    """A reason the catalogue has no words for: the system's own (English) words, and
+    a plain "system error" in another language."""
+    return Phrase(FILES, "other", {"detail": detail})
 
 
 def is_read_only(path: Path) -> bool:
@@ -93,10 +98,10 @@ def atomic_write(path: Path, data: bytes, *, replace_read_only: bool = False) ->
     try:
         target = Path(os.path.realpath(path, strict=False))
     except (OSError, RuntimeError):  # a loop of symbolic links
-        raise PolicyWriteError(str(path), "too many levels of symbolic links") from None
+        raise PolicyWriteError(str(path), Phrase(FILES, "os.ELOOP")) from None
     folder = target.parent
     if not folder.is_dir():
-        raise PolicyWriteError(str(path), "folder does not exist")
+        raise PolicyWriteError(str(path), Phrase(FILES, "os.ENOENT"))
     try:
         info = os.stat(target)
     except FileNotFoundError:
@@ -105,7 +110,7 @@ def atomic_write(path: Path, data: bytes, *, replace_read_only: bool = False) ->
         raise PolicyWriteError(str(path), write_reason(error)) from error
     else:
         if stat.S_ISDIR(info.st_mode):
-            raise PolicyWriteError(str(path), "is a directory")
+            raise PolicyWriteError(str(path), Phrase(FILES, "os.EISDIR"))
         if not stat.S_ISREG(info.st_mode):
             _write_into(path, target, data)
             return

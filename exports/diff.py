@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from typing import Literal, TypeGuard
 
 from exports import tomlrender
+from exports.texts import FILES
 from exports.values import fingerprint as fingerprint  # re-exported
 from exports.values import same as same  # re-exported
 from schemas.controls import escape, quoted
 from schemas.sections import TOP_LEVEL_ORDER
+from schemas.texts import text
 
 ChangeKind = Literal["added", "removed", "changed", "moved"]
 
@@ -44,11 +46,10 @@ class _Hidden:
     """Stands for an `access` value left out of a diff."""
 
     def __repr__(self) -> str:
-        return HIDDEN_TEXT
+        return "(access value hidden)"
 
 
 HIDDEN = _Hidden()
-HIDDEN_TEXT = "(access value hidden)"
 
 
 @dataclass(frozen=True)
@@ -495,19 +496,19 @@ def hide_access(changes: Sequence[Change]) -> tuple[list[Change], int]:
 # --- showing -------------------------------------------------------------------------
 
 
-def render_value(value: object) -> str:
+def render_value(value: object, lang: str = "en") -> str:
     """A value on one line, written as TOML writes it (strings quoted), every control
     character as its escape (`schemas.controls.quoted`: `\\n`, `\\u001b`, `\\u202e`);
-    a hidden `access` value as `(access value hidden)`."""
+    a hidden `access` value as `(access value hidden)` in `lang`."""
     if value is HIDDEN:
-        return HIDDEN_TEXT
+        return _word("diff.hidden", lang)
     if isinstance(value, str):
         return quoted(value)
     if isinstance(value, list):
-        return "[" + ", ".join(render_value(item) for item in value) + "]"
+        return "[" + ", ".join(render_value(item, lang) for item in value) + "]"
     if isinstance(value, Mapping):
         items = [
-            f"{k if _BARE_KEY.fullmatch(k) else quoted(k)} = {render_value(v)}"
+            f"{k if _BARE_KEY.fullmatch(k) else quoted(k)} = {render_value(v, lang)}"
             for k, v in ((str(k), v) for k, v in value.items())
             if v is not None
         ]
@@ -520,28 +521,34 @@ def _old_path(change: Change) -> str:
     return re.sub(r"\[\d+\]$", f"[{change.old}]", change.path)
 
 
-def describe(change: Change) -> str:
-    """What happened at the change's path, e.g. `60 → 30` or `added "TikTok"`."""
+def _word(key: str, lang: str, /, **params: object) -> str:
+    return text(FILES, key, lang, **params)
+
+
+def describe(change: Change, lang: str = "en") -> str:
+    """What happened at the change's path, e.g. `60 → 30` or `added "TikTok"` (the
+    words in `lang`, the values as the files hold them)."""
     if change.kind == "changed":
         if change.old is HIDDEN and change.new is HIDDEN:
-            return f"changed {HIDDEN_TEXT}"
-        return f"{render_value(change.old)} → {render_value(change.new)}"
+            return _word("diff.changed_hidden", lang)
+        return f"{render_value(change.old, lang)} → {render_value(change.new, lang)}"
     if change.kind == "added":
-        return f"added {render_value(change.new)}"
+        return _word("diff.added", lang, value=render_value(change.new, lang))
     if change.kind == "removed":
-        return f"removed {render_value(change.old)}"
+        return _word("diff.removed", lang, value=render_value(change.old, lang))
     if change.item is not None:
-        return f"moved {render_value(change.item)} from {_old_path(change)}"
-    return f"moved from {_old_path(change)}"
+        value = render_value(change.item, lang)
+        return _word("diff.moved_item", lang, value=value, path=_old_path(change))
+    return _word("diff.moved", lang, path=_old_path(change))
 
 
-def format_text(changes: Sequence[Change]) -> str:
+def format_text(changes: Sequence[Change], lang: str = "en") -> str:
     """One line per change, `path: old → new`, grouped under a `[section]` line."""
     lines: list[str] = []
     for section, items in by_section(changes).items():
         lines.append(escape(f"[{section}]"))
         for change in items:
-            line = f"{change.path}: {describe(change)}"
+            line = f"{change.path}: {describe(change, lang)}"
             line = f"{line}  ({change.label})" if change.label else line
             lines.append(escape(line))
     return "".join(f"{line}\n" for line in lines)
@@ -557,9 +564,9 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}".replace("|", "\\|")
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, lang: str = "en") -> str:
     """A value in a table cell: as a code span, or a hidden `access` value in italics."""
-    return f"*{HIDDEN_TEXT}*" if value is HIDDEN else _code(render_value(value))
+    return f"*{_word('diff.hidden', lang)}*" if value is HIDDEN else _code(render_value(value))
 
 
 def _plain(text: str) -> str:
@@ -569,24 +576,34 @@ def _plain(text: str) -> str:
     return " ".join(escaped.split())
 
 
-def format_markdown(changes: Sequence[Change], old_name: str, new_name: str) -> str:
-    """A Markdown review document: one table per section with the values before and after."""
-    out = [f"# Changes from {_plain(old_name)} to {_plain(new_name)}", ""]
+_COLUMNS = ("key", "entry", "change", "before", "after")
+
+
+def format_markdown(
+    changes: Sequence[Change], old_name: str, new_name: str, lang: str = "en"
+) -> str:
+    """A Markdown review document: one table per section with the values before and
+    after; its words in `lang`."""
+    title = _word("diff.title", lang, old=_plain(old_name), new=_plain(new_name))
+    out = [f"# {title}", ""]
     if not changes:
-        out += ["No differences.", ""]
+        out += [_word("diff.none", lang), ""]
+    columns = " | ".join(_word(f"diff.column.{c}", lang) for c in _COLUMNS)
     for section, items in by_section(changes).items():
-        out += [f"## {_plain(section)}", "", "| key | entry | change | before | after |"]
+        out += [f"## {_plain(section)}", "", f"| {columns} |"]
         out.append("|---|---|---|---|---|")
         for change in items:
             if change.kind == "moved":
                 before, after = _code(_old_path(change)), _code(change.path)
                 if change.item is not None:
                     moved = _code(render_value(change.item))
-                    before, after = f"{moved} at {before}", f"{moved} at {after}"
+                    before = _word("diff.at", lang, value=moved, path=before)
+                    after = _word("diff.at", lang, value=moved, path=after)
             else:
-                before = "" if change.kind == "added" else _cell(change.old)
-                after = "" if change.kind == "removed" else _cell(change.new)
+                before = "" if change.kind == "added" else _cell(change.old, lang)
+                after = "" if change.kind == "removed" else _cell(change.new, lang)
             label = _plain(change.label)
-            out.append(f"| {_code(change.path)} | {label} | {change.kind} | {before} | {after} |")
+            kind = _word(f"diff.kind.{change.kind}", lang)
+            out.append(f"| {_code(change.path)} | {label} | {kind} | {before} | {after} |")
         out.append("")
     return "\n".join(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,15 @@ from exports.blocks import (
     Table,
 )
 from exports.escape import clean_text, inline_text, text_lines
-from exports.wording import CHOICES, WORDS, Case, DocLanguage, format_date, format_minutes
+from exports.wording import (
+    CHOICE_GROUPS,
+    Case,
+    DocLanguage,
+    choice_word,
+    format_date,
+    format_minutes,
+    word,
+)
 
 DEFAULTS: dict[str, str] = {"status": "active", "category": "other"}
 """What an absent enumerated value means (platforms are active, tools "other")."""
@@ -44,10 +52,10 @@ class Field:
 
     key: str
     label: str
-    """A key of `WORDS`."""
+    """A key of the `document` catalogue (`exports.wording.word`)."""
     kind: str = "text"
     """text, list, url, contact, minutes, within_minutes (after "Within": a genitive
-    in Ukrainian), hours, date, or a group of `CHOICES` (status, goal, style, …)."""
+    in Ukrainian), hours, date, or a group of `CHOICE_GROUPS` (status, goal, style, …)."""
     required: bool = False
 
 
@@ -126,6 +134,26 @@ def contact_spans(value: str) -> Inline:
     return tuple(result)
 
 
+class Words(Mapping[str, str]):
+    """The document's words in one language, by key (`words["undefined"]`): the
+    `document` catalogue, a message without params each."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def __iter__(self) -> Iterator[str]:
+        from exports.texts import DOCUMENT
+        from schemas.texts import domain
+
+        return iter(domain(DOCUMENT).catalogue(self.lang))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class Doc:
     """The document being built: its language, the missing paths and its blocks."""
 
@@ -133,9 +161,12 @@ class Doc:
         self.lang: DocLanguage = lang
         self.missing = missing
         self.include_access = include_access
-        self.words = WORDS[lang]
-        self.choices = CHOICES[lang]
+        self.words = Words(lang)
         self.blocks: list[Block] = []
+
+    def word(self, key: str, /, **params: object) -> str:
+        """A word or sentence of the document in its language, params filled in."""
+        return word(key, self.lang, **params)
 
     # Reading values.
 
@@ -165,8 +196,9 @@ class Doc:
 
     def choice(self, group: str, value: object) -> str:
         """The document's word for an enumerated value; anything else as the author's text."""
-        if isinstance(value, str) and value in self.choices[group]:
-            return self.choices[group][value]
+        named = choice_word(group, value, self.lang) if isinstance(value, str) else None
+        if named is not None:
+            return named
         return inline_text(self.plain(value) or "")
 
     def duration(self, value: object, case: Case = "nominative") -> str | None:
@@ -205,7 +237,7 @@ class Doc:
             return url_spans(value)
         if kind == "contact" and isinstance(value, str):
             return contact_spans(value)
-        if kind in self.choices:
+        if kind in CHOICE_GROUPS:
             return (Span(self.choice(kind, value)),)
         return (Span(shown(text)),)
 
@@ -288,7 +320,7 @@ class Doc:
         if name is not None:
             return (Span(inline_text(name)),)
         return (
-            Span(f"{self.words[label + '_n'].format(n=index + 1)}: "),
+            Span(f"{self.word(label + '_n', n=index + 1)}: "),
             *self.undefined(),
         )
 

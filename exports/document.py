@@ -43,17 +43,18 @@ from exports.escape import inline_text
 from exports.missing import missing_parts
 from exports.optional_sections import write_optional_sections
 from exports.wording import (
-    SECTION_WORDS,
-    WEEKDAYS,
     DocLanguage,
     format_clock,
     format_requisite_date,
     format_times,
     format_zone,
+    weekday,
 )
+from exports.wording import template as word_template
 from schemas import check_policy
 from schemas.problems import Problem
-from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS
+from schemas.sections import HEADED, default_title, heading, section_name
+from schemas.texts import has
 
 BLANK_ACKNOWLEDGEMENTS = 8
 """Empty rows of the acknowledgement sheet after the recorded acknowledgements."""
@@ -81,7 +82,7 @@ def plain_title(data: Mapping[str, Any]) -> str:
     """The document's title with the company name, as plain text."""
     lang = document_language(data)
     document = table_of(table_of(data).get("document"))
-    title = _one_line(document.get("title")) or DEFAULT_TITLES[lang]
+    title = _one_line(document.get("title")) or default_title(lang)
     company = _one_line(document.get("company"))
     return f"{title} — {company}" if company else title
 
@@ -97,11 +98,11 @@ def footer_of(doc: Doc, data: Mapping[str, Any], title: str) -> Footer:
     company = _one_line(document.get("company")) or doc.words["undefined"]
     version = _one_line(document.get("version"))
     left = (
-        doc.words["footer"].format(company=company, title=title, version=version)
+        doc.word("footer", company=company, title=title, version=version)
         if version
-        else doc.words["footer_no_version"].format(company=company, title=title)
+        else doc.word("footer_no_version", company=company, title=title)
     )
-    return Footer(left, doc.words["page_of"])
+    return Footer(left, word_template("page_of", doc.lang))
 
 
 def build_document(
@@ -121,30 +122,29 @@ def build_document(
     doc = Doc(document_language(data), missing_paths(problems), include_access)
     words = doc.words
     document = table_of(data.get("document"))
-    title = _one_line(document.get("title")) or DEFAULT_TITLES[doc.lang]
+    title = _one_line(document.get("title")) or default_title(doc.lang)
     draft = bool(doc.missing)
     plain = plain_title(data)
     result = Document(
         lang=doc.lang,
-        title=words["draft_title"].format(title=plain) if draft else plain,
+        title=doc.word("draft_title", title=plain) if draft else plain,
         company=_one_line(document.get("company")),
         draft=draft,
         draft_word=words["draft_mark"],
         footer=footer_of(doc, data, title),
     )
     _write_head(doc, data, [p.path for p in problems if p.level == "missing"])
-    headings = SECTION_HEADINGS[doc.lang]
-    doc.heading(2, headings["mission"], ANCHORS["mission"])
+    doc.heading(2, heading("mission", doc.lang), ANCHORS["mission"])
     _write_mission(doc, table_of(data.get("mission")))
-    doc.heading(2, headings["platforms"], ANCHORS["platforms"])
+    doc.heading(2, heading("platforms", doc.lang), ANCHORS["platforms"])
     _write_platforms(doc, data.get("platforms"))
-    doc.heading(2, headings["tools"], ANCHORS["tools"])
+    doc.heading(2, heading("tools", doc.lang), ANCHORS["tools"])
     _write_tools(doc, data.get("tools"))
-    doc.heading(2, headings["communication"], ANCHORS["communication"])
+    doc.heading(2, heading("communication", doc.lang), ANCHORS["communication"])
     _write_communication(doc, table_of(data.get("communication")))
-    doc.heading(2, headings["content"], ANCHORS["content"])
+    doc.heading(2, heading("content", doc.lang), ANCHORS["content"])
     _write_content(doc, table_of(data.get("content")))
-    write_optional_sections(doc, data, first_number=len(headings) + 1)
+    write_optional_sections(doc, data, first_number=len(HEADED) + 1)
     doc.heading(2, words["revisions"], "revisions")
     _write_revisions(doc, data.get("revisions"))
     _write_acknowledgements(doc, data)
@@ -157,9 +157,9 @@ def _write_head(doc: Doc, data: Mapping[str, Any], missing: Sequence[str]) -> No
     draft = bool(missing)
     document = table_of(data.get("document"))
     title = doc.plain(document.get("title"))
-    title_text = inline_text(title) if title else DEFAULT_TITLES[doc.lang]
+    title_text = inline_text(title) if title else default_title(doc.lang)
     if draft:
-        title_text = words["draft_title"].format(title=title_text)
+        title_text = doc.word("draft_title", title=title_text)
     company = doc.plain(document.get("company"))
     company_spans: Inline = (Span(inline_text(company)),) if company else doc.undefined()
     doc.add(Heading(1, (Span(f"{title_text} — "), *company_spans)))
@@ -396,18 +396,18 @@ def reply_sentences(doc: Doc, times: Mapping[str, Any]) -> list[Inline]:
         sentences.append((Span(words["first_reply_undefined"]), *doc.undefined()))
         alone = doc.duration(times.get("first_reply_avg_minutes"))
         if alone:
-            sentences.append((Span(words["average_only"].format(avg=alone)),))
+            sentences.append((Span(doc.word("average_only", avg=alone)),))
         return sentences
     if hours is None:
         key = "first_reply_avg" if average else "first_reply"
-        sentences.append((Span(words[key].format(max=longest, avg=average)),))
+        sentences.append((Span(doc.word(key, max=longest, avg=average)),))
         return sentences
     key = "first_reply_avg_in_hours" if average else "first_reply_in_hours"
-    lead, rest = words["in_hours"].split("{hours}")
-    sentences.append((Span(lead), *hours, Span(rest + words[key].format(max=longest, avg=average))))
+    lead, rest = word_template("in_hours", doc.lang).split("{hours}")
+    sentences.append((Span(lead), *hours, Span(rest + doc.word(key, max=longest, avg=average))))
     after = doc.plain(times.get("after_hours"))
     if after is None:
-        sentences.append((Span(words["after_hours_default"].format(max=longest)),))
+        sentences.append((Span(doc.word("after_hours_default", max=longest)),))
     return sentences
 
 
@@ -493,7 +493,7 @@ def cadence(doc: Doc, rubric: Mapping[str, Any]) -> str | None:
     if not isinstance(times, int) or isinstance(times, bool) or not isinstance(per, str):
         return None
     text = format_times(times, per, doc.lang)
-    days = [WEEKDAYS[doc.lang].get(str(day), str(day)) for day in listed(rubric.get("days"))]
+    days = [weekday(str(day), doc.lang) for day in listed(rubric.get("days"))]
     if days:
         text += ": " + ", ".join(days)
     time = rubric.get("time")
@@ -543,17 +543,21 @@ def _write_content(doc: Doc, content: Mapping[str, Any]) -> None:
     )
 
 
+def _section_word(name: str, lang: str) -> str:
+    """A section's name in words for the revision history; another value as written."""
+    return section_name(name, lang) if has("sections", f"name.{name}", lang) else name
+
+
 def _write_revisions(doc: Doc, value: object) -> None:
     ordered = revisions_newest_first(value)
     if not ordered:
         doc.paragraph(doc.words["no_revisions"])
         return
-    section_words = SECTION_WORDS[doc.lang]
     rows: list[tuple[Inline, ...]] = []
     for index, revision in ordered:
         path = f"revisions[{index}]"
         sections = [
-            section_words.get(name, name) if isinstance(name, str) else name
+            _section_word(name, doc.lang) if isinstance(name, str) else name
             for name in listed(revision.get("sections"))
         ]
         rows.append(
@@ -575,7 +579,7 @@ def _write_acknowledgements(doc: Doc, data: Mapping[str, Any]) -> None:
     doc.add(Heading(2, (Span(words["acknowledgements"]),), "acknowledgements", new_page=True))
     version = _one_line(table_of(data.get("document")).get("version"))
     doc.paragraph(
-        words["acknowledge"].format(version=version) if version else words["acknowledge_no_version"]
+        doc.word("acknowledge", version=version) if version else words["acknowledge_no_version"]
     )
     rows = []
     for index, ack in entries(data.get("acknowledgements")):

@@ -10,8 +10,8 @@ from typing import Any
 from exports.blocks import Inline, Span
 from exports.doc_parts import Doc, table_of
 from exports.escape import inline_text
-from exports.wording import OPTIONAL_SECTIONS, SECTION_WORDS
-from schemas.sections import SECTION_HEADINGS
+from exports.wording import OPTIONAL_SECTIONS
+from schemas.sections import HEADED, heading, section_name
 
 KEY_LABELS: dict[str, str] = {
     "company": "company",
@@ -58,7 +58,7 @@ KEY_LABELS: dict[str, str] = {
     "contacts": "crisis_contacts",
     "metrics": "metrics",
 }
-"""The `WORDS` label of each key a missing part may name."""
+"""The `document` catalogue's label of each key a missing part may name."""
 
 ENTRY_LABELS: dict[str, str] = {
     "platforms": "platform_n",
@@ -77,7 +77,7 @@ ENTRY_LABELS: dict[str, str] = {
     "metrics": "metric_n",
     "acknowledgements": "ack_n",
 }
-"""The `WORDS` name ("Platform {n}") of an entry of each array of tables."""
+"""The `document` catalogue's name ("Platform {n}") of an entry of each array of tables."""
 
 NAME_KEYS = ("name", "title", "topic", "situation", "is", "content")
 """Keys whose value names an entry, tried in order."""
@@ -88,11 +88,12 @@ _SEGMENT = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
 def section_titles(doc: Doc, data: Mapping[str, Any]) -> dict[str, str]:
     """The heading of each section as the document numbers it (the optional sections
     numbered on from 6, those included only), and the document details' name."""
-    titles = {"document": SECTION_WORDS[doc.lang]["document"], **SECTION_HEADINGS[doc.lang]}
-    number = len(SECTION_HEADINGS[doc.lang]) + 1
+    titles = {"document": section_name("document", doc.lang)}
+    titles |= {name: heading(name, doc.lang) for name in HEADED}
+    number = len(HEADED) + 1
     for name in OPTIONAL_SECTIONS:
         if name in data:
-            titles[name] = f"{number}. {SECTION_WORDS[doc.lang][name]}"
+            titles[name] = f"{number}. {section_name(name, doc.lang)}"
             number += 1
     titles["revisions"] = doc.words["revisions"]
     titles["acknowledgements"] = doc.words["acknowledgements"]
@@ -126,7 +127,7 @@ def describe(doc: Doc, data: Mapping[str, Any], path: str, titles: Mapping[str, 
         for index_text in re.findall(r"\d+", indexes):
             index = int(index_text)
             label = ENTRY_LABELS.get(key, "item_n")
-            entry = f"{doc.words[label].format(n=index + 1)}"
+            entry = doc.word(label, n=index + 1)
             value = value[index] if isinstance(value, list) and index < len(value) else None
             name = _entry_name(doc, value)
             parts.append(f"{entry} ({name})" if name else entry)

@@ -3,7 +3,7 @@ and approvals, crisis handling, legal rules, accessibility, measuring results.
 
 Each is written when its table is present, even empty (its required parts then read
 "not defined yet"), numbered on from 6 in the format's order, with exactly the
-format's heading (`exports.wording.SECTION_WORDS`).
+format's heading (the `sections` catalogue, `schemas.sections.section_name`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 
 from exports.blocks import Bullets, Inline, Span
 from exports.doc_parts import Doc, Field, entries, table_of, write_entries
-from exports.wording import OPTIONAL_SECTIONS, SECTION_WORDS
+from exports.wording import OPTIONAL_SECTIONS
+from schemas.sections import section_name
 
 
 def write_optional_sections(doc: Doc, data: Mapping[str, Any], *, first_number: int) -> None:
@@ -30,7 +31,7 @@ def write_optional_sections(doc: Doc, data: Mapping[str, Any], *, first_number: 
     for name in OPTIONAL_SECTIONS:
         if name not in data:
             continue
-        doc.heading(2, f"{number}. {SECTION_WORDS[doc.lang][name]}", name)
+        doc.heading(2, f"{number}. {section_name(name, doc.lang)}", name)
         writers[name](doc, table_of(data.get(name)))
         number += 1
 
@@ -65,7 +66,7 @@ def _security(doc: Doc, security: Mapping[str, Any]) -> None:
         text = (
             words["access_review_every_one"]
             if every == 1
-            else words["access_review_every"].format(n=every)
+            else doc.word("access_review_every", n=every)
         )
         items.append((words["access_review"], (Span(text),)))
     else:
@@ -240,9 +241,7 @@ def _accessibility(doc: Doc, rules: Mapping[str, Any]) -> None:
             items.append((Span(words[f"{word}_{'on' if value else 'off'}"]),))
     emoji = rules.get("max_emoji")
     if isinstance(emoji, int) and not isinstance(emoji, bool):
-        items.append(
-            (Span(words["max_emoji"].format(n=emoji) if emoji else words["max_emoji_none"]),)
-        )
+        items.append((Span(doc.word("max_emoji", n=emoji) if emoji else words["max_emoji_none"]),))
     if items:
         doc.add(Bullets(tuple(items)))
     notes = doc.plain(rules.get("notes"))

@@ -85,7 +85,7 @@ def _md_lines(text: str) -> str:
 
 def plan_title(plan: Plan) -> str:
     """The plan's title with the company: "Content plan — Northwind Bakery"."""
-    title = words(plan.language)["title"]
+    title = words(plan.language)("title")
     company = _company(plan)
     return f"{title} — {company}" if company else title
 
@@ -122,22 +122,22 @@ def _weeks_of(first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, dt.date]
 def _write(plan: Plan, out: _Writer) -> None:
     lang = plan.language
     w = words(lang)
-    out.title(Ours(w["title"]), _company(plan))
+    out.title(Ours(w("title")), _company(plan))
     if plan.draft:
-        text = w["draft_one"] if plan.missing == 1 else w["draft"].format(n=plan.missing)
-        out.draft(Ours(w["draft_short"]), Ours(text))
-    zone = w["zone_policy" if plan.zone_source == "policy" else "zone_local"]
+        text = w("draft", n=plan.missing)
+        out.draft(Ours(w("draft_short")), Ours(text))
+    zone_key = "zone_policy" if plan.zone_source == "policy" else "zone_local"
     out.facts(
         [
-            (Ours(w["period"]), Ours(period_text(plan.period.first, plan.period.last, lang))),
-            (Ours(w["zone"]), Ours(zone.format(zone=plan.zone_name))),
-            (Ours(w["slots"]), Ours(str(len(plan.slots)))),
+            (Ours(w("period")), Ours(period_text(plan.period.first, plan.period.last, lang))),
+            (Ours(w("zone")), Ours(w(zone_key, zone=plan.zone_name))),
+            (Ours(w("slots")), Ours(str(len(plan.slots)))),
         ]
     )
     for note in _goal_notes(plan):
         out.note(Ours(note))
     header = [
-        Ours(w[key]) for key in ("date", "time", "platform", "rubric", "goal", "format", "hashtags")
+        Ours(w(key)) for key in ("date", "time", "platform", "rubric", "goal", "format", "hashtags")
     ]
     months = plan.period.months()
     by_month: dict[tuple[int, int], list[Slot]] = {}
@@ -158,28 +158,28 @@ def _write(plan: Plan, out: _Writer) -> None:
             if week:
                 out.slots(header, week)
             else:
-                out.paragraph(Ours(w["no_slots_week"]))
+                out.paragraph(Ours(w("no_slots_week")))
         if len(months) > 1:
-            title = w["totals_month"].format(month=month_title(year, month, lang))
+            title = w("totals_month", month=month_title(year, month, lang))
             out.heading(3, Ours(title))
             _write_totals(plan, in_month, out)
-    out.heading(2, Ours(w["totals"]))
+    out.heading(2, Ours(w("totals")))
     if plan.slots:
         _write_totals(plan, list(plan.slots), out)
     else:
-        out.paragraph(Ours(w["no_slots"]))
+        out.paragraph(Ours(w("no_slots")))
     if plan.unscheduled:
-        out.heading(2, Ours(w["unscheduled"]))
-        out.bullets([(u.rubric.name, Ours(w[f"reason_{u.reason}"])) for u in plan.unscheduled])
+        out.heading(2, Ours(w("unscheduled")))
+        out.bullets([(u.rubric.name, Ours(w(f"reason_{u.reason}"))) for u in plan.unscheduled])
     if plan.inactive:
-        out.heading(2, Ours(w["inactive"]))
+        out.heading(2, Ours(w("inactive")))
         out.bullets([(p.name, Ours(status_name(p.status, lang))) for p in plan.inactive])
     on: dict[int, dict[int, PlanPlatform]] = {}
     for slot in plan.slots:
         on.setdefault(slot.rubric.number, {})[slot.platform.number] = slot.platform
     scheduled = [rubric for rubric in plan.rubrics if rubric.number in on]
     if scheduled:
-        out.heading(2, Ours(w["briefs"]))
+        out.heading(2, Ours(w("briefs")))
         for rubric in scheduled:
             platforms = on[rubric.number]
             _write_brief(plan, rubric, [platforms[n] for n in sorted(platforms)], out)
@@ -198,9 +198,9 @@ def _goal_notes(plan: Plan) -> list[str]:
         if note.kind == "dominant":
             first = goal_name(note.first, plan.language)
             share = share_text(note.share, plan.language)
-            notes.append(w["note_dominant"].format(share=share, goal=goal, first=first))
+            notes.append(w("note_dominant", share=share, goal=goal, first=first))
         else:
-            notes.append(w["note_unserved"].format(goal=goal))
+            notes.append(w("note_unserved", goal=goal))
     return notes
 
 
@@ -214,7 +214,7 @@ def _write_totals(plan: Plan, slots: list[Slot], out: _Writer) -> None:
         counts[slot.platform.number] = counts.get(slot.platform.number, 0) + 1
         goals[slot.rubric.goal] = goals.get(slot.rubric.goal, 0) + 1
     out.table(
-        [Ours(w["platform"]), Ours(w["slots"]), Ours(w["share"])],
+        [Ours(w("platform")), Ours(w("slots")), Ours(w("share"))],
         [
             [
                 p.name,
@@ -227,13 +227,13 @@ def _write_totals(plan: Plan, slots: list[Slot], out: _Writer) -> None:
     )
     order: list[str | None] = ["sales", "trust", "informing", None]
     out.table(
-        [Ours(w["goal"]), Ours(w["slots"]), Ours(w["share"]), Ours(w["policy_goal"])],
+        [Ours(w("goal")), Ours(w("slots")), Ours(w("share")), Ours(w("policy_goal"))],
         [
             [
                 Ours(_goal_label(goal, lang)),
                 Ours(str(goals[goal])),
                 Ours(share_text(goals[goal] / total, lang)),
-                Ours(w["yes"] if goal in plan.goals else w["no"]),
+                Ours(w("yes") if goal in plan.goals else w("no")),
             ]
             for goal in order
             if goal in goals
@@ -252,24 +252,24 @@ def _write_brief(
     lang = plan.language
     w = words(lang)
     out.heading(3, rubric.name)
-    facts: list[tuple[str, str]] = [(Ours(w["goal"]), Ours(_goal_label(rubric.goal, lang)))]
+    facts: list[tuple[str, str]] = [(Ours(w("goal")), Ours(_goal_label(rubric.goal, lang)))]
     if rubric.cadence is not None:
-        facts.append((Ours(w["cadence"]), Ours(cadence_text(rubric.cadence, lang))))
-    facts.append((Ours(w["platforms"]), ", ".join(p.name for p in platforms)))
+        facts.append((Ours(w("cadence")), Ours(cadence_text(rubric.cadence, lang))))
+    facts.append((Ours(w("platforms")), ", ".join(p.name for p in platforms)))
     if rubric.format:
-        facts.append((Ours(w["format"]), rubric.format))
+        facts.append((Ours(w("format")), rubric.format))
     if rubric.hashtags:
-        facts.append((Ours(w["hashtags"]), Hashtags(" ".join(rubric.hashtags))))
+        facts.append((Ours(w("hashtags")), Hashtags(" ".join(rubric.hashtags))))
     out.facts(facts)
     for trim in plan.trimmed:
         if trim.rubric is rubric:
-            text = w["trimmed"].format(platform="{platform}", limit=trim.limit)
+            text = w("trimmed", platform="{platform}", limit=trim.limit)
             before, _, after = text.partition("{platform}")
             out.paragraph_with(Ours(before), trim.platform.name, Ours(after))
     if rubric.description:
-        out.facts([(Ours(w["description"]), rubric.description)])
+        out.facts([(Ours(w("description")), rubric.description)])
     if rubric.example:
-        out.facts([(Ours(w["example"]), rubric.example)])
+        out.facts([(Ours(w("example")), rubric.example)])
 
 
 # -- Markdown ---------------------------------------------------------------------------

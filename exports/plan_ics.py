@@ -39,16 +39,16 @@ def _brief(plan: Plan, rubric: PlanRubric, hashtags: str) -> str:
     w = words(plan.language)
     lines = []
     if plan.draft:
-        lines.append(w["draft_short"])
-    lines.append(f"{w['goal']}: {goal_name(rubric.goal, plan.language)}")
+        lines.append(w("draft_short"))
+    lines.append(f"{w('goal')}: {goal_name(rubric.goal, plan.language)}")
     if rubric.format:
-        lines.append(f"{w['format']}: {rubric.format}")
+        lines.append(f"{w('format')}: {rubric.format}")
     if hashtags:
-        lines.append(f"{w['hashtags']}: {hashtags}")
+        lines.append(f"{w('hashtags')}: {hashtags}")
     if rubric.description:
-        lines.append(f"{w['description']}: {rubric.description}")
+        lines.append(f"{w('description')}: {rubric.description}")
     if rubric.example:
-        lines.append(f"{w['example']}: {rubric.example}")
+        lines.append(f"{w('example')}: {rubric.example}")
     return clean_text("\n".join(lines))
 
 
@@ -76,7 +76,7 @@ def plan_ics(plan: Plan, *, now: dt.datetime | None = None) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = clean_text(" ".join(f"{words(plan.language)['title']} — {plan.company}".split()))
+    name = clean_text(" ".join(f"{words(plan.language)('title')} — {plan.company}".split()))
     calendar.add("x-wr-calname", name.removesuffix(" —"))
     calendar.add("x-wr-timezone", plan.zone_name)
     zone = Timezone.from_tzid(

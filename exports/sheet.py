@@ -27,7 +27,7 @@ from exports.escape import inline_text, text_lines
 from exports.wording import format_date
 from schemas import check_policy
 from schemas.problems import Problem
-from schemas.sections import DEFAULT_TITLES
+from schemas.sections import default_title
 
 _PLACEHOLDER = re.compile(r"\{[^{}\n]+\}")
 
@@ -67,7 +67,7 @@ def build_sheet(data: Mapping[str, Any], *, problems: Sequence[Problem] | None =
     title = f"{words['sheet_title']} — {company_text}"
     draft = bool(doc.missing)
     if draft:
-        title = words["draft_title"].format(title=title)
+        title = doc.word("draft_title", title=title)
     doc.add(Heading(1, (Span(title),)))
     doc.paragraph(_source_line(doc, document))
 
@@ -144,7 +144,7 @@ def _source_line(doc: Doc, document: Mapping[str, Any]) -> Inline:
     """Which policy the sheet comes from: its title, version and effective date."""
     words = doc.words
     title = doc.plain(document.get("title"))
-    parts = [inline_text(title) if title else DEFAULT_TITLES[doc.lang]]
+    parts = [inline_text(title) if title else default_title(doc.lang)]
     version = doc.plain(document.get("version"))
     if version:
         parts.append(f"{words['version'].lower()} {inline_text(version)}")

@@ -18,7 +18,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from exports.texts import FILES
 from schemas.model import SCHEMA_VERSION
+from schemas.texts import Phrase, has
 
 if TYPE_CHECKING:
     from exports.atomic import PolicyWriteError, atomic_write
@@ -34,11 +36,37 @@ _DUPLICATE = re.compile(
     r"^(?:Cannot (?:overwrite a value|declare .* twice|redefine namespace .*"
     r"|mutate immutable namespace .*)|Duplicate inline table key .*)$"
 )
-_CLEAN_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^Illegal character '\\n'$"), "line ends inside a string (missing quote?)"),
-    (re.compile(r"^Unterminated string$"), "string is never closed (missing closing quote)"),
-    (re.compile(r"^Invalid value$"), "invalid value (strings need quotes)"),
+TOML_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^Illegal character '\\n'$", "toml.newline_in_string"),
+        (r"^Unterminated string$", "toml.unterminated_string"),
+        (r"^Invalid value$", "toml.invalid_value"),
+        (r"^Invalid statement$", "toml.invalid_statement"),
+        (r"^Expected newline or end of document after a statement$", "toml.expected_newline"),
+        (r"^Expected '=' after a key in a key/value pair$", "toml.expected_equals"),
+        (r"^Expected '\]' at the end of a table declaration$", "toml.table_end"),
+        (r"^Expected '\]\]' at the end of an array declaration$", "toml.array_end"),
+        (r"^Expected (?P<what>.+)$", "toml.expected"),
+        (r"^Found invalid character (?P<char>.+)$", "toml.invalid_character"),
+        (r"^Illegal character (?P<char>.+)$", "toml.illegal_character"),
+        (r"^Cannot overwrite a value$", "toml.overwrite"),
+        (r"^Cannot declare (?P<key>.+) twice$", "toml.declare_twice"),
+        (r"^Cannot mutate immutable namespace (?P<key>.+)$", "toml.immutable"),
+        (r"^Cannot redefine namespace (?P<key>.+)$", "toml.redefine_namespace"),
+        (r"^Duplicate inline table key (?P<key>.+)$", "toml.duplicate_inline_key"),
+        (r"^Invalid initial character for a key part$", "toml.key_start"),
+        (r"^Unclosed array$", "toml.unclosed_array"),
+        (r"^Unclosed inline table$", "toml.unclosed_inline_table"),
+        (r"^Unescaped '\\' in a string$", "toml.unescaped_backslash"),
+        (r"^Invalid hex value$", "toml.invalid_hex"),
+        (r"^Escaped character is not a Unicode scalar value$", "toml.not_scalar"),
+        (r"^Invalid date or datetime$", "toml.invalid_date"),
+    )
 )
+"""Each message of `tomllib` (without its position) and the `files` catalogue's key
+that says it in words, its parts as params; another message is `toml.other`
+(tests/unit/test_read_errors.py reads tomllib's source for every message it can give)."""
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -84,40 +112,52 @@ class TooLarge(Exception):
 
     def __init__(self, size: int | None) -> None:
         self.size = size
-        super().__init__(too_large_message(size))
+        super().__init__(str(too_large_reason(size)))
+
+
+def too_large_reason(size: int | None) -> Phrase:
+    """Why a file over `MAX_FILE_BYTES` is refused: its size, and the limit."""
+    limit = {"limit": MAX_FILE_BYTES, "limit_mib": MAX_FILE_BYTES // 1024 // 1024}
+    if size is None:
+        return Phrase(FILES, "read.too_large_unknown", limit)
+    return Phrase(FILES, "read.too_large", {**limit, "size": size, "mib": f"{size / 2**20:.1f}"})
 
 
 def too_large_message(size: int | None) -> str:
-    """Why a file over `MAX_FILE_BYTES` is refused: its size, and the limit."""
-    limit = f"{MAX_FILE_BYTES // 1024 // 1024} MiB ({MAX_FILE_BYTES:,} bytes)"
-    if size is None:
-        return f"too large for a policy file: more than the limit of {limit}"
-    weighs = f"{size:,} bytes ({size / 1024 / 1024:.1f} MiB)"
-    return f"too large for a policy file: {weighs}, over the limit of {limit}"
+    """Why a file over `MAX_FILE_BYTES` is refused, in English."""
+    return str(too_large_reason(size))
 
 
 class PolicyReadError(Exception):
-    """A policy file that cannot be read; the subclass says why, `message` says it in
-    words (`PolicyFileError`, `PolicyNotFoundError`, `PolicyTooLargeError`, `PolicyEncodingError`,
+    """A policy file that cannot be read; the subclass says why, `reason` says it in
+    words in any language (`text(lang)`), `message` in English (`PolicyFileError`,
+    `PolicyNotFoundError`, `PolicyTooLargeError`, `PolicyEncodingError`,
     `PolicySyntaxError`, `PolicyValueError`, `NewerFormatError`). Callers tell the
     reasons apart by type, never by the message's text."""
 
     def __init__(
         self,
         file: str,
-        message: str,
+        reason: Phrase | str,
         line: int | None = None,
         column: int | None = None,
         *,
         too_large: TooLarge | None = None,
     ) -> None:
         self.file = file
-        self.message = message
+        self.reason = (  # a str: words of the caller's own, in English
+            reason if isinstance(reason, Phrase) else Phrase(FILES, "other", {"detail": reason})
+        )
+        self.message = str(self.reason)
         self.line = line
         self.column = column
         self.too_large = too_large
         """Set when the file is over `MAX_FILE_BYTES` (the wizard says so in its language)."""
         super().__init__(str(self))
+
+    def text(self, lang: str) -> str:
+        """Why the file cannot be read, in `lang`."""
+        return self.reason.text(lang)
 
     def __str__(self) -> str:
         if self.line is None:
@@ -168,11 +208,8 @@ class NewerFormatError(PolicyReadError):
     ) -> None:
         self.version = version
         self.supported = supported
-        message = (
-            f"schema_version {version} is newer than this program understands "
-            f"({supported}); upgrade presence"
-        )
-        super().__init__(file, message, line, column)
+        reason = Phrase(FILES, "newer", {"version": version, "supported": supported})
+        super().__init__(file, reason, line, column)
 
 
 @dataclass
@@ -242,19 +279,34 @@ def read_policy(path: Path) -> PolicySource:
     try:
         raw = read_bounded(path)
     except TooLarge as error:
-        raise PolicyTooLargeError(label, str(error), too_large=error) from None
+        reason = too_large_reason(error.size)
+        raise PolicyTooLargeError(label, reason, too_large=error) from None
     except FileNotFoundError:
-        raise PolicyNotFoundError(label, "no such file") from None
+        raise PolicyNotFoundError(label, Phrase(FILES, "read.not_found")) from None
     except NotADirectoryError:
-        raise PolicyNotFoundError(label, "cannot read: not a directory") from None
+        raise PolicyNotFoundError(label, Phrase(FILES, "read.not_a_directory")) from None
     except IsADirectoryError:
-        raise PolicyFileError(label, "is a directory, not a policy file") from None
+        raise PolicyFileError(label, Phrase(FILES, "read.is_directory")) from None
     except PermissionError:
-        raise PolicyFileError(label, "permission denied") from None
+        raise PolicyFileError(label, Phrase(FILES, "os.EACCES")) from None
     except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        raise PolicyFileError(label, f"cannot read: {reason}") from None
+        raise PolicyFileError(label, read_reason(error)) from None
     return parse_policy(path, raw)
+
+
+def read_reason(error: OSError, *, plain: bool = False) -> Phrase:
+    """Why the system would not let a file be read, in words of any language: "cannot
+    read: …", or with `plain` the system's reason alone ("file name too long")."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0)
+    known = name is not None and has(FILES, f"os.{name}")
+    if plain and known:
+        return Phrase(FILES, f"os.{name}")
+    if known:
+        return Phrase(FILES, "read.system", {"reason": name})
+    detail = (error.strerror or str(error)).lower()
+    return Phrase(FILES, "other" if plain else "read.system_other", {"detail": detail})
 
 
 def parse_policy(path: Path, raw: bytes) -> PolicySource:
@@ -270,9 +322,10 @@ def parse_policy(path: Path, raw: bytes) -> PolicySource:
     except RecursionError:
         raise PolicyValueError(label, _TOO_DEEP) from None
     except ValueError as error:  # a value Python will not build (an integer of 5000 digits)
-        raise PolicyValueError(label, f"cannot read a value: {error}") from None
+        reason = Phrase(FILES, "value.unreadable", {"detail": str(error)})
+        raise PolicyValueError(label, reason) from None
     if not isinstance(data, dict):  # pragma: no cover - tomllib always gives a table
-        raise PolicyValueError(label, "the file is not a TOML table")
+        raise PolicyValueError(label, Phrase(FILES, "value.not_table"))
     if _too_deep(data):
         raise PolicyValueError(label, _TOO_DEEP)
     source = PolicySource(
@@ -291,7 +344,7 @@ MAX_DEPTH = 64
 """Tables and arrays nested deeper than this are refused: a policy needs six levels,
 and hundreds would exhaust the checks' recursion."""
 
-_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep; a policy needs a few"
+_TOO_DEEP = Phrase(FILES, "value.too_deep", {"max": MAX_DEPTH})
 
 
 def _too_deep(data: object) -> bool:
@@ -336,7 +389,7 @@ def _wide_encoding(body: bytes) -> str | None:
 def _decode(label: str, body: bytes) -> str:
     wide = _wide_encoding(body)
     if wide is not None:
-        raise PolicyEncodingError(label, f"the file is {wide}, not UTF-8; save it as UTF-8", 1, 1)
+        raise PolicyEncodingError(label, Phrase(FILES, "encoding.wide", {"encoding": wide}), 1, 1)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -344,10 +397,9 @@ def _decode(label: str, body: bytes) -> str:
         line_start = before.rfind(b"\n") + 1
         line = before.count(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        byte = body[error.start]
-        raise PolicyEncodingError(
-            label, f"not UTF-8 text (byte 0x{byte:02X}); save the file as UTF-8", line, column
-        ) from None
+        byte = f"{body[error.start]:02X}"
+        reason = Phrase(FILES, "encoding.byte", {"byte": byte})
+        raise PolicyEncodingError(label, reason, line, column) from None
 
 
 def _syntax_error(label: str, text: str, message: str) -> PolicySyntaxError:
@@ -364,17 +416,20 @@ def _syntax_error(label: str, text: str, message: str) -> PolicySyntaxError:
     if line is not None and column is not None and _DUPLICATE.match(message):
         redefined = _redefinition(text, line, column)
         if redefined is not None:
-            return PolicySyntaxError(label, f"TOML syntax: {redefined[0]}", *redefined[1:])
-    for pattern, clean in _CLEAN_MESSAGES:
-        if pattern.match(message):
-            message = clean
-            break
-    else:
-        message = message[:1].lower() + message[1:]
-    return PolicySyntaxError(label, f"TOML syntax: {message}", line, column)
+            return PolicySyntaxError(label, *redefined)
+    return PolicySyntaxError(label, toml_reason(message), line, column)
 
 
-def _redefinition(text: str, line: int, column: int) -> tuple[str, int, int] | None:
+def toml_reason(message: str) -> Phrase:
+    """A message of `tomllib` (without its position) in words of any language."""
+    for pattern, key in TOML_MESSAGES:
+        found = pattern.match(message)
+        if found:
+            return Phrase(FILES, key, found.groupdict())
+    return Phrase(FILES, "toml.other", {"detail": message[:1].lower() + message[1:]})
+
+
+def _redefinition(text: str, line: int, column: int) -> tuple[Phrase, int, int] | None:
     """What a key or table defined twice is, in words, and where its second definition
     starts: tomllib points past it (after a multi-line value, at a lower line)."""
     from exports.positions import find_redefinition
@@ -387,19 +442,23 @@ def _redefinition(text: str, line: int, column: int) -> tuple[str, int, int] | N
     found = find_redefinition(text, end)
     if found is None:
         return None
-    name = format_path(found.path)
     header = format_path(part for part in found.path if isinstance(part, str))
-    what = {"key": f"key {name}", "table": f"table [{header}]", "array": f"table [[{header}]]"}
-    message = f"{what[found.kind]} is defined twice"
+    shown = {
+        "key": format_path(found.path),
+        "table": f"[{header}]",
+        "array": f"[[{header}]]",
+    }
+    what: dict[str, object] = {"kind": found.kind, "name": shown[found.kind]}
     before = text[: found.start]
     where = before.count("\n") + 1, found.start - (before.rfind("\n") + 1) + 1
     if found.earlier is None or found.earlier_start is None:
-        return message, *where
+        return Phrase(FILES, "toml.twice", what), *where
     first = text.count("\n", 0, found.earlier_start) + 1
     if found.earlier == found.path:
-        return f"{message} (first at line {first})", *where
+        return Phrase(FILES, "toml.twice_first", {**what, "first": first}), *where
     earlier = format_path(found.earlier)
-    return f"{what[found.kind]} redefines {earlier} (defined at line {first})", *where
+    params = {**what, "earlier": earlier, "first": first}
+    return Phrase(FILES, "toml.redefines", params), *where
 
 
 def _newline_of(text: str) -> Newline:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
         Value,
     )
     from schemas.rules import check_policy, check_section
-    from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS, SECTIONS, TOP_LEVEL_ORDER
+    from schemas.sections import SECTIONS, TOP_LEVEL_ORDER, default_title, heading
     from schemas.text import is_blank
 
 _LAZY: dict[str, str] = {
@@ -63,8 +63,8 @@ _LAZY: dict[str, str] = {
     ),
     "check_policy": "schemas.rules",
     "check_section": "schemas.rules",
-    "DEFAULT_TITLES": "schemas.sections",
-    "SECTION_HEADINGS": "schemas.sections",
+    "default_title": "schemas.sections",
+    "heading": "schemas.sections",
     "SECTIONS": "schemas.sections",
     "TOP_LEVEL_ORDER": "schemas.sections",
     "is_blank": "schemas.text",
@@ -87,13 +87,11 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "DEFAULT_TITLES",
     "LEVELS",
     "MAX_MINUTES",
     "MESSAGES",
     "SCHEMA_VERSION",
     "SECTIONS",
-    "SECTION_HEADINGS",
     "TOP_LEVEL_ORDER",
     "Communication",
     "Content",
@@ -113,6 +111,8 @@ __all__ = [
     "Value",
     "check_policy",
     "check_section",
+    "default_title",
+    "heading",
     "is_blank",
     "policy_json_schema",
 ]

@@ -1,7 +1,9 @@
-"""The English template of every problem code (`str.format` placeholders).
+"""The problem codes and their params; the messages are in the `problems` catalogue.
 
-The wizard carries a template in its interface language for each code below, so
-the set is kept small and each param is named for what it holds.
+Each code has one message per language (`schemas/texts/problems_en.py`, `problems_uk.py`),
+the command line's and the wizard's alike, so the set is kept small and each param is
+named for what it holds. A Ukrainian message names a TOML type by its word
+(`{found_type:@type}`), never by the English phrase.
 
 | level   | code                    | params |
 |---------|-------------------------|--------|
@@ -44,54 +46,19 @@ integer, float, boolean, date, date-time, time, array, table) for a translated
 template; `value` is the value as TOML writes it ("" for arrays and tables).
 
 The CLI prints a *missing* problem as its path alone (`file: missing: mission.statement`);
-its message is for the wizard and the JSON output.
+its message is for the wizard and the JSON output. `--format json` gives every problem's
+`code` and `params` besides its message.
 """
 
 from __future__ import annotations
 
-from schemas import problems
+from schemas import problems, texts
 
-ENGLISH: dict[str, str] = {
-    "wrong_type": "expected {expected}, got {found}",
-    "not_one_of": "must be one of: {choices}; got {value}",
-    "unknown_key": "unknown key `{key}`",
-    "unknown_key_hint": "unknown key `{key}`; did you mean `{suggestion}`?",
-    "too_long": "at most {max} characters; got {length}",
-    "too_small": "must be at least {min}; got {value}",
-    "too_large": "must be at most {max}; got {value}",
-    "invalid_value": "{detail}",
-    "schema_version_absent": "the file has no schema_version; write schema_version = {expected}",
-    "schema_version_invalid": "must be {expected}; got {value}",
-    "newer_schema_version": (
-        "the file is format version {found}; this program reads version {known} at most"
-    ),
-    "empty_item": "empty item; write something or remove it",
-    "avg_over_max": "{avg} is more than first_reply_max_minutes ({max})",
-    "unknown_platform": '"{name}" is not the name of any [[platforms]] entry',
-    "unknown_platform_hint": (
-        '"{name}" is not the name of any [[platforms]] entry; did you mean "{suggestion}"?'
-    ),
-    "duplicate_name": '"{name}" is already used at {first}; names must be unique',
-    "repeated_item": '"{value}" is already listed at {first}',
-    "bad_hashtag": '"{value}" is not a hashtag: # followed by letters, digits or _',
-    "hashtag_too_long": "a hashtag is at most {max} characters; this one has {length}",
-    "bad_url": '"{value}" is not an absolute http or https URL',
-    "bad_timezone": '"{value}" is not a time zone name such as Europe/Kyiv',
-    "word_in_both": '"{word}" is also a preferred word ({other})',
-    "review_not_later": "{review_by} is not later than effective_on ({effective_on})",
-    "unknown_section": '"{value}" is not a section name; one of: {choices}',
-    "required": "not defined yet",
-    "secret_value": "looks like a password; write where it is kept instead",
-    "no_owner": "an active platform needs an owner: who runs the account",
-    "two_factor_off": "two-factor authentication is off; turn it on for the brand's account",
-    "too_many_hashtags": "{count} hashtags, but {platform} allows at most {limit}",
-    "unmatched_brace": 'unmatched "{brace}" in the text; write placeholders as {{name}}',
-    "review_overdue": "{review_by} is in the past: the policy is due for review",
-    "control_characters": (
-        "holds control characters ({chars}) that a terminal or a reader acts on unseen; remove them"
-    ),
-}
-"""English message templates by code."""
+CODES: tuple[str, ...] = tuple(
+    key for key in texts.domain("problems").catalogue("en") if "." not in key
+)
+"""Every problem code: the keys of the `problems` catalogue that are not words."""
 
 MESSAGES = problems.MESSAGES
-MESSAGES.update(ENGLISH)
+MESSAGES.update({code: str(texts.message("problems", code, "en")) for code in CODES})
+"""The English message of every code, for reference (`Problem.text` fills one in)."""

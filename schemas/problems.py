@@ -1,8 +1,8 @@
 """Problems found in a policy: a key path, a level and a message.
 
-A problem carries a message `code` and its `params` besides the English text, so
-the wizard can show the same problem in its interface language
-(`wizard.core.i18n` holds a template for every code in `MESSAGES`).
+A problem carries a message `code` and its `params`; its words come from the
+`problems` catalogue of `schemas.texts`, in English (`message`) or any language
+(`text(lang)`), for the command line and the wizard alike.
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from schemas.texts import text
+
 Level = Literal["error", "missing", "warning"]
 LEVELS: tuple[Level, ...] = ("error", "missing", "warning")
 
 ParamValue = str | int | float
 
 MESSAGES: dict[str, str] = {}
-"""English message templates by code; filled in by `schemas.messages`."""
+"""English message templates by code, for reference; filled in by `schemas.messages`."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,11 @@ class Problem:
     @property
     def message(self) -> str:
         """The English message text."""
-        return MESSAGES[self.code].format(**self.params)
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` (the `problems` catalogue, with the params filled in)."""
+        return text("problems", self.code, lang, **self.params)
 
     @property
     def section(self) -> str:

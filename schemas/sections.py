@@ -1,8 +1,11 @@
-"""Section names and the exported document's fixed headings, in both document languages."""
+"""Section names, and the exported document's fixed headings in each document language
+(words from the `sections` catalogue of `schemas.texts`)."""
 
 from __future__ import annotations
 
 from typing import Literal
+
+from schemas.texts import text
 
 SectionName = Literal["document", "mission", "platforms", "tools", "communication", "content"]
 SECTIONS: tuple[SectionName, ...] = (
@@ -18,26 +21,21 @@ SECTIONS: tuple[SectionName, ...] = (
 TOP_LEVEL_ORDER: tuple[str, ...] = ("schema_version", *SECTIONS, "revisions")
 """Top-level keys in the order the wizard writes a new file."""
 
-SECTION_HEADINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "mission": "1. Mission, objectives and values",
-        "platforms": "2. Social media platforms",
-        "tools": "3. Tools",
-        "communication": "4. Communication principles",
-        "content": "5. Content types",
-    },
-    "uk": {
-        "mission": "1. Місія, завдання і цінності компанії",
-        "platforms": "2. Майданчики в соцмережах",
-        "tools": "3. Використовувані інструменти",
-        "communication": "4. Принципи спілкування",
-        "content": "5. Типи контенту",
-    },
-}
-"""The five level-2 headings of the exported document, exactly as the format fixes them."""
+HEADED: tuple[SectionName, ...] = ("mission", "platforms", "tools", "communication", "content")
+"""The sections the exported document gives a numbered level-2 heading."""
 
-DEFAULT_TITLES: dict[str, str] = {
-    "en": "Brand presence policy",
-    "uk": "Політика представленості бренду",
-}
-"""The document title when [document].title is absent."""
+
+def heading(section: str, lang: str) -> str:
+    """A level-2 heading of the exported document, exactly as the format fixes it
+    ("1. Mission, objectives and values"; the `sections` catalogue, `heading.<name>`)."""
+    return text("sections", f"heading.{section}", lang)
+
+
+def default_title(lang: str) -> str:
+    """The document title when [document].title is absent."""
+    return text("sections", "title.default", lang)
+
+
+def section_name(section: str, lang: str) -> str:
+    """A section's name in words, as the revision history shows it."""
+    return text("sections", f"name.{section}", lang)

@@ -29,7 +29,7 @@ from screens.dialogs import ConfirmDialog
 from screens.labels import path_label
 from screens.widgets.closing import going
 from screens.widgets.controls import ControlInput
-from wizard.core.i18n import t
+from wizard.core.i18n import get_language, t
 from wizard.core.service import (
     FORMATS,
     SHEET_SUFFIX,
@@ -55,7 +55,7 @@ def target_refusal(refused: PathRefused) -> str:
         return t("export.is_folder", path=str(refused.path))
     if refused.code == "no_folder":
         return t("export.no_folder", folder=str(refused.folder))
-    return t("export.bad_path", path=str(refused.path), reason=refused.detail)
+    return t("export.bad_path", path=str(refused.path), reason=refused.text(get_language()))
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):

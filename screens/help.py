@@ -19,7 +19,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("→ / End", "help.keys.suggestion"),
     ("ctrl+n / ctrl+b", "help.keys.next_back"),
     ("alt+0", "help.keys.details"),
-    ("alt+1 … alt+9", "help.keys.sections"),
+    ("alt+1 … alt+9", "keys.help_sections"),
     ("ctrl+r", "help.keys.review"),
     ("ctrl+s", "help.keys.save"),
     ("ctrl+p", "help.keys.palette"),

@@ -83,13 +83,7 @@ class RemovePlatformDialog(ChoiceDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box -wide"):
             yield Static(
-                t(
-                    "platforms.remove_used.one"
-                    if self.count == 1
-                    else "platforms.remove_used.many",
-                    n=self.count,
-                    name=self.platform,
-                ),
+                t("platforms.remove_used", n=self.count, name=self.platform),
                 classes="dialog-text",
                 markup=False,
             )
@@ -121,12 +115,7 @@ class PlatformsEditor(ListEditor):
                 count = drop_platform(self.state, name)
                 if count:
                     self.post_message(Edited("content.rubrics"))
-                    key = (
-                        "platforms.refs_removed.one"
-                        if count == 1
-                        else "platforms.refs_removed.many"
-                    )
-                    self.app.notify(t(key, n=count, name=name))
+                    self.app.notify(t("platforms.refs_removed", n=count, name=name))
 
         self.app.push_screen(RemovePlatformDialog(name, len(users)), answer)
 
@@ -196,6 +185,5 @@ class PlatformsScreen(SectionScreen):
         if not isinstance(new, str) or new == rename.old or not rename.refs:
             return 0
         count = rename.rubrics
-        key = "platforms.refs_renamed.one" if count == 1 else "platforms.refs_renamed.many"
-        self.app.notify(t(key, n=count, old=rename.old, new=new))
+        self.app.notify(t("platforms.refs_renamed", n=count, old=rename.old, new=new))
         return count

@@ -38,7 +38,7 @@ from screens.plan_export_dialog import PlanExportDialog
 from screens.plan_view import PlanView, month_name
 from screens.widgets.messages import NavigateTo
 from wizard.core.flow import step_for_path
-from wizard.core.i18n import has, t
+from wizard.core.i18n import get_language, has, t
 from wizard.core.planning import PlanRequest, PlanWritten, export_plan
 from wizard.core.service import (
     Exported,
@@ -343,7 +343,7 @@ class ReviewScreen(StepScreen):
         elif isinstance(result, PathRefused):  # the folder changed while the dialog was open
             reason = target_refusal(result)
         else:
-            reason = result.error.message
+            reason = result.error.text(get_language())
         self.app.push_screen(
             MessageDialog(
                 t("export.failed_title"), t("export.failed", path=str(request.path), reason=reason)

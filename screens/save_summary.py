@@ -18,8 +18,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from exports.diff import Change, by_section, render_value
+from exports.diff import Change, by_section
 from schemas.controls import stand_in
+from screens.labels import path_label, value_label
 from screens.widgets.controls import ControlInput
 from wizard.core.i18n import has, t
 
@@ -40,23 +41,30 @@ class RevisionNote:
     by: str
 
 
-def _short(value: object) -> str:
-    text = render_value(value).replace("\n", "\\n")
+def _short(path: str, value: object) -> str:
+    text = value_label(path, value).replace("\n", "\\n")
     return text if len(text) <= VALUE_WIDTH else text[: VALUE_WIDTH - 1] + "…"
 
 
+def _position(index: object) -> str:
+    """A list position as people count (an entry's number, as its label shows it)."""
+    return str(index + 1) if isinstance(index, int) else str(index)
+
+
 def change_text(change: Change) -> str:
-    """One change on one line, in the interface language: `path: old → new`."""
+    """One change on one line, in the interface language, as the screens name fields
+    and values: `Platforms 1 › Status (Instagram): added Active`."""
+    path = change.path
     if change.kind == "changed":
-        what = f"{_short(change.old)} → {_short(change.new)}"
+        what = f"{_short(path, change.old)} → {_short(path, change.new)}"
     elif change.kind == "added":
-        what = t("changes.added", value=_short(change.new))
+        what = t("changes.added", value=_short(path, change.new))
     elif change.kind == "removed":
-        what = t("changes.removed", value=_short(change.old))
+        what = t("changes.removed", value=_short(path, change.old))
     else:
-        what = t("changes.moved", old=str(change.old), new=str(change.new))
+        what = t("changes.moved", old=_position(change.old), new=_position(change.new))
     label = f" ({change.label})" if change.label else ""
-    return stand_in(f"{change.path}{label}: {what}")
+    return stand_in(f"{path_label(path)}{label}: {what}")
 
 
 def section_label(section: str) -> str:

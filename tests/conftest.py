@@ -1,9 +1,17 @@
-"""Every test keeps away from the user's own state dir (recent files, drafts, locks)."""
+"""Every test keeps away from the user's own state dir (recent files, drafts, locks), and
+runs with strict texts: a catalogue key missing or a message that cannot be filled
+raises (`schemas.texts.TextError`) instead of showing the key, also in the programs
+the tests start (the variable is inherited)."""
 
 import os
 from collections.abc import Iterator
 
 import pytest
+
+os.environ["PRESENCE_STRICT_TEXTS"] = "1"
+# The interface language follows the locale (LC_ALL first): the tests' own is English,
+# whatever the machine's; a test that wants Ukrainian says --lang uk or sets it.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True, scope="session")

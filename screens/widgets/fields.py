@@ -24,11 +24,12 @@ from textual.widgets import Label, Static
 
 from schemas.keypath import format_path, is_under, parse_path
 from schemas.problems import Problem
+from screens.labels import problem_text
 from screens.widgets.closing import going
 from screens.widgets.editors import CHANGE_MESSAGES, FieldEditor, editor_for
 from screens.widgets.editors.base import FieldKind, FieldSpec, ParseError
 from screens.widgets.messages import Edited
-from wizard.core.i18n import problem_message, t
+from wizard.core.i18n import t
 from wizard.core.state import PolicyState
 
 __all__ = ["FieldKind", "FieldRow", "FieldSpec"]
@@ -191,7 +192,7 @@ class FieldRow(Vertical):
                 found = next((p for p in problems if p.level == wanted), None)
                 if found is not None:
                     level = wanted
-                    text = t("field.required") if wanted == "missing" else problem_message(found)
+                    text = t("field.required") if wanted == "missing" else problem_text(found)
                     break
         if not text and self._understood:
             text, level = self._understood, "info"

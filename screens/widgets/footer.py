@@ -29,13 +29,18 @@ from textual.screen import Screen, SystemModalScreen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from wizard.core.i18n import t
+from wizard.core.i18n import has, t
 
 FIRST_ACTIONS: tuple[str, ...] = ("save", "previous", "next", "review", "help", "quit")
 """The wizard's own keys, always shown first and in this order."""
 
-TEXTUAL_DESCRIPTIONS: dict[str, str] = {"palette": "key.palette"}
-"""Descriptions Textual gives its own bindings -> catalogue keys."""
+TEXTUAL_DESCRIPTIONS: dict[str, str] = {
+    "palette": "key.palette",
+    "Dismiss menu": "key.dismiss_menu",  # a Select's open list
+}
+"""Descriptions Textual gives its own bindings -> catalogue keys. A binding whose
+description is neither a catalogue key nor named here is not shown: the footer never
+shows a word the catalogue does not give."""
 
 KEY_DISPLAYS: dict[str, str] = {"insert": "ins", "delete": "del", "f1": "F1"}
 """Shorter or clearer displays of some keys."""
@@ -112,6 +117,8 @@ class CatalogueFooter(Footer):
         for key, (_node, binding, enabled, tooltip) in active.items():
             if not binding.show or binding.action in seen or key == palette_key:
                 continue
+            if not _known(binding.description):
+                continue  # a binding of Textual's that the catalogue has no words for
             seen.add(binding.action)
             items.append(self._shown(binding.key, binding, enabled, tooltip))
         items = [
@@ -142,7 +149,7 @@ class CatalogueFooter(Footer):
             description=t(description) if description else "",
             action=binding.action,
             enabled=enabled,
-            tooltip=t(tooltip) if tooltip else "",
+            tooltip=t(tooltip) if _known(tooltip) and tooltip else "",
             label_key=description,
         )
 
@@ -265,6 +272,12 @@ def add_to_dialog(dialog: Screen[object]) -> None:
         dialog.mount(footer)
         # The dialog announced its keys before the footer was there: show them now.
         footer.call_after_refresh(footer.bindings_changed, dialog)
+
+
+def _known(description: str) -> bool:
+    """Whether the footer has words for a binding's description: none at all, or a
+    catalogue key (directly or through `TEXTUAL_DESCRIPTIONS`)."""
+    return not description or has(TEXTUAL_DESCRIPTIONS.get(description, description))
 
 
 def _relabel(item: Shown, description: str) -> Shown:

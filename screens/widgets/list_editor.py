@@ -33,11 +33,12 @@ from schemas.controls import stand_in
 from schemas.problems import Problem
 from schemas.text import is_empty
 from screens.dialogs import ConfirmDialog
+from screens.labels import problem_text
 from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import list_controls, show_pressed
-from wizard.core.i18n import problem_message, t
+from wizard.core.i18n import t
 from wizard.core.state import PolicyState
 
 
@@ -330,7 +331,7 @@ class ListEditor(Vertical):
         missing = next((p for p in own if p.level == "missing"), None)
         line.set_class(error is not None, "-error")
         if error is not None:
-            line.update(problem_message(error))
+            line.update(problem_text(error))
         elif missing is not None:
             line.update(t("list.required"))
         else:

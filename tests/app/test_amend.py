@@ -64,7 +64,7 @@ async def test_amend_first_reply_changes_one_line_plus_the_revision(tmp_path: Pa
         send_keys(pilot, "ctrl+s")
         dialog = await _summary(pilot)
         shown = " ".join(str(s.render()) for s in dialog.query(".change-line").results(Static))
-        assert "communication.response_time.first_reply_max_minutes: 30 → 15" in shown
+        assert "First reply within (maximum): 30 min → 15 min" in shown
         assert dialog.query_one("#summary-by", Input).value == "Olena"
         assert policy.read_text(encoding="utf-8") == before  # nothing written yet
         await type_text(pilot, "#summary-note", "Faster first reply")

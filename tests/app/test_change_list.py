@@ -39,7 +39,7 @@ async def test_thousands_of_changes_show_the_first_and_how_many_more() -> None:
     assert len(lines) - len(more) == MAX_LINES
     hidden = sum(int(line.removeprefix("… and ").removesuffix(" more")) for line in more)
     assert hidden == sum(counts.values()) - MAX_LINES
-    assert lines[0].startswith("mission.values[0].name (Honesty (renamed)): ")
+    assert lines[0].startswith("Values 1 › Value (Honesty (renamed)): ")
 
 
 async def test_a_few_changes_are_all_shown() -> None:

@@ -97,9 +97,9 @@ async def test_merge_is_the_default_when_nothing_conflicts(tmp_path: Path) -> No
         send_keys(pilot, "enter")
         merge = await on_top(pilot, MergeDialog)
         assert _lines(merge, ".merge-theirs") == [
-            'document.contact: "office@acme.example" → "+380 44 000 0000"'
+            'Contact: "office@acme.example" → "+380 44 000 0000"'
         ]
-        assert _lines(merge, ".merge-ours") == ['document.company: "Acme" → "Mine"']
+        assert _lines(merge, ".merge-ours") == ['Company: "Acme" → "Mine"']
         assert not merge.query(".merge-conflict")
         assert path.read_text(encoding="utf-8") == THEIRS  # nothing written yet
         await click(pilot, "#merge-save")
@@ -181,8 +181,8 @@ async def test_compare_then_overwrite_lists_what_it_undoes(tmp_path: Path) -> No
         await click(pilot, "#conflict-compare")
         changes = await on_top(pilot, ChangesDialog)
         assert sorted(_lines(changes, ".change-line")) == [
-            'document.company: "Theirs" → "Mine"',
-            'document.contact: "+380 44 000 0000" → "office@acme.example"',
+            'Company: "Theirs" → "Mine"',
+            'Contact: "+380 44 000 0000" → "office@acme.example"',
         ]
         send_keys(pilot, "escape")
         await on_top(pilot, ConflictDialog)
@@ -190,8 +190,8 @@ async def test_compare_then_overwrite_lists_what_it_undoes(tmp_path: Path) -> No
         undone = await on_top(pilot, ChangesDialog)
         assert undone.confirm == "Overwrite"
         assert sorted(_lines(undone, ".change-line")) == [
-            'document.company: "Theirs" → "Mine"',
-            'document.contact: "+380 44 000 0000" → "office@acme.example"',
+            'Company: "Theirs" → "Mine"',
+            'Contact: "+380 44 000 0000" → "office@acme.example"',
         ]
         await click(pilot, "#changes-close")  # back: nothing written
         await on_top(pilot, ConflictDialog)
@@ -320,9 +320,9 @@ async def test_a_draft_made_before_the_file_changed_is_merged_into_it(tmp_path: 
         await click(pilot, "#recovery-merge")
         merge = await on_top(pilot, MergeDialog)
         assert _lines(merge, ".merge-theirs") == [
-            'document.contact: "office@acme.example" → "+380 44 000 0000"'
+            'Contact: "office@acme.example" → "+380 44 000 0000"'
         ]
-        assert _lines(merge, ".merge-ours") == ['document.company: "Acme" → "Mine"']
+        assert _lines(merge, ".merge-ours") == ['Company: "Acme" → "Mine"']
         await click(pilot, "#merge-save")
         await on_top(pilot, SectionScreen)
         state = state_of(app)

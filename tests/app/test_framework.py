@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from schemas.sections import SECTION_HEADINGS
+from schemas.sections import heading
 from screens.base import SectionScreen
 from screens.dialogs import ConfirmDialog, QuitDialog
 from screens.help import HelpScreen
@@ -216,7 +216,7 @@ async def test_titles_in_both_languages(tmp_path: Path, lang: str) -> None:
     app = _app(tmp_path, section="mission", lang=lang)
     async with app.run_test(size=SIZE) as pilot:
         await at_step(pilot, "mission")
-        assert _title(app) == SECTION_HEADINGS[lang]["mission"]
+        assert _title(app) == heading("mission", lang)
         send_keys(pilot, "ctrl+b")
         await at_step(pilot, "document")
         expected = {"en": "Document details", "uk": "Відомості про документ"}[lang]
@@ -241,7 +241,7 @@ async def test_switch_language_rebuilds_and_keeps_data(tmp_path: Path) -> None:
         assert app.sub_title == "змінено"
         send_keys(pilot, "ctrl+n")
         await at_step(pilot, "mission")
-        assert _title(app) == SECTION_HEADINGS["uk"]["mission"]
+        assert _title(app) == heading("mission", "uk")
 
 
 async def test_help_opens_and_closes(tmp_path: Path) -> None:

@@ -134,7 +134,7 @@ def test_the_hostile_policy_in_a_real_terminal(terminal: Terminal, tmp_path: Pat
     assert "evil␛]52;c;cHduZWQ=␇␛[2J�2J�.toml" in screen  # the header: the file's name
     assert "Document details" in screen  # nothing cleared or reset the screen
     for step in STEPS[1:]:
-        title = EN.get(f"step.{step.name}.title") or EN[f"section.{step.section}.title"]
+        title = str(EN.get(f"step.{step.name}.title") or EN[f"section.{step.section}.title"])
         terminal.keys("C-n")
         wait_for(partial(_shows_heading, terminal, title), title, terminal)
         wait_for(lambda: "␛" in terminal.screen(), f"the values of {title}", terminal)

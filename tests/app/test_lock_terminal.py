@@ -22,8 +22,8 @@ from wizard.core.service import EXAMPLE_PATH
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
-WARNING = EN["lock.title"]
-EDITOR = EN["section.document.title"]
+WARNING = str(EN["lock.title"])
+EDITOR = str(EN["section.document.title"])
 
 
 @pytest.fixture

@@ -221,7 +221,7 @@ async def test_bad_url_duplicate_name_and_secret_at_the_fields(tmp_path: Path) -
         await type_text(pilot, "#platforms-url", "instagram.com/northwind")
         url = app.query_one("#platforms-url", Input)
         await wait_for(pilot, lambda: field_problem(app, "platforms-url").has_class("-error"))
-        assert "not an absolute http or https address" in str(
+        assert "not an absolute http or https URL" in str(
             field_problem(app, "platforms-url").render()
         )
         assert url.has_class("-invalid")

@@ -136,13 +136,13 @@ async def test_compare_and_stale_warning(policy: Path) -> None:
         await click(pilot, "#recovery-compare")
         await wait_for(pilot, lambda: changes.display, "the changes")
         lines = [str(s.render()) for s in changes.query(".change-line").results(Static)]
-        assert lines == ['document.company: "Acme" → "From the draft"']
+        assert lines == ['Company: "Acme" → "From the draft"']
         assert "anyway" in str(dialog.query_one("#recovery-restore").render())
         await click(pilot, "#recovery-restore")
         # What it puts back over the newer file is listed before anything is restored.
         listed = await on_top(pilot, ChangesDialog)
         lines = [str(s.render()) for s in listed.query(".change-line").results(Static)]
-        assert lines == ['document.company: "Acme" → "From the draft"']
+        assert lines == ['Company: "Acme" → "From the draft"']
         assert state_of(app).get("document.company") == "Acme"
         await click(pilot, "#changes-confirm")
         await on_top(pilot, SectionScreen)

@@ -112,7 +112,7 @@ async def test_checklist_groups_problems_and_jumps_to_the_field(tmp_path: Path) 
             "• Missing: Mission",
             "4. Communication principles",
             "• Missing: Communication style",
-            "! Error: Average reply time: 45 is more than the maximum (30).",
+            "! Error: Average reply time: 45 is more than first_reply_max_minutes (30).",
         ]
         await _choose(pilot, "review-checklist", "Communication style")
         await _focused_at(pilot, "communication-style", "communication-style")

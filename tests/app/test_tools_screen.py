@@ -142,7 +142,7 @@ async def test_bad_url_and_duplicate_name_at_the_fields(tmp_path: Path) -> None:
         assert not field_problem(app, "tools-url").has_class("-error")
         await type_text(pilot, name, "BUFFER")
         await wait_for(pilot, lambda: field_problem(app, "tools-name").has_class("-error"))
-        assert "already used at tools[0].name" in str(field_problem(app, "tools-name").render())
+        assert "already used at Tools 1 › Tool" in str(field_problem(app, "tools-name").render())
         assert state_of(app).get("tools[0].name") == "Buffer"
 
 

@@ -191,7 +191,7 @@ def test_json_output(run: Run) -> None:
     assert code == 1
     items = json.loads(out)
     assert {tuple(sorted(item)) for item in items} == {
-        ("column", "file", "level", "line", "message", "path")
+        ("code", "column", "file", "level", "line", "message", "params", "path")
     }
     by_path = {item["path"]: item for item in items}
     assert by_path["communication.response_time.first_reply_avg_minutes"] == {
@@ -201,6 +201,8 @@ def test_json_output(run: Run) -> None:
         "level": "error",
         "path": "communication.response_time.first_reply_avg_minutes",
         "message": "45 is more than first_reply_max_minutes (30)",
+        "code": "avg_over_max",
+        "params": {"avg": 45, "max": 30},
     }
     missing = by_path["mission.statement"]
     assert (missing["line"], missing["column"], missing["level"]) == (None, None, "missing")
@@ -215,6 +217,7 @@ def test_json_output_for_an_unreadable_file(run: Run) -> None:
     assert item["file"] == "no-such-file.toml"
     assert (item["level"], item["path"]) == ("error", "")
     assert item["message"]
+    assert (item["code"], item["params"]) == ("read.not_found", {})
 
 
 def test_json_output_of_a_valid_file_is_an_empty_array(run: Run) -> None:

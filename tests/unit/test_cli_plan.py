@@ -127,7 +127,9 @@ def test_stdout_and_the_plans_language(run: Run, policy: Path) -> None:
     assert code == 0
     assert out.startswith("# Контент-план — Northwind Bakery\n")
     assert "**Період:** 1–31 березня 2026" in out
-    assert err.endswith("to standard output\n")
+    # --lang is also the language of what it says, the key paths and level words aside.
+    assert err.endswith("записано в стандартний вивід\n")
+    assert "не заплановано: Behind the ovens (не вказано частоту)" in err
     assert not list(policy.parent.glob("*.plan.*"))
 
 

@@ -14,7 +14,7 @@ from exports.document import build_document
 from exports.html import export_html
 from exports.markdown import export_markdown
 from exports.pdf import export_pdf
-from schemas.sections import SECTION_HEADINGS
+from schemas.sections import HEADED, heading
 from tests.unit.documents import page_texts
 from tests.unit.rendered import UK_POLICY, example_path, headings, load, visible_text
 
@@ -118,7 +118,7 @@ def _h2(lang: str, included: list[str]) -> list[str]:
         f"{number}. {OPTIONAL[lang][SECTIONS.index(name)]}"
         for number, name in enumerate([s for s in SECTIONS if s in included], 6)
     ]
-    return [*SECTION_HEADINGS[lang].values(), *numbered, *TAIL[lang]]
+    return [*(heading(s, lang) for s in HEADED), *numbered, *TAIL[lang]]
 
 
 def test_every_optional_section_is_numbered_on_from_six() -> None:

@@ -11,8 +11,8 @@ import docx
 import pytest
 from docx.document import Document as WordDocument
 
+from exports.doc_parts import Words
 from exports.docx import export_docx
-from exports.wording import WORDS
 from schemas import check_policy
 from tests.unit.rendered import DRAFT_POLICY, UK_POLICY, example_path, lines_not_in, load
 from tests.unit.test_markdown import _expected_h2
@@ -42,7 +42,7 @@ def test_sections_are_words_own_headings(path: Path, lang: str) -> None:
     assert _styled(word, "Heading 1") == _expected_h2(lang)
     assert len(_styled(word, "Title")) == 1
     parts = _styled(word, "Heading 2")
-    assert WORDS[lang]["response_times"] in parts and WORDS[lang]["escalation"] in parts
+    assert Words(lang)["response_times"] in parts and Words(lang)["escalation"] in parts
     assert not [p for p in word.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
 
 
@@ -54,7 +54,7 @@ def test_every_value_is_there_and_tables_use_words_table_style(path: Path, lang:
     styles = {table.style.name for table in word.tables if table.style is not None}
     assert styles == {"Table Grid"}
     headers = [[cell.text for cell in table.rows[0].cells] for table in word.tables]
-    assert [WORDS[lang]["platform"], WORDS[lang]["status"]] == headers[2][:2]
+    assert [Words(lang)["platform"], Words(lang)["status"]] == headers[2][:2]
     repeated = word.tables[2].rows[0]._tr.xml
     assert "w:tblHeader" in repeated
 
@@ -118,9 +118,9 @@ def test_a_draft_carries_its_mark_on_every_page(lang: str) -> None:
     data = load(DRAFT_POLICY)
     data["document"]["language"] = lang
     word = _read(export_docx(data))
-    mark = WORDS[lang]["draft_mark"]
+    mark = Words(lang)["draft_mark"]
     assert all(mark in s.header.paragraphs[0].text for s in word.sections)
     assert _styled(word, "Title")[0].startswith(f"{mark}: ")
     missing = [p for p in check_policy(data) if p.level == "missing"]
-    assert _all_text(word).count(WORDS[lang]["undefined"]) >= len(missing)
+    assert _all_text(word).count(Words(lang)["undefined"]) >= len(missing)
     assert not [t for t in _all_text(word).split("\n") if t.startswith("_" * 18)]

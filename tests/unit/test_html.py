@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.scale import scaled_policy
+from exports.doc_parts import Words
 from exports.html import css_string, export_html
-from exports.wording import WORDS
 from schemas import check_policy
-from schemas.sections import SECTION_HEADINGS
+from schemas.sections import heading
 from tests.unit.rendered import DRAFT_POLICY, UK_POLICY, example_path, lines_not_in, load
 from tests.unit.test_markdown import _VALUE, _expected_h2, _put, _text_paths
 
@@ -154,11 +154,11 @@ def test_the_table_of_contents_links_every_section_to_its_anchor(path: Path, lan
     anchors = [link[1:] for link in read.links() if link.startswith("#")]
     assert anchors and set(anchors) <= read.ids
     navigation = next(a for tag, a in read.tags if tag == "nav")
-    assert navigation["aria-label"] == WORDS[lang]["contents"]
+    assert navigation["aria-label"] == Words(lang)["contents"]
     for section in ("mission", "platforms", "tools", "communication", "content"):
         assert section in anchors
     assert "revisions" in anchors and "acknowledgements" in anchors
-    assert WORDS[lang]["contents"] not in read.headings["h2"]  # not a section
+    assert Words(lang)["contents"] not in read.headings["h2"]  # not a section
 
 
 def test_e_mails_and_phones_are_links() -> None:
@@ -235,7 +235,7 @@ def test_a_draft_is_marked_on_every_printed_page_and_in_its_title(lang: str) -> 
     data = load(DRAFT_POLICY)
     data["document"]["language"] = lang
     page = export_html(data)
-    word = WORDS[lang]["draft_mark"]
+    word = Words(lang)["draft_mark"]
     read = Page(page)
     assert f"<title>{word}: " in page
     assert read.headings["h1"][0].startswith(f"{word}: ")
@@ -247,7 +247,7 @@ def test_a_draft_is_marked_on_every_printed_page_and_in_its_title(lang: str) -> 
     assert notice.count("<li>") == len(missing)
     assert page.count('<em class="undefined">') >= len(missing)
     assert 'class="sign-line"' not in page  # nothing to sign
-    assert f"{WORDS[lang]['to_be_approved']}:" in read.shown
+    assert f"{Words(lang)['to_be_approved']}:" in read.shown
 
 
 def test_a_finished_policy_has_the_approval_requisite_and_the_acknowledgement_sheet() -> None:
@@ -306,4 +306,4 @@ def test_the_memory_of_a_large_export_is_a_few_times_the_page() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 25 * len(page)
-    assert SECTION_HEADINGS["en"]["content"] in page
+    assert heading("content", "en") in page

@@ -1,21 +1,20 @@
-"""The message catalogues: same keys and params in both languages, no unused keys,
-a translation for every problem code, the spec's section headings."""
+"""The interface catalogues: the checks of the one text system (same keys and params in
+both languages, plural forms complete), no unused keys, the spec's section headings,
+`t()` strict under tests and forgiving for a person."""
 
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 
 import pytest
 
-import schemas
 from schemas import model
 from schemas.problems import LEVELS
-from schemas.problems import MESSAGES as PROBLEM_MESSAGES
-from schemas.sections import SECTION_HEADINGS
+from schemas.sections import HEADED, heading
+from schemas.texts import STRICT_VARIABLE, Plural, TextError, check_domain, message_params
 from wizard.core.flow import SIDEBAR_SECTIONS, STEPS, steps_of
-from wizard.core.i18n import CATALOGUES, detect_language, get_language, set_language, t
+from wizard.core.i18n import CATALOGUES, UI, detect_language, get_language, set_language, t
 from wizard.core.i18n.en import MESSAGES as EN
 from wizard.core.i18n.uk import MESSAGES as UK
 
@@ -44,8 +43,8 @@ def _sources(*folders: str) -> str:
     )
 
 
-def _params(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+def _forms(message: str | Plural) -> tuple[str, ...]:
+    return message.templates() if isinstance(message, Plural) else (message,)
 
 
 def _dynamic_keys() -> set[str]:
@@ -59,44 +58,31 @@ def _dynamic_keys() -> set[str]:
         keys |= {f"choice.{family}.{value}" for value in values}
     keys |= {f"choice.style.{value}.help" for value in model.STYLES}
     keys |= {f"language.{lang}" for lang in CATALOGUES}
-    keys |= {f"problem.{code}" for code in PROBLEM_MESSAGES}
     keys |= {f"review.level.{level}" for level in LEVELS}
     return keys
 
 
-def test_same_keys_in_both_languages() -> None:
-    assert sorted(set(EN) - set(UK)) == []
-    assert sorted(set(UK) - set(EN)) == []
+def test_the_catalogues_pass_the_text_systems_checks() -> None:
+    """Same keys in both, no param a translation invents, plural forms complete."""
+    assert check_domain(UI) == []
 
 
 def test_same_params_in_both_languages() -> None:
-    differ = {key: (_params(EN[key]), _params(UK[key])) for key in EN if key in UK}
+    differ = {key: (message_params(EN[key]), message_params(UK[key])) for key in EN if key in UK}
     assert {k: v for k, v in differ.items() if v[0] != v[1]} == {}
 
 
 def test_no_empty_or_untranslated_text() -> None:
-    assert [key for key, text in {**EN, **UK}.items() if not text.strip()] == []
+    forms = [(key, form) for key, text in {**EN, **UK}.items() for form in _forms(text)]
+    assert [key for key, form in forms if not form.strip()] == []
     same = [
         key
         for key in EN
         if EN[key] == UK.get(key)
-        and re.search("[a-z]{4}", re.sub(r"\{\w+\}", "", EN[key]))
+        and any(re.search("[a-z]{4}", re.sub(r"\{\w+\}", "", f)) for f in _forms(EN[key]))
         and not key.startswith("language.")
     ]
     assert same == []
-
-
-def test_every_problem_code_is_translated() -> None:
-    assert schemas.MESSAGES is PROBLEM_MESSAGES
-    assert PROBLEM_MESSAGES, "schemas.MESSAGES is empty"
-    missing = sorted(code for code in PROBLEM_MESSAGES if f"problem.{code}" not in EN)
-    assert missing == []
-    params = {
-        code: (_params(PROBLEM_MESSAGES[code]), _params(EN[f"problem.{code}"]))
-        for code in PROBLEM_MESSAGES
-    }
-    # the translation may leave out a parameter (such as the key path) but never invent one
-    assert {code: p for code, p in params.items() if not p[1] <= p[0]} == {}
 
 
 def test_dynamic_keys_exist() -> None:
@@ -128,21 +114,53 @@ def test_no_unused_keys() -> None:
 
 
 def test_section_titles_are_the_spec_headings() -> None:
-    for lang, headings in SECTION_HEADINGS.items():
-        for section, heading in headings.items():
-            assert CATALOGUES[lang][f"section.{section}.title"] == heading
+    for lang in CATALOGUES:
+        for section in HEADED:
+            assert CATALOGUES[lang][f"section.{section}.title"] == heading(section, lang)
 
 
-def test_t_fills_params_and_passes_unknown_text() -> None:
+def test_t_fills_params_and_plural_forms() -> None:
     previous = get_language()
     try:
         set_language("uk")
         assert t("status.missing", n=3) == "бракує: 3"
-        assert t("Not a key") == "Not a key"
+        assert [t("status.errors", n=n) for n in (1, 2, 5, 11, 21, 22, 25)] == [
+            "1 помилка",
+            "2 помилки",
+            "5 помилок",
+            "11 помилок",
+            "21 помилка",
+            "22 помилки",
+            "25 помилок",
+        ]
         set_language("en")
         assert t("save.done", path="a.toml") == "Saved to a.toml"
+        assert [t("status.errors", n=n) for n in (0, 1, 2, 21)] == [
+            "0 errors",
+            "1 error",
+            "2 errors",
+            "21 errors",
+        ]
     finally:
         set_language(previous)
+
+
+def test_t_fails_loudly_under_tests_on_a_missing_key_or_param() -> None:
+    with pytest.raises(TextError, match=r"Not a key"):
+        t("Not a key")
+    with pytest.raises(TextError, match=r"save\.done"):
+        t("save.done")  # {path} not given
+    with pytest.raises(TextError, match=r"status\.errors"):
+        t("status.errors")  # the plural's number not given
+
+
+def test_t_degrades_gracefully_for_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the tests' strict switch, nothing raises: the key, or the template."""
+    monkeypatch.delenv(STRICT_VARIABLE)
+    assert t("Not a key") == "Not a key"
+    assert t("save.done") == "Saved to {path}"
+    assert t("status.errors", n="several") == "several errors"  # the "other" form
+    assert t("status.errors") == "{n} errors"
 
 
 @pytest.mark.parametrize(
@@ -157,3 +175,18 @@ def test_t_fills_params_and_passes_unknown_text() -> None:
 )
 def test_detect_language(environ: dict[str, str], lang: str) -> None:
     assert detect_language(environ) == lang
+
+
+def test_texts_shown_without_params_hold_no_placeholder() -> None:
+    """Field labels, help lines, section texts and choices are looked up without params:
+    a brace in them is written `{{` (a placeholder there could never be filled)."""
+    families = ("field.", "help.", "section.", "choice.", "step.", "language.")
+    holding = {
+        f"{lang}: {key}"
+        for lang, catalogue in (("en", EN), ("uk", UK))
+        for key, text in catalogue.items()
+        if key.startswith(families)
+        and key != "step.counter"
+        and any(message_params(form) for form in _forms(text))
+    }
+    assert holding == set()

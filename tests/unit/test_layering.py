@@ -164,6 +164,34 @@ def test_schema_and_diff_load_no_textual(tmp_path: Path) -> None:
     assert _loaded_after(["diff", str(EXAMPLE), str(changed)], tmp_path, 1) == set()
 
 
+def _catalogues_after(argv: list[str], tmp_path: Path) -> set[str]:
+    """Run `main(argv)` in a fresh interpreter; the catalogue modules it loaded."""
+    script = (
+        "import sys, json\n"
+        "from wizard.cli import main\n"
+        f"main({argv!r})\n"
+        "from schemas.texts import domains\n"
+        "names = {m for d in domains() for m in d.modules.values()}\n"
+        "print(json.dumps(sorted(m for m in names if m in sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_validate_loads_only_the_catalogues_of_its_language(tmp_path: Path) -> None:
+    """English loads no Ukrainian catalogue, and neither the wizard's interface."""
+    english = _catalogues_after(["validate", "--lang", "en", str(EXAMPLE)], tmp_path)
+    assert english == {"schemas.texts.problems_en", "wizard.cli.texts.en"}
+    broken = tmp_path / "broken.toml"
+    broken.write_text("a = \n", encoding="utf-8")
+    ukrainian = _catalogues_after(["validate", "--lang", "uk", str(broken)], tmp_path)
+    assert "exports.texts.files_uk" in ukrainian
+    assert not {m for m in ukrainian if m.startswith("wizard.core.i18n")}
+
+
 def test_plan_loads_no_textual_and_the_calendar_library_only_for_ics(tmp_path: Path) -> None:
     out = tmp_path / "plan.md"
     assert _loaded_after(["plan", str(EXAMPLE), "-o", str(out)], tmp_path) == set()

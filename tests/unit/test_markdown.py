@@ -12,10 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from exports.doc_parts import Words
 from exports.markdown import document_language, escape_text, export_markdown
-from exports.wording import CHOICES, WORDS, format_date, format_minutes
+from exports.texts import DOCUMENT
+from exports.wording import format_date, format_minutes, word
 from schemas import check_policy
-from schemas.sections import DEFAULT_TITLES, SECTION_HEADINGS
+from schemas.sections import HEADED, default_title, heading
+from schemas.texts import Message, Plural, check_domain, domain
 from tests.unit.rendered import (
     DRAFT_POLICY,
     ENUM_KEYS,
@@ -40,7 +43,11 @@ POLICIES = [pytest.param(example_path(), id="example-en"), pytest.param(UK_POLIC
 
 
 def _expected_h2(lang: str) -> list[str]:
-    return [*SECTION_HEADINGS[lang].values(), REVISIONS[lang], ACKNOWLEDGEMENTS[lang]]
+    return [
+        *(heading(section, lang) for section in HEADED),
+        REVISIONS[lang],
+        ACKNOWLEDGEMENTS[lang],
+    ]
 
 
 @pytest.mark.parametrize("path", POLICIES)
@@ -90,7 +97,7 @@ def test_access_appears_only_when_asked_for(path: Path) -> None:
     accesses = [p["access"] for p in data["platforms"] if "access" in p]
     accesses += [t["access"] for t in data["tools"] if "access" in t]
     assert accesses
-    label = WORDS[document_language(data)]["access"]
+    label = word("access", document_language(data))
     hidden = visible_text(export_markdown(data))
     shown = visible_text(export_markdown(data, include_access=True))
     assert label not in hidden
@@ -168,10 +175,8 @@ def test_the_ukrainian_document_uses_its_own_words() -> None:
 
 
 def test_the_documents_own_ukrainian_words_use_one_apostrophe() -> None:
-    from exports.wording import CHOICES as choices
-
-    texts = [*WORDS["uk"].values()]
-    texts += [word for group in choices["uk"].values() for word in group.values()]
+    catalogue = domain(DOCUMENT).catalogue("uk")
+    texts = [text for message in catalogue.values() for text in _templates(message)]
     assert not [text for text in texts if "'" in text]
     assert any("’" in text for text in texts)
 
@@ -295,22 +300,22 @@ def test_a_draft_is_marked_and_each_missing_part_says_not_defined_yet(lang: str)
     assert len(missing) >= 8
     markdown = export_markdown(data)
     text = visible_text(markdown)
-    undefined = WORDS[lang]["undefined"].strip("*")
-    draft_word = WORDS[lang]["draft_mark"]
+    undefined = word("undefined", lang).strip("*")
+    draft_word = word("draft_mark", lang)
     lines = markdown.splitlines()
-    assert lines[0] == f"# {draft_word}: " + DEFAULT_TITLES[lang] + " — Harbour Books"
-    assert lines[2] == f"> **{WORDS[lang]['draft']}**"
+    assert lines[0] == f"# {draft_word}: " + default_title(lang) + " — Harbour Books"
+    assert lines[2] == f"> **{word('draft', lang)}**"
     assert headings(markdown, 2) == _expected_h2(lang)
     # The missing parts are listed at the top, one a line, in the notice.
     notice = [line for line in lines if line.startswith("> - ")]
     assert len(notice) == len(missing)
     # One "not defined yet" per missing part, at least, in italics.
     assert markdown.count(f"*{undefined}*") >= len(missing)
-    words = WORDS[lang]
+    words = Words(lang)
     for label in ("style", "approach", "autonomy"):
         assert f"{words[label]}: {undefined}" in text, label
     assert f"{words['to_be_approved']}: {undefined}" in text
-    first_page = text.split(SECTION_HEADINGS[lang]["mission"])[0]
+    first_page = text.split(heading("mission", lang))[0]
     assert words["signature"] not in first_page  # a draft has nothing to sign
     assert "...." not in first_page
     for part in ("objectives", "values", "escalation", "rubrics"):
@@ -318,7 +323,7 @@ def test_a_draft_is_marked_and_each_missing_part_says_not_defined_yet(lang: str)
         assert after.startswith(undefined), part
     assert words["first_reply_undefined"] + undefined in text
     assert f"{words['template_text']}: {undefined}" in text
-    assert f"{words['platform_n'].format(n=2)}: {undefined}" in text
+    assert f"{word('platform_n', lang, n=2)}: {undefined}" in text
 
 
 @pytest.mark.parametrize(
@@ -334,7 +339,7 @@ def test_a_draft_without_a_company_says_so_in_the_title(lang: str, first_line: s
     markdown = export_markdown(data)
     assert markdown.splitlines()[0] == first_line
     assert headings(markdown, 1) == [first_line[2:].replace("*", "")]
-    assert WORDS[lang]["draft"] in markdown
+    assert word("draft", lang) in markdown
 
 
 def test_an_empty_policy_renders_every_part_as_not_defined_yet() -> None:
@@ -342,7 +347,7 @@ def test_an_empty_policy_renders_every_part_as_not_defined_yet() -> None:
         markdown = export_markdown(data)
         lang = document_language(data)
         assert headings(markdown, 2) == _expected_h2(lang)
-        assert WORDS[lang]["draft"] in markdown
+        assert word("draft", lang) in markdown
 
 
 def test_problems_passed_in_decide_the_draft() -> None:
@@ -512,9 +517,7 @@ def test_dates_read_as_words_with_genitive_months() -> None:
 
 
 def test_every_word_exists_in_both_languages() -> None:
-    assert WORDS["en"].keys() == WORDS["uk"].keys()
-    for group, choices in CHOICES["en"].items():
-        assert choices.keys() == CHOICES["uk"][group].keys()
+    assert check_domain(DOCUMENT) == []
 
 
 # Property: whatever the author types, the document's structure holds.
@@ -577,19 +580,23 @@ def _put(data: Any, path: tuple[Any, ...], value: str) -> None:
 
 
 def _unnamed_headings(lang: str) -> set[str]:
-    words = WORDS[lang]
-    undefined = words["undefined"].strip("*")
+    undefined = word("undefined", lang).strip("*")
     return {
-        f"{words[key].format(n=n)}: {undefined}"
-        for key in words
+        f"{word(key, lang, n=n)}: {undefined}"
+        for key in domain(DOCUMENT).catalogue(lang)
         if key.endswith("_n")
         for n in range(1, 20)
     }
 
 
 def _fixed_texts(lang: str) -> set[str]:
-    words = {w.replace("*", "") for w in WORDS[lang].values()}
-    return words | set(SECTION_HEADINGS[lang].values()) | {REVISIONS[lang], ACKNOWLEDGEMENTS[lang]}
+    catalogue = domain(DOCUMENT).catalogue(lang)
+    words = {w.replace("*", "") for w in catalogue.values() if isinstance(w, str)}
+    return (
+        words
+        | {heading(section, lang) for section in HEADED}
+        | {REVISIONS[lang], ACKNOWLEDGEMENTS[lang]}
+    )
 
 
 _POLICY_DATA = {path: load(path) for path in (example_path(), UK_POLICY)}
@@ -638,10 +645,14 @@ def test_any_text_of_the_author_stays_text(path: Path, values: list[str]) -> Non
     fixed = _fixed_texts(lang) | {format_date(r["date"], lang) for r in fuzzed["revisions"]}
     unnamed = _unnamed_headings(lang)
     for level in (3, 4):
-        for heading in headings_of(blocks, level):
-            assert heading in fixed or heading in values_shown or heading in unnamed, heading
+        for shown in headings_of(blocks, level):
+            assert shown in fixed or shown in values_shown or shown in unnamed, shown
     bold = [t.content for i, t in enumerate(stream) if i and stream[i - 1].type == "strong_open"]
     for text in bold:
         assert text.rstrip(":") in fixed or text in ("Draft", "Чернетка"), text
     shown = strip_tags(parser().renderer.render(blocks, parser().options, {}))
     assert lines_not_in(fuzzed, shown, include_access=True) == []
+
+
+def _templates(message: Message) -> tuple[str, ...]:
+    return message.templates() if isinstance(message, Plural) else (message,)

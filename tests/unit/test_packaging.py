@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 import tomllib
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
@@ -116,3 +118,36 @@ def test_tomlkit_is_a_test_tool() -> None:
     test_extra = [_requirement_name(r) for r in PROJECT["optional-dependencies"]["test"]]
     assert "tomlkit" in test_extra
     assert "tomlkit" not in _modules_the_program_imports()
+
+
+def test_every_catalogue_ships_in_the_wheel(tmp_path: Path) -> None:
+    """The wheel, built as a release is, holds the module of every catalogue of the text
+    system in both languages (they are modules of the program's packages, so the
+    packages' own listing ships them; a catalogue kept as data would need package-data)."""
+    import zipfile
+
+    import exports.texts
+    import schemas.texts
+    import wizard.cli.texts
+    import wizard.core.i18n
+
+    assert exports.texts and wizard.cli.texts and wizard.core.i18n  # registered
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"),
+            *("-w", str(tmp_path), str(ROOT)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    (wheel,) = tmp_path.glob("brand_presence-*.whl")
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    modules = {
+        module.replace(".", "/") + ".py"
+        for registered in schemas.texts.domains()
+        for module in registered.modules.values()
+    }
+    assert len(modules) == 2 * len(schemas.texts.domains()) >= 12
+    assert sorted(modules - shipped) == []

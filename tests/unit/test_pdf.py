@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from exports.blocks import Document
+from exports.doc_parts import Words
 from exports.document import build_document
 from exports.pdf import TEMPLATE, TEMPLATES, export_pdf, pdf_data, render_pdf
-from exports.wording import WORDS
-from schemas.sections import SECTION_HEADINGS
+from exports.wording import template
+from schemas.sections import HEADED, heading
 from tests.unit.documents import POINTS, embedded_fonts, link_targets, page_size, page_texts, pdf
 from tests.unit.rendered import DRAFT_POLICY, UK_POLICY, example_path, lines_not_in, load
 
@@ -45,7 +46,7 @@ def test_every_page_says_who_which_version_and_page_n_of_m(path: Path, lang: str
     data = load(path)
     texts = page_texts(export_pdf(data))
     assert len(texts) >= 3
-    page = WORDS[lang]["page_of"]
+    page = template("page_of", lang)
     version = data["document"]["version"]
     for number, text in enumerate(texts, 1):
         assert page.format(n=number, m=len(texts)) in text
@@ -58,9 +59,9 @@ def test_the_document_holds_every_section_and_every_value(path: Path, lang: str)
     texts = page_texts(export_pdf(data))
     whole = "\n".join(texts)
     flat = re.sub(r"\s+", " ", whole.replace("-\n", "").replace("\u00ad", ""))
-    for heading in SECTION_HEADINGS[lang].values():
-        assert heading in flat
-    words = WORDS[lang]
+    for name in HEADED:
+        assert heading(name, lang) in flat
+    words = Words(lang)
     assert words["revisions"] in flat and words["acknowledgements"] in flat
     assert words["contents"] in texts[0]
     assert words["approve_title"] in texts[0]
@@ -137,15 +138,15 @@ def test_typst_markup_in_any_value_prints_literally() -> None:
 def test_a_draft_is_marked_on_every_page_and_in_its_title(lang: str) -> None:
     data = load(DRAFT_POLICY)
     data["document"]["language"] = lang
-    word = WORDS[lang]["draft_mark"]
+    word = Words(lang)["draft_mark"]
     texts = page_texts(export_pdf(data))
     assert len(texts) >= 2
     for text in texts:
         assert word in text
     assert f"{word}: " in texts[0]
-    assert WORDS[lang]["draft"] in re.sub(r"\s+", " ", texts[0])
-    assert WORDS[lang]["to_be_approved"] in texts[0]
-    assert WORDS[lang]["signature"] not in texts[0]
+    assert Words(lang)["draft"] in re.sub(r"\s+", " ", texts[0])
+    assert Words(lang)["to_be_approved"] in texts[0]
+    assert Words(lang)["signature"] not in texts[0]
     metadata = pdf(export_pdf(data)).metadata
     assert metadata is not None and str(metadata.title).startswith(f"{word}: ")
 

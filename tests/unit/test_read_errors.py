@@ -125,3 +125,82 @@ def test_saving_over_a_newer_file_is_refused_by_type(
     monkeypatch.setattr("exports.store.read_policy", misleading)
     save_policy(target, {"schema_version": 1})
     assert target.read_text(encoding="utf-8").endswith("schema_version = 1\n")
+
+
+def _tomllib_messages() -> list[str]:
+    """Every message tomllib's parser can give, from its source: f-strings with a sample
+    in place of each expression."""
+    import re
+    import tomllib
+
+    source = (Path(tomllib.__file__).parent / "_parser.py").read_text(encoding="utf-8")
+    found = re.findall(r'suffixed_err\(\s*src,\s*[a-z_]+,\s*(f?)"((?:[^"\\]|\\.)*)"', source)
+    messages = []
+    for is_f, body in found:
+        text = body.encode().decode("unicode_escape")
+        if is_f:
+            text = re.sub(r"\{[^}]*\}", "'x'", text)
+        messages.append(text)
+    return messages
+
+
+def test_every_message_of_tomllib_has_words_in_both_languages() -> None:
+    """A new Python's tomllib with a message the catalogue does not know fails here
+    (it would show as the plain "TOML syntax" of `toml.other` in Ukrainian)."""
+    from exports.store import toml_reason
+
+    messages = _tomllib_messages()
+    assert len(messages) >= 20
+    unknown = [m for m in messages if toml_reason(m).key == "toml.other"]
+    assert unknown == []
+    for message in messages:
+        reason = toml_reason(message)
+        assert reason.text("en").startswith("TOML syntax: ")
+        assert reason.text("uk").startswith("синтаксис TOML: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "ukrainian"),
+    [
+        ('a = "x\nb = 1\n', "line ends inside a string", "рядок файлу закінчується"),
+        ("a = 1\na = 2\n", "key a is defined twice (first at line 1)", "ключ a визначено двічі"),
+        ("[t]\n[t]\n", "table [t] is defined twice", "таблицю [t] визначено двічі"),
+        ('a = "\\q"\n', "unescaped '\\' in a string", "без екранування"),
+        ("a = b\n", "invalid value (strings need quotes)", "текст пишуть у лапках"),
+    ],
+)
+def test_syntax_errors_in_both_languages(text: str, english: str, ukrainian: str) -> None:
+    from exports.store import PolicySyntaxError, parse_policy
+
+    with pytest.raises(PolicySyntaxError) as raised:
+        parse_policy(Path("p.toml"), text.encode())
+    assert english in raised.value.message
+    assert ukrainian in raised.value.text("uk")
+
+
+def test_write_reasons_by_errno_in_both_languages() -> None:
+    import errno
+    import os
+
+    from exports.atomic import write_reason
+
+    said = {
+        code: write_reason(OSError(code, os.strerror(code)))
+        for code in (errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EDQUOT, errno.ENAMETOOLONG)
+    }
+    assert [str(reason) for reason in said.values()] == [
+        "no space left on device",
+        "permission denied",
+        "read-only file system",
+        "disk quota exceeded",
+        "file name too long",
+    ]
+    assert [reason.text("uk") for reason in said.values()] == [
+        "на диску не залишилося місця",
+        "доступ заборонено",
+        "файлова система лише для читання",
+        "перевищено квоту диска",
+        "задовга назва файлу",
+    ]
+    odd = write_reason(OSError(errno.EBADMSG, "Bad message"))
+    assert (str(odd), odd.text("uk")) == ("bad message", "системна помилка")

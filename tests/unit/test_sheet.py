@@ -10,12 +10,12 @@ import docx
 import pytest
 
 from bench.scale import scaled_policy
+from exports.doc_parts import Words
 from exports.docx import render_docx
 from exports.html import render_html
 from exports.markdown import render_markdown
 from exports.pdf import SHEET_LAYOUT, page_count, render_pdf
 from exports.sheet import build_sheet, placeholders
-from exports.wording import WORDS
 from tests.unit.documents import POINTS, page_size, page_texts
 from tests.unit.rendered import DRAFT_POLICY, UK_POLICY, example_path, load, tokens, visible_text
 
@@ -30,7 +30,7 @@ def test_the_sheet_fits_one_a4_page(path: Path, lang: str) -> None:
     assert len(texts) == 1
     assert page_size(content) == POINTS["a4"]
     assert page_count(sheet, paper="a4", layout=SHEET_LAYOUT) == 1
-    assert WORDS[lang]["sheet_title"] in texts[0]
+    assert Words(lang)["sheet_title"] in texts[0]
 
 
 def test_a_sheet_too_long_for_one_page_counts_its_pages() -> None:
@@ -42,7 +42,7 @@ def test_a_sheet_too_long_for_one_page_counts_its_pages() -> None:
 def test_the_sheet_holds_what_a_moderator_needs(path: Path, lang: str) -> None:
     data = load(path)
     text = visible_text(render_markdown(build_sheet(data)))
-    words = WORDS[lang]
+    words = Words(lang)
     comm = data["communication"]
     for contact in comm["negative"]["escalation"]:
         assert contact["topic"] in text and contact["contact"] in text

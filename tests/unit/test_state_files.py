@@ -388,7 +388,7 @@ def test_a_file_that_cannot_be_moved_is_reported_once_and_the_reader_goes_on(
     assert kind.read() == ""
     assert kind.read() == ""
     [report] = statefile.take_reports()
-    assert report.moved_to is None and report.error == "Permission denied"
+    assert report.moved_to is None and str(report.error) == "permission denied"
     assert str(target) in report.message() and "\n" not in report.message()
     assert target.read_bytes() == b"{"
 

@@ -20,30 +20,20 @@ from schemas import check_policy
 from wizard.cli import report
 from wizard.cli.commands import (
     STDOUT,
+    _error,
     _located,
     _read,
+    _refusal,
     _say,
     _write_failure,
     names_folder,
     output_in,
 )
 from wizard.cli.report import Report
+from wizard.cli.texts import say
 from wizard.core import planning
 from wizard.core.planning import PeriodError, PlanFormat, PlanRequest, PlanWritten
 from wizard.core.service import HasErrors, PathRefused, WriteFailed
-
-_PERIOD_ERRORS = {
-    "bad_month": "--month: not a month (YYYY-MM): {value}",
-    "bad_weeks": f"--weeks: between 1 and {planning.MAX_WEEKS}, not {{value}}",
-    "month_and_from": "--month names a whole month: it does not go with --from",
-}
-
-_REASONS = {
-    "no_cadence": "no cadence",
-    "bad_cadence": "its cadence is not valid",
-    "no_platforms": "no platforms",
-    "not_active": "no active platform",
-}
 
 
 def plan_command(
@@ -58,28 +48,29 @@ def plan_command(
     lang: Literal["en", "uk"] | None,
     force: bool,
     today: dt.date | None = None,
+    said: str = "en",
 ) -> int:
     """Write the plan of `file`; 0 written, 1 the policy has errors, 2 a file cannot be
-    read or written, or the period or the options do not make a plan."""
+    read or written, or the period or the options do not make a plan. The plan is in
+    `lang` (default: the policy's document language); what this says on stderr is in
+    the interface language `said`, the level words and key paths in English."""
     if out == "":
-        _say(sys.stderr, "presence plan: error: -o needs a file name ('-' for stdout)")
+        _say(sys.stderr, _error("presence plan", say("needs_name", said)))
         return 2
     try:
         period = planning.plan_period(
             today or dt.date.today(), first=first, weeks=weeks, month=month
         )
     except PeriodError as error:
-        _say(
-            sys.stderr,
-            "presence plan: error: " + _PERIOD_ERRORS[error.code].format(value=error.value),
-        )
+        why = say(f"plan.{error.code}", said, value=error.value, max=planning.MAX_WEEKS)
+        _say(sys.stderr, _error("presence plan", why))
         return 2
     named = out is not None and out != STDOUT and not names_folder(out)
     fmt = planning.plan_format(out if named else None, to)
     if excel and fmt != "csv":
-        _say(sys.stderr, "presence plan: error: --excel goes with CSV (--to csv, or -o FILE.csv)")
+        _say(sys.stderr, _error("presence plan", say("plan.excel_csv", said)))
         return 2
-    source = _read(file)
+    source = _read(file, said)
     if isinstance(source, Report):
         _say(sys.stderr, source.text())
         return 2
@@ -87,7 +78,7 @@ def plan_command(
     default = planning.default_plan_path(Path(file), fmt)
     target = str(default)
     if out is not None:
-        target, failure = output_in(out, default.name)
+        target, failure = output_in(out, default.name, said)
         if failure:
             _say(sys.stderr, failure)
             return 2
@@ -95,27 +86,22 @@ def plan_command(
     request = PlanRequest(fmt, period, path, language=lang, excel=excel, replace_read_only=force)
     result = planning.export_plan(source.data, problems, request, policy=Path(file))
     if isinstance(result, HasErrors):
-        located = _located(file, source, list(result.errors))
+        located = _located(file, source, list(result.errors), said)
         for item in located:
             _say(sys.stderr, item.text())
-        _say(sys.stderr, f"{file}: no plan: {report.counts(located)}")
+        counts = report.counts(located, said)
+        _say(sys.stderr, f"{file}: {say('plan.no_plan', said, counts=counts)}")
         return 1
     if isinstance(result, PathRefused):
-        if result.code == "is_policy":
-            _say(sys.stderr, f"{target}: error: refusing to overwrite the policy itself")
-        else:
-            reason = {"is_folder": "is a directory", "no_folder": "folder does not exist"}
-            _say(
-                sys.stderr,
-                f"{target}: error: cannot write: {reason.get(result.code, result.detail)}",
-            )
+        _say(sys.stderr, _refusal(target, result, said))
         return 2
     if isinstance(result, WriteFailed):
-        _say(sys.stderr, _write_failure(target, result.error, force_hint=result.read_only))
+        failed = _write_failure(target, result.error, force_hint=result.read_only, lang=said)
+        _say(sys.stderr, failed)
         return 2
     if path is None:
         _to_stdout(result.content)
-    _summarise(file, result, "standard output" if path is None else target)
+    _summarise(file, result, say("standard_output", said) if path is None else target, said)
     return 0
 
 
@@ -130,18 +116,23 @@ def _to_stdout(content: bytes) -> None:
         sys.stdout.flush()
 
 
-def _summarise(file: str, result: PlanWritten, shown: str) -> None:
-    """Say on stderr what was planned and where it went, and what was left out."""
+def _summarise(file: str, result: PlanWritten, shown: str, said: str) -> None:
+    """Say on stderr (in `said`) what was planned and where it went, and what was left
+    out."""
     plan: Plan = result.plan
-    count = "1 slot" if len(plan.slots) == 1 else f"{len(plan.slots)} slots"
-    when = period_text(plan.period.first, plan.period.last, "en")
-    zone = plan.zone_name + ("" if plan.zone_source == "policy" else ", the local time zone")
+    words = {
+        "slots": say("plan.slots", said, n=len(plan.slots)),
+        "period": period_text(plan.period.first, plan.period.last, "uk" if said == "uk" else "en"),
+        "zone": plan.zone_name
+        if plan.zone_source == "policy"
+        else say("plan.zone_local", said, zone=plan.zone_name),
+        "target": shown,
+    }
     for unscheduled in plan.unscheduled:
-        reason = _REASONS[unscheduled.reason]
-        _say(sys.stderr, f"{file}: not scheduled: {unscheduled.rubric.name} ({reason})")
+        reason = say(f"plan.reason.{unscheduled.reason}", said)
+        line = say("plan.not_scheduled", said, rubric=unscheduled.rubric.name, reason=reason)
+        _say(sys.stderr, f"{file}: {line}")
     if plan.draft:
-        parts = "1 part" if plan.missing == 1 else f"{plan.missing} parts"
-        draft = f"a draft ({parts} not defined yet)"
-        _say(sys.stderr, f"{file}: planned {draft}: {count}, {when} ({zone}), to {shown}")
+        _say(sys.stderr, f"{file}: {say('plan.planned_draft', said, n=plan.missing, **words)}")
     else:
-        _say(sys.stderr, f"{file}: planned {count}, {when} ({zone}), to {shown}")
+        _say(sys.stderr, f"{file}: {say('plan.planned', said, **words)}")

@@ -229,7 +229,8 @@ def _add_lang(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
         "--lang",
         dest=dest,
         choices=("en", "uk"),
-        help="the wizard's language (default: from LC_ALL, LC_MESSAGES or LANG)",
+        help="the language of the wizard and of messages (level words and key paths stay "
+        "English; default: from LC_ALL, LC_MESSAGES or LANG)",
     )
 
 
@@ -253,6 +254,7 @@ def _add_validate(sub: Subparsers) -> None:
     validate.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
+    _add_lang(validate)
 
 
 def _add_export(sub: Subparsers) -> None:
@@ -301,6 +303,7 @@ def _add_export(sub: Subparsers) -> None:
         "error (default), missing (a draft), warning (any warning too)",
     )
     _add_force(export)
+    _add_lang(export)
 
 
 def _add_schema(sub: Subparsers) -> None:
@@ -318,6 +321,7 @@ def _add_schema(sub: Subparsers) -> None:
         help="write to OUT instead of stdout (a folder: OUT/policy.schema.json)",
     )
     _add_force(schema)
+    _add_lang(schema)
 
 
 def _add_diff(sub: Subparsers) -> None:
@@ -346,6 +350,7 @@ def _add_diff(sub: Subparsers) -> None:
         action="store_true",
         help="show access values (where logins are kept); hidden by default",
     )
+    _add_lang(diff)
 
 
 def _date(text: str) -> dt.date:
@@ -400,7 +405,9 @@ def _add_plan(sub: Subparsers) -> None:
     plan.add_argument(
         "--lang",
         choices=("en", "uk"),
-        help="the plan's language (default: the policy's document language)",
+        help="the language of the plan and of messages (level words and key paths stay "
+        "English; default: the plan in the policy's document language, messages from "
+        "LC_ALL, LC_MESSAGES or LANG)",
     )
     _add_force(plan)
 
@@ -430,6 +437,7 @@ def _add_merge(sub: Subparsers) -> None:
         action="store_true",
         help="show access values in conflict messages; hidden by default",
     )
+    _add_lang(merge)
 
 
 def _add_new(sub: Subparsers) -> None:
@@ -524,7 +532,10 @@ def open_wizard(
     except ModuleNotFoundError as err:
         if err.name not in ("wizard.tui", "wizard.tui.app", "textual"):
             raise
-        sys.stderr.write("presence: error: the wizard is not available in this installation\n")
+        from wizard.cli.texts import say
+
+        language = lang or detect_language(os.environ)
+        sys.stderr.write(f"presence: error: {say('no_wizard', language)}\n")
         return 2
     return run_wizard(
         path=Path(path) if path is not None else None,
@@ -545,12 +556,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return open_wizard(path=args.path, section=args.section, lang=lang, new=False, from_=None)
 
     from wizard.cli import commands
+    from wizard.cli.texts import say
     from wizard.core.startup import release_collector
 
     release_collector()  # the modules are loaded: what follows is the command's own work
     _stop_on_terminate()
+    said = lang or detect_language(os.environ)
     if args.command == "validate":
-        return commands.validate(args.paths, args.format)
+        return commands.validate(args.paths, args.format, said)
     if args.command == "export":
         return commands.export(
             args.path,
@@ -559,11 +572,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             args.include_access,
             args.fail_on,
             force=args.force,
+            lang=said,
             paper=args.paper,
             sheet=args.sheet,
         )
     if args.command == "schema":
-        return commands.schema(args.output, force=args.force)
+        return commands.schema(args.output, force=args.force, lang=said)
     if args.command == "plan":
         from wizard.cli.plan import plan_command
 
@@ -577,23 +591,24 @@ def _dispatch(args: argparse.Namespace) -> int:
             excel=args.excel,
             lang=args.lang,
             force=args.force,
+            said=said,
         )
     if args.command == "merge":
         if args.output == "":
-            sys.stderr.write("presence merge: error: -o needs a file name ('-' for stdout)\n")
+            sys.stderr.write(f"presence merge: error: {say('needs_name', said)}\n")
             return 2
         return commands.merge(
-            args.base, args.ours, args.theirs, args.path, args.output, args.include_access
+            args.base, args.ours, args.theirs, args.path, args.output, args.include_access, said
         )
     if args.textconv is not None:
         if args.old is not None:
-            sys.stderr.write("presence diff: error: --textconv takes one FILE, not OLD NEW\n")
+            sys.stderr.write(f"presence diff: error: {say('textconv.one_file', said)}\n")
             return 2
-        return commands.textconv(args.textconv, args.include_access)
+        return commands.textconv(args.textconv, args.include_access, said)
     if args.old is None or args.new is None:
-        sys.stderr.write("presence diff: error: OLD and NEW are required\n")
+        sys.stderr.write(f"presence diff: error: {say('diff.old_new', said)}\n")
         return 2
-    return commands.diff(args.old, args.new, args.format, args.include_access)
+    return commands.diff(args.old, args.new, args.format, args.include_access, said)
 
 
 def _stop_on_terminate() -> None:
@@ -629,13 +644,30 @@ class _ClosedStream(io.TextIOBase):
         raise OSError(errno.EBADF, "the stream is closed")
 
 
-def _report_output_error(exc: OSError) -> None:
+def _language(argv: Sequence[str]) -> str:
+    """The interface language of a run: `--lang` (`--lang X` or `--lang=X`) where given,
+    else the locale's."""
+    for index, argument in enumerate(argv):
+        if argument == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif argument.startswith("--lang="):
+            value = argument.partition("=")[2]
+        else:
+            continue
+        if value in ("en", "uk"):
+            return value
+    return detect_language(os.environ)
+
+
+def _report_output_error(exc: OSError, lang: str) -> None:
     """Say on stderr (when it can be written) that the output could not be written."""
     from exports.atomic import write_reason
     from schemas.controls import escape
+    from wizard.cli.texts import say
 
+    reason = escape(write_reason(exc).text(lang))
     try:
-        sys.stderr.write(f"presence: error: cannot write the output: {escape(write_reason(exc))}\n")
+        sys.stderr.write(f"presence: error: {say('cannot_write_output', lang, reason=reason)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
@@ -676,7 +708,9 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
-        sys.stderr.write("presence: interrupted\n")
+        from wizard.cli.texts import say
+
+        sys.stderr.write(f"presence: {say('interrupted', _language(arguments))}\n")
         return 130
     except BrokenPipeError:
         # The reader went away (`presence diff … | head`): say nothing more.
@@ -684,15 +718,17 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as exc:  # what the commands write to a file they report themselves
-        _report_output_error(exc)
+        _report_output_error(exc, _language(arguments))
         return 2
     except Exception as exc:
         if os.environ.get("PRESENCE_DEBUG"):
             raise
         from schemas.controls import escape
+        from wizard.cli.texts import say
 
+        lang = _language(arguments)
+        detail = f"{type(exc).__name__}: {escape(str(exc))}"
         sys.stderr.write(
-            f"presence: internal error: {type(exc).__name__}: {escape(str(exc))}\n"
-            "(set PRESENCE_DEBUG=1 to see where)\n"
+            f"presence: {say('internal_error', lang, detail=detail)}\n{say('debug_hint', lang)}\n"
         )
         return EXIT_INTERNAL

@@ -1,19 +1,25 @@
 """Problems as the `presence` command prints them: compiler-style lines, JSON objects, summaries.
 
 A line names the file as the user typed it, the position when the key is in the
-file, the level, the key path and the English message:
+file, the level, the key path and the message in the interface language (`--lang`);
+the level word and the key path are English in every language:
 
     brand-policy.toml:61:27: error: communication.response_time.first_reply_avg_minutes: …
     brand-policy.toml: missing: mission.statement
+
+A JSON object carries the message's `code` and `params` too, so that a script never
+reads the words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from schemas.controls import escape
 from schemas.problems import LEVELS, Problem
+from schemas.texts import Phrase
+from wizard.cli.texts import say
 
 Position = tuple[int, int]
 """(line, column), both 1-based; columns count code points."""
@@ -31,6 +37,13 @@ class Report:
     """The key path; empty for a file that cannot be read at all."""
 
     message: str
+    """In the interface language."""
+
+    code: str = ""
+    """The problem's code (`schemas.messages`), or for a file that cannot be read the
+    reason's key in the `files` catalogue (`read.not_found`, `toml.unterminated_string`)."""
+
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
 
     def text(self) -> str:
         """The compiler-style line, e.g. `p.toml:3:7: error: document.company: …`.
@@ -59,50 +72,63 @@ class Report:
             "level": self.level,
             "path": self.path,
             "message": self.message,
+            "code": self.code,
+            "params": dict(self.params),
         }
 
 
 def locate(
-    file: str, problems: Iterable[Problem], position: Callable[[Problem], Position | None]
+    file: str,
+    problems: Iterable[Problem],
+    position: Callable[[Problem], Position | None],
+    lang: str = "en",
 ) -> list[Report]:
-    """Reports for a file's problems, each with its position when `position` knows one."""
+    """Reports for a file's problems, each with its position when `position` knows one,
+    the message in `lang`."""
     reports = []
     for problem in problems:
         where = position(problem)
         line, column = where if where is not None else (None, None)
-        reports.append(Report(file, line, column, problem.level, problem.path, problem.message))
+        reports.append(
+            Report(
+                file,
+                line,
+                column,
+                problem.level,
+                problem.path,
+                problem.text(lang),
+                problem.code,
+                problem.params,
+            )
+        )
     return reports
 
 
-def unreadable(file: str, line: int | None, column: int | None, message: str) -> Report:
+def unreadable(
+    file: str, line: int | None, column: int | None, reason: Phrase, lang: str = "en"
+) -> Report:
     """The report for a file that cannot be read as a policy at all."""
-    return Report(file, line, column, "error", "", message)
+    return Report(file, line, column, "error", "", reason.text(lang), reason.key, reason.params)
 
 
-def _plural(count: int, level: str) -> str:
-    if level == "missing" or count == 1:
-        return f"{count} {level}"
-    return f"{count} {level}s"
-
-
-def counts(reports: Sequence[Report]) -> str:
-    """E.g. `2 errors, 3 missing, 1 warning`; levels with none are left out."""
+def counts(reports: Sequence[Report], lang: str = "en") -> str:
+    """E.g. `2 errors, 3 missing, 1 warning` (in `lang`); levels with none are left out."""
     parts = []
     for level in LEVELS:
         count = sum(1 for r in reports if r.level == level)
         if count:
-            parts.append(_plural(count, level))
+            parts.append(say(f"count.{level}", lang, n=count))
     return ", ".join(parts)
 
 
-def summary(file: str, reports: Sequence[Report]) -> str:
+def summary(file: str, reports: Sequence[Report], lang: str = "en") -> str:
     """The one-line verdict `validate` prints on stderr for a file."""
     blocking = [r for r in reports if r.level in ("error", "missing")]
     if blocking:
-        return f"{file}: {counts(reports)}"
+        return f"{file}: {counts(reports, lang)}"
     if reports:
-        return f"{file}: valid, {counts(reports)}"
-    return f"{file}: valid"
+        return f"{file}: {say('valid_with', lang, counts=counts(reports, lang))}"
+    return f"{file}: {say('valid', lang)}"
 
 
 def exit_code(reports: Sequence[Report]) -> int:

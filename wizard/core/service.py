@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from schemas.problems import Problem
+from schemas.texts import Phrase
 
 if TYPE_CHECKING:
     from exports.atomic import PolicyWriteError
@@ -81,14 +82,19 @@ class PathRefused:
     - `is_folder`: `path` is a folder;
     - `no_folder`: the folder it would go into (`folder`) does not exist;
     - `is_policy`: it is the policy file itself (an export never replaces it);
-    - `system`: the system refuses the name (too long, a loop of links): `detail`
-      says so in plain words.
+    - `system`: the system refuses the name (too long, a loop of links): `reason`
+      says so in words of any language, `detail` in English.
     """
 
     path: Path
     code: PathCode
     folder: Path | None = None
     detail: str = ""
+    reason: Phrase | None = field(default=None, compare=False)
+
+    def text(self, lang: str) -> str:
+        """Why the system refuses the name, in `lang` (`system` only)."""
+        return self.reason.text(lang) if self.reason is not None else self.detail
 
 
 def typed_path(text: str, folder: Path | None = None) -> Path | None:
@@ -112,7 +118,8 @@ def exists(path: Path) -> bool:
 def _system_refusal(path: Path, error: OSError) -> PathRefused:
     from exports.atomic import write_reason
 
-    return PathRefused(path, "system", detail=write_reason(error))
+    reason = write_reason(error)
+    return PathRefused(path, "system", detail=str(reason), reason=reason)
 
 
 def _folder_refusal(path: Path) -> PathRefused | None:
@@ -192,16 +199,22 @@ def open_policy(path: Path) -> Opened | Unreadable:
     symbolic links) is `PolicyFileError` with the system's words; anything else is
     what `read_policy` says (a newer format: `NewerFormatError`).
     """
-    from exports.store import PolicyFileError, PolicyNotFoundError, PolicyReadError, read_policy
+    from exports.store import (
+        PolicyFileError,
+        PolicyNotFoundError,
+        PolicyReadError,
+        read_policy,
+        read_reason,
+    )
+    from exports.texts import FILES
 
     label = str(path)
     try:
         path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        return Unreadable(path, PolicyNotFoundError(label, "no such file"))
+        return Unreadable(path, PolicyNotFoundError(label, Phrase(FILES, "read.not_found")))
     except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        return Unreadable(path, PolicyFileError(label, reason))
+        return Unreadable(path, PolicyFileError(label, read_reason(error, plain=True)))
     try:
         return Opened(read_policy(path))
     except PolicyReadError as error:
@@ -324,14 +337,6 @@ def check_export_target(target: Path, policy: Path | None) -> PathRefused | None
         return _folder_refusal(target)
     except OSError as error:
         return _system_refusal(target, error)
-
-
-def sheet_too_long(pages: int) -> str:
-    """What the command line says when the moderator's sheet takes more than one page."""
-    return (
-        f"the moderator's sheet does not fit one A4 page ({pages} pages): shorter answer"
-        " templates or lists make it fit"
-    )
 
 
 @dataclass(frozen=True)

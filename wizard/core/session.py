@@ -13,7 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from exports.atomic import write_reason
 from exports.values import same
+from schemas.texts import Phrase
 from wizard.core import drafts, lock
 from wizard.core.drafts import Draft
 from wizard.core.revisions import SessionRevision
@@ -34,7 +36,8 @@ class EditSession:
         self.paused = False
         """True while the author decides about a draft: nothing is written over it."""
         self.discarded = False
-        self.draft_error: str | None = None
+        self.draft_error: Phrase | None = None
+        """Why the last draft could not be written, in words of any language."""
         self._locked: Path | None = None
         """The file whose lock this session holds."""
         self.lost_lock = False
@@ -92,7 +95,7 @@ class EditSession:
         try:
             drafts.write_draft(self.path, self.state.data, self.base_digest, base=self._base())
         except OSError as error:
-            self.draft_error = error.strerror or str(error)
+            self.draft_error = write_reason(error)
             return False
         self.draft_error = None
         return True

@@ -48,7 +48,9 @@ from typing import Any, TypeGuard, TypeVar
 
 import platformdirs
 
-from wizard.core.i18n import t
+from exports.atomic import write_reason
+from schemas.texts import Phrase
+from wizard.core.i18n import get_language, t
 
 T = TypeVar("T")
 
@@ -278,13 +280,15 @@ class SetAside:
     moved_to: Path | None
     """Its new name; None when it could not be renamed (`error` says why)."""
 
-    error: str = ""
+    error: Phrase | str = ""
+    """Why it could not be renamed, in words of any language."""
 
     def message(self) -> str:
         """One line in the interface language."""
         reason = t(_REASON_KEYS.get(self.reason, "state.reason.shape"))
         if self.moved_to is None:
-            return t("state.not_set_aside", path=str(self.path), reason=reason, error=self.error)
+            error = self.error if isinstance(self.error, str) else self.error.text(get_language())
+            return t("state.not_set_aside", path=str(self.path), reason=reason, error=error)
         return t("state.set_aside", path=str(self.moved_to), reason=reason)
 
 
@@ -343,7 +347,7 @@ def set_aside(path: Path, reason: str, identity: tuple[int, int] | None = None) 
         if key in _reported:
             return None
         _reported.add(key)
-        report = SetAside(path, reason, None, error.strerror or str(error))
+        report = SetAside(path, reason, None, write_reason(error))
     _report(report)
     return report
 

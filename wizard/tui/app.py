@@ -241,8 +241,7 @@ class PresenceApp(CurrentScreenQueries[int]):
         if isinstance(started, PathRefused):
             self.push_screen(MessageDialog(t("new.failed_title"), new_path_refusal(started)))
         elif isinstance(started, Unreadable):  # a policy to start from (none is given here)
-            message = f"{started.path}: {started.error.message}"
-            self.push_screen(MessageDialog(t("new.failed_title"), message))
+            self.push_screen(MessageDialog(t("new.failed_title"), read_failure(started.error)))
         elif isinstance(started, Exists):
             self.offer_open(started.path)
         else:
@@ -513,10 +512,7 @@ def _start_error(failure: Unreadable) -> StartError:
     error = failure.error
     if failure.missing:
         return StartError(t("open.missing", path=str(failure.path)), 1)
-    if error.too_large is not None:
-        return StartError(read_failure(error))
-    line = "" if error.line is None else f":{error.line}:{error.column or 1}"
-    return StartError(f"{failure.path}{line}: {error.message}")
+    return StartError(read_failure(error))
 
 
 def new_path_refusal(refused: PathRefused) -> str:
@@ -526,7 +522,7 @@ def new_path_refusal(refused: PathRefused) -> str:
         return t("new.is_folder", path=path)
     if refused.code == "no_folder":
         return t("new.no_folder", path=path, folder=str(refused.folder))
-    return f"{path}: {refused.detail}"
+    return t("open.unreadable", where=path, reason=refused.text(get_language()))
 
 
 def build_app(
@@ -548,10 +544,7 @@ def build_app(
         if isinstance(started, PathRefused):
             raise StartError(new_path_refusal(started))
         if isinstance(started, Unreadable):  # the policy to start from
-            error = started.error
-            if error.too_large is not None:
-                raise StartError(read_failure(error))
-            raise StartError(f"{started.path}: {error.message}")
+            raise StartError(read_failure(started.error))
         if isinstance(started, Exists):
             return PresenceApp(
                 lang=get_language(), folder=folder, offer_open=started.path, settings=settings

@@ -22,9 +22,10 @@ from textual.actions import SkipAction
 from textual.app import App, SuspendNotSupported
 from textual.widgets import TextArea
 
+from exports.atomic import write_reason
 from screens.widgets.fields import FieldRow
 from screens.widgets.messages import Edited
-from wizard.core.i18n import t
+from wizard.core.i18n import get_language, t
 from wizard.core.state import PolicyState
 
 LINE_AWARE = frozenset({"vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "joe", "mg"})
@@ -50,8 +51,10 @@ def open_in_editor(app: Suspends, path: Path, line: int | None = None) -> str | 
     try:
         with app.suspend():
             subprocess.run([*command, str(path)], check=False)
-    except (SuspendNotSupported, OSError) as error:
-        return str(error) or type(error).__name__
+    except SuspendNotSupported:
+        return t("editor.no_suspend")
+    except OSError as error:
+        return write_reason(error).text(get_language())
     return None
 
 
@@ -80,8 +83,10 @@ def edit_externally(app: App[Any]) -> None:
             handle.write(text)
         problem = open_in_editor(app, temp)
         new = temp.read_text(encoding="utf-8") if problem is None else text
-    except (OSError, UnicodeDecodeError) as error:
-        problem, new = str(error), text
+    except OSError as error:
+        problem, new = write_reason(error).text(get_language()), text
+    except UnicodeDecodeError:
+        problem, new = t("editor.not_utf8"), text
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()

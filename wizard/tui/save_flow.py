@@ -109,11 +109,14 @@ def first_error(state: PolicyState) -> tuple[str, str] | None:
 
 
 def read_failure(error: PolicyReadError) -> str:
-    """Why a policy file cannot be opened, as the wizard says it: a file over the size
-    limit in the interface language, anything else as the reader put it."""
+    """Why a policy file cannot be opened, in the interface language: the file (with
+    the line and column where the reader knows them) and the reader's reason."""
     too_large = error.too_large
     if too_large is None:
-        return str(error)
+        where = error.file
+        if error.line is not None:
+            where += f":{error.line}:{error.column or 1}"
+        return t("open.unreadable", where=where, reason=error.text(get_language()))
     from exports.store import MAX_FILE_BYTES
 
     limit = f"{MAX_FILE_BYTES // MEBIBYTE}"
@@ -126,6 +129,19 @@ def read_failure(error: PolicyReadError) -> str:
 
 
 MEBIBYTE = 1024 * 1024
+
+
+def failure_reason(error: OSError | Exception) -> str:
+    """Why a save failed, in the interface language (the system's reason by its errno:
+    «на диску не залишилося місця»)."""
+    from exports.atomic import PolicyWriteError, write_reason
+    from exports.store import PolicyReadError
+
+    if isinstance(error, PolicyWriteError | PolicyReadError):
+        return error.text(get_language())
+    if isinstance(error, OSError):
+        return write_reason(error).text(get_language())
+    return str(error)
 
 
 def _replaces_another(target: Path, current: Path) -> bool:
@@ -341,7 +357,8 @@ class SaveFlow:
         session.autosave()
         if session.draft_error and not self._warned_draft:
             self._warned_draft = True
-            self.app.notify(t("draft.failed", reason=session.draft_error), severity="warning")
+            reason = session.draft_error.text(get_language())
+            self.app.notify(t("draft.failed", reason=reason), severity="warning")
 
     # -- saving ------------------------------------------------------------------------
     def save(self, then: Then = None) -> None:
@@ -539,7 +556,7 @@ class SaveFlow:
         try:
             written = save_policy(path, data, source)
         except (PolicyWriteError, PolicyReadError, OSError) as error:
-            reason = getattr(error, "message", None) or str(error)
+            reason = failure_reason(error)
             if isinstance(error, ReadOnlyFileError):
                 reason = t("save.file_read_only")
             self.flush()
@@ -652,7 +669,7 @@ class SaveFlow:
     # -- a file that cannot be parsed ------------------------------------------------
     def show_broken(self, path: Path, error: PolicyReadError) -> None:
         """Show where the file is broken; the author fixes it in $EDITOR or quits."""
-        screen = BrokenFileScreen(path, error.message, error.line, error.column)
+        screen = BrokenFileScreen(path, error.text(get_language()), error.line, error.column)
         self.app.push_screen(screen, lambda choice: self._broken_answer(path, error, choice))
 
     def _broken_answer(self, path: Path, error: PolicyReadError, choice: str | None) -> None:

@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, str] = {
+from schemas.texts import Message, Plural
+
+MESSAGES: dict[str, Message] = {
     # -- app, title, keys ------------------------------------------------------------
     "app.untitled": "new policy",
     "app.modified": "modified",
@@ -23,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "key.close": "Close",
     "key.palette": "Commands",
     "key.move": "Move",
+    "key.dismiss_menu": "Close the list",
     "nav.back": "← Back",
     "nav.next": "Next →",
     # -- command palette -------------------------------------------------------------
@@ -96,7 +99,7 @@ MESSAGES: dict[str, str] = {
     # -- status ----------------------------------------------------------------------
     "status.done": "done",
     "status.missing": "{n} missing",
-    "status.errors": "{n} errors",
+    "status.errors": Plural(one="{n} error", other="{n} errors"),
     # -- fields (general) ------------------------------------------------------------
     "field.required": "Required",
     "field.choose": "Choose…",
@@ -217,15 +220,19 @@ MESSAGES: dict[str, str] = {
     ),
     "field.platforms.two_factor": "Two-factor authentication is on",
     "help.platforms.two_factor": "It keeps the brand's account safe when a password leaks: turn it on everywhere.",
-    "platforms.remove_used.one": "1 rubric uses {name}: remove it from the rubric too?",
-    "platforms.remove_used.many": "{n} rubrics use {name}: remove it from them too?",
+    "platforms.remove_used": Plural(
+        one="{n} rubric uses {name}: remove it from the rubric too?",
+        other="{n} rubrics use {name}: remove it from them too?",
+    ),
     "platforms.remove_refs": "Remove from rubrics",
     "platforms.keep_refs": "Keep in rubrics",
     "platforms.cancel": "Cancel",
-    "platforms.refs_removed.one": "Removed {name} from 1 rubric",
-    "platforms.refs_removed.many": "Removed {name} from {n} rubrics",
-    "platforms.refs_renamed.one": "Updated 1 rubric: {old} → {new}",
-    "platforms.refs_renamed.many": "Updated {n} rubrics: {old} → {new}",
+    "platforms.refs_removed": Plural(
+        one="Removed {name} from {n} rubric", other="Removed {name} from {n} rubrics"
+    ),
+    "platforms.refs_renamed": Plural(
+        one="Updated {n} rubric: {old} → {new}", other="Updated {n} rubrics: {old} → {new}"
+    ),
     "field.tools": "Tools",
     "help.tools": "Optional: an empty list is fine. E.g. Buffer to schedule, Canva to design.",
     "field.tools.name": "Tool",
@@ -279,7 +286,10 @@ MESSAGES: dict[str, str] = {
     "cadence.day_twice": "{day} is named twice.",
     "cadence.times_range": "The number of times is 1 to 31, not {n}.",
     "cadence.days_need_week": "Days go with a cadence per week.",
-    "cadence.days_count": "{n} per week needs {n} days, not {days}.",
+    "cadence.days_count": Plural(
+        one="{n} per week needs {n} day, not {days}.",
+        other="{n} per week needs {n} days, not {days}.",
+    ),
     "field.content.rubrics.platforms": "Platforms",
     "help.content.rubrics.platforms": "Tick the platforms of section 2 it runs on (Space or a click).",
     "field.content.rubrics.hashtags": "Rubric hashtags",
@@ -322,7 +332,7 @@ MESSAGES: dict[str, str] = {
     "field.communication.templates.situation": "Situation",
     "help.communication.templates.situation": "When to use it, e.g. A positive review or comment.",
     "field.communication.templates.text": "Text",
-    "help.communication.templates.text": "The answer; a word in braces such as {name} marks what changes each time and is kept as written.",
+    "help.communication.templates.text": "The answer; a word in braces such as {{name}} marks what changes each time and is kept as written.",
     "templates.copy": "Copy text (ctrl+t)",
     "templates.copied": "Copied the text of “{title}” to the clipboard.",
     "templates.nothing_to_copy": "Select a template with text first.",
@@ -363,7 +373,7 @@ MESSAGES: dict[str, str] = {
     "plan.export": "Export plan…",
     "plan.more": "+{n} more",
     "plan.no_goal": "No goal",
-    "plan.slots": "{n} slots this month",
+    "plan.slots": Plural(one="{n} slot this month", other="{n} slots this month"),
     "plan.legend_goals": "Goals:",
     "plan.legend_platforms": "Platforms:",
     "plan.legend_rubrics": "Rubrics:",
@@ -403,12 +413,20 @@ MESSAGES: dict[str, str] = {
     "plan_export.format.ics": "Calendar (.ics): one event per post, to import into a calendar",
     "plan_export.excel": "For Excel (a byte-order mark and ; between fields)",
     "plan_export.path": "Save the plan to",
-    "plan_export.done": "Plan written to {path} ({n} posts).",
-    "plan_export.done_draft": "Plan of a draft written to {path} ({n} posts), marked as a draft.",
+    "plan_export.done": Plural(
+        one="Plan written to {path} ({n} post).", other="Plan written to {path} ({n} posts)."
+    ),
+    "plan_export.done_draft": Plural(
+        one="Plan of a draft written to {path} ({n} post), marked as a draft.",
+        other="Plan of a draft written to {path} ({n} posts), marked as a draft.",
+    ),
     "plan_export.failed_title": "The plan was not exported",
     "review.preview": "Preview",
     "review.render": "Render preview",
-    "review.preview_large": "The document is large ({n} characters): rendering the preview takes a few seconds.",
+    "review.preview_large": Plural(
+        one="The document is large ({n} character): rendering the preview takes a few seconds.",
+        other="The document is large ({n} characters): rendering the preview takes a few seconds.",
+    ),
     "review.rendering": "Rendering the preview…",
     "review.has_errors_title": "The policy has errors",
     "review.has_errors": "A policy with errors is not exported. Fix the errors listed under “Still to do” first ({n}).",
@@ -459,6 +477,7 @@ MESSAGES: dict[str, str] = {
     "save.file_read_only": "the file is read-only. Make it writable (chmod u+w) and save again, or save it under another name.",
     "open.failed_title": "The file cannot be opened",
     "open.missing": "{path} does not exist",
+    "open.unreadable": "{where}: {reason}",
     "open.too_large": "{path} is too large for a policy file: {size} MiB, over the limit of {limit} MiB.",
     "open.too_large_unknown": "{path} is too large for a policy file: more than the limit of {limit} MiB.",
     "new.exists": "{path} already exists. It will not be overwritten; open it instead?",
@@ -479,6 +498,8 @@ MESSAGES: dict[str, str] = {
     "changes.removed": "removed {value}",
     "changes.moved": "moved from position {old} to {new}",
     "changes.none": "no differences",
+    "value.true": "yes",
+    "value.false": "no",
     "changes.more": "… and {count} more",
     "conflict.title": "The file changed on disk",
     "conflict.text": "{path} was changed by someone else (another editor, git) since you opened it.",
@@ -572,6 +593,8 @@ MESSAGES: dict[str, str] = {
     "broken.reload": "Reload",
     "broken.quit": "Quit",
     "editor.failed": "The editor could not be started: {reason}",
+    "editor.no_suspend": "this terminal cannot hand the screen over to another program",
+    "editor.not_utf8": "the edited text is not UTF-8",
     "key.edit_externally": "Edit in $EDITOR",
     "key.revert_field": "Revert field",
     "revert.done": "The field is back to its saved value.",
@@ -605,7 +628,7 @@ MESSAGES: dict[str, str] = {
     "help.keys.suggestion": "take the suggested name or path (grey text)",
     "help.keys.next_back": "next / previous section",
     "help.keys.details": "the document details",
-    "help.keys.sections": "the section of that number (alt+2: {example})",
+    "keys.help_sections": "the section of that number (alt+2: {example})",
     "help.keys.review": "review and export",
     "help.keys.save": "save",
     "help.keys.palette": "commands: go to, save, export, language, theme",
@@ -617,37 +640,4 @@ MESSAGES: dict[str, str] = {
     "help.keys.revert": "put back the field's saved value",
     "help.keys.copy": "copy a template's text (answer templates)",
     "help.keys.help": "this help",
-    # -- problems (by code of schemas.MESSAGES, same params) --------------------
-    "problem.wrong_type": "Expected {expected}, got {found}.",
-    "problem.not_one_of": "Must be one of: {choices}; got {value}.",
-    "problem.unknown_key": "Unknown key “{key}”.",
-    "problem.unknown_key_hint": "Unknown key “{key}”; did you mean “{suggestion}”?",
-    "problem.too_long": "At most {max} characters; this has {length}.",
-    "problem.too_small": "Must be at least {min}; got {value}.",
-    "problem.too_large": "Must be at most {max}; got {value}.",
-    "problem.invalid_value": "{detail}",
-    "problem.schema_version_absent": "The file has no schema_version; write schema_version = {expected}.",
-    "problem.schema_version_invalid": "Must be {expected}; got {value}.",
-    "problem.newer_schema_version": "The file is format version {found}; this program reads version {known} at most.",
-    "problem.empty_item": "Empty item: write something or remove it.",
-    "problem.avg_over_max": "{avg} is more than the maximum ({max}).",
-    "problem.unknown_platform": "“{name}” is not the name of any platform in section 2.",
-    "problem.unknown_platform_hint": "“{name}” is not the name of any platform in section 2; did you mean “{suggestion}”?",
-    "problem.duplicate_name": "“{name}” is already used at {first}; names must be unique.",
-    "problem.repeated_item": "“{value}” is already listed at {first}.",
-    "problem.bad_hashtag": "“{value}” is not a hashtag: # followed by letters, digits or _.",
-    "problem.hashtag_too_long": "A hashtag is at most {max} characters; this one has {length}.",
-    "problem.bad_url": "“{value}” is not an absolute http or https address.",
-    "problem.bad_timezone": "“{value}” is not a time zone name such as Europe/Kyiv.",
-    "problem.word_in_both": "“{word}” is also a preferred word ({other}).",
-    "problem.review_not_later": "{review_by} is not later than the effective date ({effective_on}).",
-    "problem.unknown_section": "“{value}” is not a section name; one of: {choices}.",
-    "problem.required": "Not defined yet.",
-    "problem.secret_value": "Looks like a password: write where it is kept instead.",
-    "problem.no_owner": "An active platform needs an owner: who runs the account.",
-    "problem.two_factor_off": "Two-factor authentication is off; turn it on for the brand's account.",
-    "problem.too_many_hashtags": "{count} hashtags, but {platform} allows at most {limit}.",
-    "problem.unmatched_brace": "Unmatched “{brace}” in the text; write placeholders as {{name}}.",
-    "problem.review_overdue": "{review_by} is in the past: the policy is due for review.",
-    "problem.control_characters": "Holds control characters ({chars}; shown here as symbols such as ␛ and �): a terminal or another program would act on them unseen. Remove them.",
 }
