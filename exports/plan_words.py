@@ -78,11 +78,12 @@ def period_text(first: dt.date, last: dt.date, lang: PlanLanguage) -> str:
 
 
 def goal_name(goal: str | None, lang: PlanLanguage) -> str:
-    """A goal as the plan names it, as the wizard's Plan tab does ("Direct sales",
-    «Довіра до бренду»; `plan.goal.<goal>`); an unknown one as written."""
+    """A goal named as the policy document and the wizard name it ("Sales",
+    «Довіра до бренду»; `choice.goal.<goal>`), so a plan and the policy it comes
+    from never call one goal two names; an unknown one as written."""
     if goal is None:
         return word("plan.no_goal", lang)
-    key = f"plan.goal.{goal}"
+    key = f"choice.goal.{goal}"
     return word(key, lang) if has(DOCUMENT, key, lang) else goal
 
 
