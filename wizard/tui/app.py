@@ -76,6 +76,11 @@ class PresenceApp(CurrentScreenQueries[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "key.save", priority=True),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
+        # Tab moves the focus before the keys after it are handed out, so that a burst
+        # typed on (a fast typist, a password manager) lands in the next field; as a
+        # screen's binding it would wait for the Tab to travel up from the field.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
         Binding("f1", "help", "key.help"),
         Binding("ctrl+b", "previous", "key.back"),
         Binding("ctrl+n", "next", "key.next"),
