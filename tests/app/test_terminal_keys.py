@@ -41,4 +41,3 @@ def test_a_pasted_tab_moves_on_to_the_next_field(tmp_path: Path) -> None:
         terminal.wait_until(lambda: "revisions" in policy.read_text(encoding="utf-8"), "the save")
     entry = tomllib.loads(policy.read_text(encoding="utf-8"))["revisions"][-1]
     assert (entry["note"], entry["by"]) == ("Shorter name", "Olena")
-

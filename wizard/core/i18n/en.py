@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "key.close": "Close",
     "key.palette": "Commands",
     "key.move": "Move",
+    "key.back_to_list": "Back to the list",
     "nav.back": "← Back",
     "nav.next": "Next →",
     # -- command palette -------------------------------------------------------------
@@ -119,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "list.unnamed": "(new entry)",
     "list.required": "Required: add at least one.",
     "list.remove_confirm": "Remove “{entry}”?",
+    "list.done": "Done (esc)",
     # -- choices ---------------------------------------------------------------------
     "choice.language.en": "English",
     "choice.language.uk": "Ukrainian",
@@ -487,6 +489,7 @@ MESSAGES: dict[str, str] = {
     "help.keys.quit": "quit (asks about unsaved changes)",
     "help.keys.lists": "in a list: edit the highlighted entry",
     "help.keys.list_edit": "in a list: add / remove an entry",
+    "help.keys.list_back": "in an entry's form: back to the list (or Done)",
     "help.keys.list_move": "in a list: move the highlighted entry",
     "help.keys.editor": "edit a long text in $EDITOR",
     "help.keys.revert": "put back the field's saved value",

@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "key.close": "Закрити",
     "key.palette": "Команди",
     "key.move": "Пересунути",
+    "key.back_to_list": "До списку",
     "nav.back": "← Назад",
     "nav.next": "Далі →",
     # -- command palette -------------------------------------------------------------
@@ -119,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "list.unnamed": "(новий запис)",
     "list.required": "Обов'язково: додайте хоча б один запис.",
     "list.remove_confirm": "Видалити «{entry}»?",
+    "list.done": "Готово (esc)",
     # -- choices ---------------------------------------------------------------------
     "choice.language.en": "Англійська",
     "choice.language.uk": "Українська",
@@ -487,6 +489,7 @@ MESSAGES: dict[str, str] = {
     "help.keys.quit": "вийти (спитає про незбережені зміни)",
     "help.keys.lists": "у списку: редагувати виділений запис",
     "help.keys.list_edit": "у списку: додати / видалити запис",
+    "help.keys.list_back": "у формі запису: назад до списку (або «Готово»)",
     "help.keys.list_move": "у списку: пересунути виділений запис",
     "help.keys.editor": "редагувати довгий текст у $EDITOR",
     "help.keys.revert": "повернути збережене значення поля",
