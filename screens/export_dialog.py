@@ -80,8 +80,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                     yield RadioButton(t("export.format.md"), id="export-format-md", value=True)
                     yield RadioButton(t("export.format.html"), id="export-format-html")
                 yield Label(t("export.path"), classes="export-label")
+                # Not selected on focus: a Space or a letter meant for the format must not
+                # replace the path.
                 yield ControlInput(
-                    str(default_export_path(self.policy_path, "md")), id="export-path", compact=True
+                    str(default_export_path(self.policy_path, "md")),
+                    id="export-path",
+                    compact=True,
+                    select_on_focus=False,
                 )
                 yield Static(t("export.path_help"), classes="export-help")
                 yield Checkbox(t("export.access"), id="export-access", compact=True)
@@ -99,7 +104,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if going(self):
             return
         self._show_secrets()
-        self.query_one("#export-path", Input).focus()
+        # The first choice is the format (Space or Enter picks one); Tab goes on to the path.
+        self.query_one("#export-format", RadioSet).focus()
 
     # -- state -------------------------------------------------------------------
     @property
@@ -139,7 +145,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         new = FORMATS[max(event.radio_set.pressed_index, 0)]
         old, self.format = self.format, new
         field = self.query_one("#export-path", Input)
-        path = Path(field.value.strip())
+        typed = field.value.strip()
+        if not typed:  # emptied: the default path of the format chosen
+            field.value = str(default_export_path(self.policy_path, new))
+            return
+        path = Path(typed)
         if path.suffix.lower() == SUFFIXES[old]:
             field.value = str(path.with_suffix(SUFFIXES[new]))
 

@@ -229,7 +229,7 @@ async def _open_export(pilot: Pilot[Any]) -> ExportDialog:
     await on_top(pilot, ExportDialog)
     dialog = app.screen
     assert isinstance(dialog, ExportDialog)
-    await wait_for(pilot, lambda: app.focused is dialog.query_one("#export-path"), "its focus")
+    await wait_for(pilot, lambda: app.focused is dialog.query_one("#export-format"), "its focus")
     return dialog
 
 
