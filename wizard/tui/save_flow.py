@@ -329,8 +329,8 @@ class SaveFlow:
             note = await self.app.push_screen_wait(
                 SaveSummaryDialog(
                     revisions.summary(state.saved, state.data),
-                    note=session.revision.note,
                     by=revisions.remembered_author(),
+                    earlier=session.revision.note if session.revision.updating else None,
                 )
             )
             if note is None:
