@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select, SelectionList
 
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.string_list import StringListEditor
@@ -113,3 +113,30 @@ async def test_escape_is_left_to_an_open_drop_down_and_an_item_being_edited(
         send_keys(pilot, "escape")
         await wait_for(pilot, lambda: editor.entry_list.has_focus, "back on the rubrics")
         assert state_of(app).get("content.rubrics[0].goal") == "trust"
+
+
+async def test_a_rubrics_platforms_take_space_at_once_and_start_at_the_top(
+    tmp_path: Path,
+) -> None:
+    data = {
+        "schema_version": 1,
+        "platforms": [{"name": "Instagram"}, {"name": "Telegram"}, {"name": "TikTok"}],
+        "content": {"rubrics": [{"name": "News"}, {"name": "Behind the ovens"}]},
+    }
+    app = open_app(tmp_path, data, section="content")
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, "content")
+        picker = app.screen.query_one("#content-rubrics-platforms", SelectionList)
+        await focus(pilot, picker)
+        send_keys(pilot, "space")  # the first Space ticks the first platform
+        await wait_for(pilot, lambda: state_of(app).get("content.rubrics[0].platforms"))
+        assert state_of(app).get("content.rubrics[0].platforms") == ["Instagram"]
+        send_keys(pilot, "down", "down")
+        await wait_for(pilot, lambda: picker.highlighted == 2, "TikTok highlighted")
+        await highlight(pilot, "#content-rubrics-entries", 1)
+        await wait_for(pilot, lambda: not picker.selected, "the second rubric's platforms")
+        assert picker.highlighted == 0  # not where the first rubric's highlight was
+        await focus(pilot, picker)
+        send_keys(pilot, "space")
+        await wait_for(pilot, lambda: state_of(app).get("content.rubrics[1].platforms"))
+        assert state_of(app).get("content.rubrics[1].platforms") == ["Instagram"]
