@@ -125,7 +125,7 @@ ROUND_TRIPS: dict[str, RoundTrip] = {
         FieldSpec("communication.response_time.first_reply_max_minutes", "minutes"),
         90,
         lambda w: w.value,
-        "90",
+        "1 h 30 min",  # as the author would write it, in the interface language
         lambda w: setattr(w, "value", "2 h 15 min"),
         135,
     ),
@@ -351,7 +351,7 @@ async def test_a_row_loads_writes_and_shows_a_parse_error() -> None:
         assert editor.has_class("-invalid")
         state.set(spec.path, 30)
         row.load()  # a change made elsewhere (a revert): shown, not written back
-        assert editor.value == "30"
+        assert editor.value == "30 min"
         row.show_problems([])
         assert _problem(row) == ("= 30 min", {"-info"})
         assert not editor.has_class("-invalid")

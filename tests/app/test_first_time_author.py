@@ -1,11 +1,27 @@
 """What a first-time author meets in the smaller places: a template's text copied as
-it reads."""
+it reads, a new policy in the interface's language, durations as people write them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app.conftest import SIZE, at_step, open_app, send_keys, wait_for
+from textual.widgets import Input, Select
+
+from tests.app.conftest import (
+    SIZE,
+    at_step,
+    field_problem,
+    open_app,
+    send_keys,
+    state_of,
+    type_text,
+    wait_for,
+)
+from wizard.tui.app import build_app
+
+MAX = "#communication-response_time-first_reply_max_minutes"
+AVG = "#communication-response_time-first_reply_avg_minutes"
+AVG_PATH = "communication.response_time.first_reply_avg_minutes"
 
 
 async def test_copy_text_leaves_out_the_trailing_line_break(tmp_path: Path) -> None:
@@ -17,3 +33,31 @@ async def test_copy_text_leaves_out_the_trailing_line_break(tmp_path: Path) -> N
         send_keys(pilot, "ctrl+t")
         await wait_for(pilot, lambda: app.clipboard, "the copy")
         assert app.clipboard == "Thank you, {name}!\nSee you on Saturday."
+
+
+async def test_a_new_policy_is_written_in_the_interface_language(tmp_path: Path) -> None:
+    app = build_app(path=tmp_path / "p.toml", section=None, lang="uk", new=True, from_=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, "document")
+        language = app.screen.query_one("#document-language", Select)
+        await wait_for(pilot, lambda: language.value == "uk", "Ukrainian chosen")
+        state = state_of(app)
+        assert state.get("document.language") == "uk"
+        assert not state.is_dirty  # nothing to save or to ask about yet
+        send_keys(pilot, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running, "the wizard closed without asking")
+    assert not (tmp_path / "p.toml").exists()
+
+
+async def test_minutes_reopen_as_written_and_half_an_hour_is_understood(tmp_path: Path) -> None:
+    times = {"response_time": {"first_reply_max_minutes": 30}}
+    data = {"schema_version": 1, "communication": times}
+    app = open_app(tmp_path, data, section="communication-response", lang="uk")
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, "communication-response")
+        field = app.screen.query_one(MAX, Input)
+        assert field.value == "30 хв"
+        await type_text(pilot, AVG, "пів години")
+        await wait_for(pilot, lambda: state_of(app).get(AVG_PATH) == 30, "half an hour stored")
+        line = field_problem(app, AVG[1:])
+        await wait_for(pilot, lambda: "= 30 хв" in str(line.render()), "what was understood")

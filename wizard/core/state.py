@@ -99,6 +99,19 @@ class PolicyState:
         """How many values (tables, lists and scalars) the policy held at its last check
         (how long a check takes grows with it)."""
 
+    @classmethod
+    def new(
+        cls, data: dict[str, Any] | None, *, path: Path | None, language: str
+    ) -> PolicyState:
+        """A policy not saved yet: from `data` (another policy's copy), or blank. A blank
+        one is written in the interface's `language` unless the author chooses another:
+        its `document.language` starts so, and counts as where it started (no change to
+        save, nothing to ask on quitting)."""
+        if data is not None:
+            return cls(data, path=path)
+        start: dict[str, Any] = {"schema_version": 1, "document": {"language": language}}
+        return cls(start, path=path, saved=start)
+
     # -- reading -----------------------------------------------------------------
     def get(self, path: str) -> Any:
         """The value at `path`, or None when absent."""

@@ -242,7 +242,7 @@ class PresenceApp(CurrentScreenQueries[int]):
         elif isinstance(started, Exists):
             self.offer_open(started.path)
         else:
-            self.edit(PolicyState(started.data, path=started.path))
+            self.edit(PolicyState.new(started.data, path=started.path, language=get_language()))
 
     # -- screens -----------------------------------------------------------------
     @property
@@ -543,7 +543,7 @@ def build_app(
             return PresenceApp(
                 lang=get_language(), folder=folder, offer_open=started.path, settings=settings
             )
-        state = PolicyState(started.data, path=started.path)
+        state = PolicyState.new(started.data, path=started.path, language=get_language())
         return PresenceApp(
             state, section=section, lang=get_language(), folder=folder, settings=settings
         )
@@ -559,7 +559,7 @@ def build_app(
     else:
         # A new policy that was never saved, and a crash kept what was typed: open it
         # as `presence new PATH` does, which offers the draft.
-        state = PolicyState(None, path=path)
+        state = PolicyState.new(None, path=path, language=get_language())
     return PresenceApp(
         state, section=section, lang=get_language(), folder=folder, settings=settings
     )
