@@ -21,7 +21,8 @@ How to add a section screen
 
    Fields are declared by key path (`FieldSpec(path, kind, ...)`); the input's
    id is the path with dashes. The kind picks the field's editor (text, long, date,
-   minutes, choice, radio, multi, bool, strings, platforms: `screens/widgets/editors/`,
+   minutes, timezone, choice, radio, multi, bool, strings, platforms:
+   `screens/widgets/editors/`,
    where a new kind is one new class). A `FieldRow` writes into `self.state` and posts
    `Edited`; this base class then refreshes the problem line of every row (for a
    large policy right after the frame that shows the change) and, debounced, the

@@ -61,8 +61,8 @@ def parse_minutes(text: str) -> int | None:
     source = text.strip().lower()
     if not source:
         return None
-    for pattern, number in _SPOKEN:
-        source = pattern.sub(number, source)
+    for pattern, amount in _SPOKEN:
+        source = pattern.sub(amount, source)
     if source in _ONE_OF:
         source = "1 " + source
     clock = _CLOCK.fullmatch(source)

@@ -100,9 +100,7 @@ class PolicyState:
         (how long a check takes grows with it)."""
 
     @classmethod
-    def new(
-        cls, data: dict[str, Any] | None, *, path: Path | None, language: str
-    ) -> PolicyState:
+    def new(cls, data: dict[str, Any] | None, *, path: Path | None, language: str) -> PolicyState:
         """A policy not saved yet: from `data` (another policy's copy), or blank. A blank
         one is written in the interface's `language` unless the author chooses another:
         its `document.language` starts so, and counts as where it started (no change to

@@ -18,6 +18,7 @@ from screens.widgets.editors.minutes import MinutesEditor
 from screens.widgets.editors.platforms import PlatformPicker
 from screens.widgets.editors.strings import StringsEditor
 from screens.widgets.editors.text import LongTextEditor, TextEditor
+from screens.widgets.editors.timezone import TimeZoneEditor
 
 KINDS: tuple[type[FieldEditor[Any, Any]], ...] = (
     TextEditor,
@@ -30,6 +31,7 @@ KINDS: tuple[type[FieldEditor[Any, Any]], ...] = (
     BooleanEditor,
     StringsEditor,
     PlatformPicker,
+    TimeZoneEditor,
 )
 """Every editor class: the one place a kind of field is registered."""
 
