@@ -61,3 +61,18 @@ async def test_minutes_reopen_as_written_and_half_an_hour_is_understood(tmp_path
         await wait_for(pilot, lambda: state_of(app).get(AVG_PATH) == 30, "half an hour stored")
         line = field_problem(app, AVG[1:])
         await wait_for(pilot, lambda: "= 30 хв" in str(line.render()), "what was understood")
+
+
+async def test_a_policy_made_from_the_example_keeps_its_comments(tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    app = build_app(path=policy, section="document", lang="en", new=True, from_="example")
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, "document")
+        await type_text(pilot, "#document-company", "Zerno Coffee")
+        send_keys(pilot, "ctrl+s")
+        await wait_for(pilot, lambda: policy.exists() and not state_of(app).is_dirty, "the save")
+    text = policy.read_text(encoding="utf-8")
+    assert "# where the login lives, never the password" in text
+    assert "# Hand edits are welcome: comments and key order survive" in text
+    assert 'company = "Zerno Coffee"' in text
+    assert "[[revisions]]" not in text

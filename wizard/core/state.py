@@ -75,15 +75,19 @@ class PolicyState:
         path: Path | None = None,
         source: Any = None,
         saved: dict[str, Any] | None = None,
+        template: str | None = None,
     ) -> None:
         """Start from `data` (copied); `saved` defaults to `data` for a loaded file.
 
         `source` is the `exports.store.PolicySource` the data was read from, or
         None for a policy that has never been saved (then nothing counts as saved).
+        `template`: for a policy not saved yet and made from another, the text its
+        first save writes the data into (the other policy's, its comments kept).
         """
         self.data: dict[str, Any] = copy.deepcopy(data) if data else {"schema_version": 1}
         self.path = path
         self.source = source
+        self.template = template
         if saved is not None:
             self.saved: dict[str, Any] = copy.deepcopy(saved)
         elif source is not None:
@@ -100,13 +104,20 @@ class PolicyState:
         (how long a check takes grows with it)."""
 
     @classmethod
-    def new(cls, data: dict[str, Any] | None, *, path: Path | None, language: str) -> PolicyState:
-        """A policy not saved yet: from `data` (another policy's copy), or blank. A blank
-        one is written in the interface's `language` unless the author chooses another:
-        its `document.language` starts so, and counts as where it started (no change to
-        save, nothing to ask on quitting)."""
+    def new(
+        cls,
+        data: dict[str, Any] | None,
+        *,
+        path: Path | None,
+        language: str,
+        template: str | None = None,
+    ) -> PolicyState:
+        """A policy not saved yet: from `data` (another policy's copy, whose file text
+        is `template`), or blank. A blank one is written in the interface's `language`
+        unless the author chooses another: its `document.language` starts so, and
+        counts as where it started (no change to save, nothing to ask on quitting)."""
         if data is not None:
-            return cls(data, path=path)
+            return cls(data, path=path, template=template)
         start: dict[str, Any] = {"schema_version": 1, "document": {"language": language}}
         return cls(start, path=path, saved=start)
 

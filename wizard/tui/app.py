@@ -242,7 +242,10 @@ class PresenceApp(CurrentScreenQueries[int]):
         elif isinstance(started, Exists):
             self.offer_open(started.path)
         else:
-            self.edit(PolicyState.new(started.data, path=started.path, language=get_language()))
+            state = PolicyState.new(
+                started.data, path=started.path, language=get_language(), template=started.text
+            )
+            self.edit(state)
 
     # -- screens -----------------------------------------------------------------
     @property
@@ -543,7 +546,9 @@ def build_app(
             return PresenceApp(
                 lang=get_language(), folder=folder, offer_open=started.path, settings=settings
             )
-        state = PolicyState.new(started.data, path=started.path, language=get_language())
+        state = PolicyState.new(
+            started.data, path=started.path, language=get_language(), template=started.text
+        )
         return PresenceApp(
             state, section=section, lang=get_language(), folder=folder, settings=settings
         )

@@ -350,7 +350,7 @@ class SaveFlow:
         state = session.state
         data = state.data if note is None else session.apply_revision(note.by, note.note)
         try:
-            source = save_policy(path, data, state.source)
+            source = save_policy(path, data, state.source, template=state.template)
         except (PolicyWriteError, PolicyReadError, OSError) as error:
             reason = getattr(error, "message", None) or str(error)
             if isinstance(error, ReadOnlyFileError):
