@@ -294,6 +294,13 @@ class SectionScreen(StepScreen):
         if self.app.is_running and self._pending_focus is not None:
             self.call_after_refresh(self._apply_focus)
 
+    def show_read_only(self) -> None:
+        """Show every field for reading only (the policy was opened read-only)."""
+        for row in self.query(FieldRow):
+            row.show_read_only()
+        for editor in self.query(ListEditor):
+            editor.show_read_only()
+
     # -- refreshing --------------------------------------------------------------
     def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:
         """The list editors and the rows outside them (found once: screens do not recompose)."""

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Label, Static, TextArea
 
 from schemas.problems import Problem
 from screens.widgets.closing import going
@@ -108,6 +108,15 @@ class FieldRow(Vertical):
         self.disabled = data_path is None
         self.load()
 
+    def show_read_only(self) -> None:
+        """Let the field be read and not changed (the policy was opened read-only): a long
+        text still scrolls and selects, any other field is disabled."""
+        widget = self.field_editor.widget
+        if isinstance(widget, TextArea):
+            widget.read_only = True
+        else:
+            widget.disabled = True
+
     def load(self) -> None:
         """Show the state's value in the editor without writing anything back.
 
@@ -115,6 +124,8 @@ class FieldRow(Vertical):
         screen is still mounting) shows the value when it mounts (`on_mount`)."""
         if not self.field_editor.composed:
             return
+        if self.state.read_only:
+            self.show_read_only()
         value = None if self.data_path is None else self.state.get(self.data_path)
         self.field_editor.show(value)
         self._note(self.field_editor.read())

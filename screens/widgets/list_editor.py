@@ -189,6 +189,13 @@ class ListEditor(Vertical):
         if going(self):
             return
         self.rebuild(select=0 if self.entries else None)
+        if self.state.read_only:
+            self.show_read_only()
+
+    def show_read_only(self) -> None:
+        """Entries to look through, none to add, remove or move (opened read-only)."""
+        for name in ("add", "remove", "up", "down"):
+            self.query_one(f"#{self._part(name)}", Button).disabled = True
 
     # -- data --------------------------------------------------------------------
     @property
@@ -512,6 +519,8 @@ class ListEditor(Vertical):
         self.back_to_list()
 
     def _do(self, name: str) -> None:
+        if self.state.read_only:
+            return
         if name == "add":
             self.add_entry()
         elif self.selected is None:

@@ -57,6 +57,11 @@ def _lookup(data: Any, parts: Sequence[PathPart]) -> Any:
     return node
 
 
+class ReadOnlyPolicy(Exception):
+    """An entry added to or removed from a policy opened read-only (a programming
+    error: the wizard offers no way to)."""
+
+
 @dataclass(frozen=True)
 class SectionStatus:
     """Where a section stands: done, incomplete (`count` missing) or errors (`count`)."""
@@ -88,6 +93,8 @@ class PolicyState:
         self.path = path
         self.source = source
         self.template = template
+        self.read_only = False
+        """Opened read-only (another wizard holds the file): no change is taken."""
         if saved is not None:
             self.saved: dict[str, Any] = copy.deepcopy(saved)
         elif source is not None:
@@ -169,11 +176,13 @@ class PolicyState:
     def set(self, path: str, value: Any) -> bool:
         """Set `path` to `value`, creating tables on the way; blank removes the key.
 
-        Returns whether anything changed.
+        Returns whether anything changed (nothing does in a policy opened read-only).
         """
         parts = parse_path(path)
         if not parts:
             raise ValueError("the whole policy is not a key: use replace()")
+        if self.read_only:
+            return False
         if is_empty(value):
             return self._remove_key(parts, path)
         current = _lookup(self.data, parts)
@@ -219,6 +228,8 @@ class PolicyState:
 
     def append(self, path: str, value: Any) -> int:
         """Append `value` to the list at `path` (created when absent); returns its index."""
+        if self.read_only:
+            raise ReadOnlyPolicy(path)
         current = self.get(path)
         if isinstance(current, list):
             current.append(value)
@@ -229,6 +240,8 @@ class PolicyState:
 
     def remove(self, path: str, index: int) -> Any:
         """Remove and return item `index` of the list at `path`; an emptied list is removed."""
+        if self.read_only:
+            raise ReadOnlyPolicy(path)
         items = self.get(path)
         if not isinstance(items, list) or not 0 <= index < len(items):
             raise IndexError(f"{path}: no item {index}")
@@ -241,7 +254,7 @@ class PolicyState:
     def move(self, path: str, index: int, new_index: int) -> bool:
         """Move item `index` of the list at `path` to `new_index`; False when out of range."""
         items = self.get(path)
-        if not isinstance(items, list) or not 0 <= index < len(items):
+        if self.read_only or not isinstance(items, list) or not 0 <= index < len(items):
             return False
         if not 0 <= new_index < len(items) or new_index == index:
             return False

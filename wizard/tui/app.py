@@ -361,6 +361,13 @@ class PresenceApp(CurrentScreenQueries[int]):
         """Show the file, and whether it is modified or read-only, in the header."""
         self._update_title()
 
+    def show_read_only(self) -> None:
+        """The policy was opened read-only: the screens built so far show their fields
+        for reading only (those built later do so as they are built)."""
+        for screen in self._screens.values():
+            if isinstance(screen, SectionScreen) and screen.is_mounted:
+                screen.show_read_only()
+
     def _update_title(self) -> None:
         state = self.state
         if state is None:
@@ -455,9 +462,10 @@ class PresenceApp(CurrentScreenQueries[int]):
         self.save_flow.save(then)
 
     async def action_quit(self) -> None:
-        """Quit; with unsaved changes ask first: save, discard or cancel."""
+        """Quit; with unsaved changes ask first: save, discard or cancel (a policy opened
+        read-only has none)."""
         state = self.state
-        if state is None or not state.is_dirty:
+        if state is None or not state.is_dirty or state.read_only:
             self.exit(0)
             return
         if isinstance(self.screen, QuitDialog):

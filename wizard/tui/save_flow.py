@@ -71,6 +71,8 @@ class SaveFlowHost(Suspends, Protocol):
 
     def refresh_title(self) -> None: ...
 
+    def show_read_only(self) -> None: ...
+
     def push_screen(
         self, screen: Screen[_Result], callback: ScreenResultCallbackType[_Result] | None = ...
     ) -> object: ...
@@ -193,8 +195,10 @@ class SaveFlow:
             return
         if choice == "read_only":
             session.read_only = True
+            session.state.read_only = True
             session.paused = False
             self.app.refresh_title()
+            self.app.show_read_only()
             self.app.notify(t("lock.banner"), severity="warning")
         elif choice == "continue":
             session.take_lock()
