@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
 
 from schemas.problems import Problem
 from schemas.secrets import exported_secrets
@@ -28,6 +28,7 @@ from screens.dialogs import ConfirmDialog
 from screens.labels import path_label
 from screens.widgets.closing import going
 from screens.widgets.controls import ControlInput
+from screens.widgets.marks import MarkedCheckbox, MarkedRadioButton
 from wizard.core.i18n import t
 from wizard.core.service import (
     FORMATS,
@@ -77,8 +78,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             with VerticalScroll(id="export-body"):
                 yield Label(t("export.format"), classes="export-label")
                 with RadioSet(id="export-format"):
-                    yield RadioButton(t("export.format.md"), id="export-format-md", value=True)
-                    yield RadioButton(t("export.format.html"), id="export-format-html")
+                    yield MarkedRadioButton(
+                        t("export.format.md"), id="export-format-md", value=True
+                    )
+                    yield MarkedRadioButton(t("export.format.html"), id="export-format-html")
                 yield Label(t("export.path"), classes="export-label")
                 # Not selected on focus: a Space or a letter meant for the format must not
                 # replace the path.
@@ -89,7 +92,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                     select_on_focus=False,
                 )
                 yield Static(t("export.path_help"), classes="export-help")
-                yield Checkbox(t("export.access"), id="export-access", compact=True)
+                yield MarkedCheckbox(t("export.access"), id="export-access", compact=True)
                 yield Static(t("export.access_help"), classes="export-help")
                 draft = Static(t("export.draft", n=missing), id="export-draft")
                 draft.display = missing > 0
