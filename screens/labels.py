@@ -11,6 +11,7 @@ from __future__ import annotations
 from schemas.controls import stand_in
 from schemas.keypath import parse_path
 from schemas.problems import Problem
+from wizard.core.completeness import Gap
 from wizard.core.i18n import has, problem_message, t
 
 
@@ -35,6 +36,13 @@ def path_label(path: str) -> str:
         elif position == len(parts) - 1:
             return stand_in(path)
     return " › ".join(words) if words else stand_in(path)
+
+
+def gap_line(gap: Gap) -> str:
+    """ "<field>" for a gap a reader would find (what to add, for an empty list)."""
+    label = path_label(gap.path)
+    key = f"thin.{gap.code}"
+    return f"{label}: {t(key)}" if has(key) else label
 
 
 def problem_line(problem: Problem) -> str:

@@ -18,17 +18,20 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from schemas.keypath import PathPart, format_path, is_under, parse_path
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
 from schemas.text import is_empty
 
+if TYPE_CHECKING:
+    from wizard.core.completeness import Gap
+
 Listener = Callable[[str], None]
 """Called with the key path that changed ("" when the whole policy was replaced)."""
 
-StatusName = Literal["done", "incomplete", "errors"]
+StatusName = Literal["done", "thin", "incomplete", "errors"]
 
 
 def problems_under(problems: Iterable[Problem], path: str) -> list[Problem]:
@@ -64,7 +67,8 @@ class ReadOnlyPolicy(Exception):
 
 @dataclass(frozen=True)
 class SectionStatus:
-    """Where a section stands: done, incomplete (`count` missing) or errors (`count`)."""
+    """Where a section stands: done, thin (`count` gaps a reader would find, see
+    `wizard.core.completeness`), incomplete (`count` missing) or errors (`count`)."""
 
     state: StatusName
     count: int = 0
@@ -106,6 +110,7 @@ class PolicyState:
         self._listeners: list[Listener] = []
         self._problems: list[Problem] | None = None
         self._problems_revision = -1
+        self._gaps: tuple[int, list[Gap]] | None = None
         self.checked_values = 0
         """How many values (tables, lists and scalars) the policy held at its last check
         (how long a check takes grows with it)."""
@@ -335,8 +340,18 @@ class PolicyState:
             if is_under(problem.path, first)
         ]
 
+    def gaps(self, section: str = "review") -> list[Gap]:
+        """What a reader would miss in `section` ("review": the whole policy), though
+        the format does not require it (`wizard.core.completeness`)."""
+        if self._gaps is None or self._gaps[0] != self.revision:
+            from wizard.core.completeness import gaps
+
+            self._gaps = (self.revision, gaps(self.data))
+        found = self._gaps[1]
+        return found if section == "review" else [g for g in found if g.section == section]
+
     def section_status(self, section: str) -> SectionStatus:
-        """Done, incomplete (n missing) or errors (n) for one section.
+        """Errors (n), incomplete (n missing), thin (n gaps) or done for one section.
 
         "review" stands for the whole policy (top-level keys included).
         """
@@ -347,4 +362,7 @@ class PolicyState:
         missing = sum(1 for p in problems if p.level == "missing")
         if missing:
             return SectionStatus("incomplete", missing)
+        thin = len(self.gaps(section))
+        if thin:
+            return SectionStatus("thin", thin)
         return SectionStatus("done")
