@@ -97,6 +97,9 @@ def section_css(*names: str) -> list[str | PurePath]:
     return [BASE_CSS, *(folder / name for name in SECTION_STYLESHEETS)]
 
 
+NARROW = 70
+"""Columns below which the sidebar is hidden (at 60 it left the fields 36)."""
+
 LAYOUT_PASSES = 6
 """At most this many passes lay out a screen built ahead (a section screen settles
 after three or four: the widgets' answers to a pass ask for the next)."""
@@ -113,6 +116,11 @@ class StepScreen(Screen[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = section_css()
     AUTO_FOCUS = "#body *"
     """The first field gets the keyboard (not the sidebar) when the screen opens."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
+    """Below `NARROW` columns the sidebar steps aside (class `-narrow`, base.tcss): the
+    fields and the review's tabs get the width; alt+1 … alt+7 and ctrl+n / ctrl+b
+    still move between the sections."""
 
     def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
         """A screen showing `state` (the app's one `PolicyState`); `settings` gives its

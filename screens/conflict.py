@@ -13,13 +13,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from exports.diff import Change
 from screens.dialogs import ChoiceDialog
 from screens.save_summary import ChangeList
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.controls import shown
 from wizard.core.i18n import t
 
@@ -41,8 +42,9 @@ class ConflictDialog(ChoiceDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box -warning"):
             yield Static(t("conflict.title"), classes="amend-title")
-            yield Static(t("conflict.text", path=self.path), classes="amend-text", markup=False)
-            with Horizontal(classes="amend-buttons"):
+            with VerticalScroll(classes="amend-body"):
+                yield Static(t("conflict.text", path=self.path), classes="amend-text", markup=False)
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(t("conflict.reload"), id="conflict-reload", variant="primary")
                 yield Button(t("conflict.overwrite"), id="conflict-overwrite", variant="error")
                 yield Button(t("conflict.save_as"), id="conflict-save_as")
@@ -65,9 +67,10 @@ class ChangesDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box"):
             yield Static(shown(self.title_text), classes="amend-title", markup=False)
-            yield Static(shown(self.text), classes="amend-text", markup=False)
-            yield ChangeList(self.changes, id="changes-list")
-            with Horizontal(classes="amend-buttons"):
+            with VerticalScroll(classes="amend-body"):
+                yield Static(shown(self.text), classes="amend-text", markup=False)
+                yield ChangeList(self.changes, id="changes-list")
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(t("dialog.close"), id="changes-close", variant="primary")
 
     def on_mount(self) -> None:

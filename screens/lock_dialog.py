@@ -6,10 +6,11 @@ Dismisses with "read_only", "continue" or "quit".
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from screens.dialogs import ChoiceDialog
+from screens.widgets.button_row import ButtonRow
 from wizard.core.i18n import t
 from wizard.core.lock import LockInfo
 
@@ -31,18 +32,21 @@ class LockDialog(ChoiceDialog):
         since = self.holder.started.astimezone().strftime("%Y-%m-%d %H:%M")
         with Vertical(classes="amend-box -warning"):
             yield Static(t("lock.title"), classes="amend-title")
-            yield Static(
-                t(
-                    "lock.text",
-                    path=self.path,
-                    pid=self.holder.pid,
-                    host=self.holder.host,
-                    since=since,
+            yield VerticalScroll(
+                Static(
+                    t(
+                        "lock.text",
+                        path=self.path,
+                        pid=self.holder.pid,
+                        host=self.holder.host,
+                        since=since,
+                    ),
+                    classes="amend-text",
+                    markup=False,
                 ),
-                classes="amend-text",
-                markup=False,
+                classes="amend-body",
             )
-            with Horizontal(classes="amend-buttons"):
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(t("lock.read_only"), id="lock-read_only", variant="primary")
                 yield Button(t("lock.continue"), id="lock-continue", variant="warning")
                 yield Button(t("lock.quit"), id="lock-quit")

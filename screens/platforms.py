@@ -13,13 +13,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.events import DescendantBlur, DescendantFocus, ScreenSuspend
 from textual.widgets import Button, Input, Static
 
 from schemas.model import PLATFORM_STATUSES
 from screens.base import SectionScreen, section_css
 from screens.dialogs import DIALOG_CSS, ChoiceDialog
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
@@ -93,7 +94,7 @@ class RemovePlatformDialog(ChoiceDialog):
                 classes="dialog-text",
                 markup=False,
             )
-            with Horizontal(classes="dialog-buttons"):
+            with ButtonRow(classes="dialog-buttons"):
                 yield Button(t("platforms.remove_refs"), id="platform-remove", variant="primary")
                 yield Button(t("platforms.keep_refs"), id="platform-keep")
                 yield Button(t("platforms.cancel"), id="platform-cancel")

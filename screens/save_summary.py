@@ -14,12 +14,13 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from exports.diff import Change, by_section, render_value
 from schemas.controls import stand_in
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.controls import ControlInput
 from wizard.core.i18n import has, t
 
@@ -112,26 +113,34 @@ class SaveSummaryDialog(ModalScreen[RevisionNote | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box"):
             yield Static(t("summary.title"), classes="amend-title")
-            yield Static(t("summary.intro"), classes="amend-text")
-            yield ChangeList(self.changes, id="summary-changes")
-            if self.earlier is not None:
-                # Saving again in the session updates today's entry: what was noted
-                # before stays, and what is typed now is added to it.
-                updating = (
-                    t("summary.updating", note=self.earlier)
-                    if self.earlier
-                    else t("summary.updating_no_note")
-                )
-                yield Static(updating, id="summary-updating", classes="amend-text", markup=False)
-            yield Static(
-                t("summary.note_more" if self.earlier else "summary.note"), classes="amend-label"
-            )
-            yield ControlInput(id="summary-note", placeholder=t("summary.note_placeholder"))
-            yield Static(t("summary.by"), classes="amend-label")
-            yield ControlInput(self.by, id="summary-by")
-            with Horizontal(classes="amend-buttons"):
+            with VerticalScroll(classes="amend-body"):
+                yield from self._body()
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(t("summary.save"), id="summary-save", variant="primary")
                 yield Button(t("summary.cancel"), id="summary-cancel")
+
+    def _body(self) -> ComposeResult:
+        """What changes, the entry updated, the note and the name (scrolled when long)."""
+        yield Static(t("summary.intro"), classes="amend-text")
+        yield ChangeList(self.changes, id="summary-changes")
+        if self.earlier is not None:
+            # Saving again in the session updates today's entry: what was noted before
+            # stays, and what is typed now is added to it.
+            updating = (
+                t("summary.updating", note=self.earlier)
+                if self.earlier
+                else t("summary.updating_no_note")
+            )
+            yield Static(updating, id="summary-updating", classes="amend-text", markup=False)
+        yield Static(
+            t("summary.note_more" if self.earlier else "summary.note"), classes="amend-label"
+        )
+        # One line each (as the export dialog's path), so that both fit at 80×24.
+        yield ControlInput(
+            id="summary-note", placeholder=t("summary.note_placeholder"), compact=True
+        )
+        yield Static(t("summary.by"), classes="amend-label")
+        yield ControlInput(self.by, id="summary-by", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#summary-note").focus()

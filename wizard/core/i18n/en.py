@@ -354,7 +354,7 @@ MESSAGES: dict[str, str] = {
     "review.export": "Export…",
     "review.checklist": "Still to do",
     "review.checklist_help": "Enter or a click jumps to the field.",
-    "review.all_done": "Nothing is missing and there are no errors.",
+    "review.all_done": "Every section is done: nothing missing, nothing to add, no errors.",
     "review.whole_file": "The file as a whole",
     "review.level.error": "Error",
     "review.level.missing": "Missing",

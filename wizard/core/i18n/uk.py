@@ -354,7 +354,7 @@ MESSAGES: dict[str, str] = {
     "review.export": "Експортувати…",
     "review.checklist": "Що ще зробити",
     "review.checklist_help": "Enter або клік переходить до поля.",
-    "review.all_done": "Нічого не бракує, помилок немає.",
+    "review.all_done": "Усі розділи готові: нічого не бракує, нічого додати, помилок немає.",
     "review.whole_file": "Файл загалом",
     "review.level.error": "Помилка",
     "review.level.missing": "Бракує",
