@@ -117,7 +117,7 @@ class StepScreen(Screen[None]):
     AUTO_FOCUS = "#body *"
     """The first field gets the keyboard (not the sidebar) when the screen opens."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012 (as Textual types it)
     """Below `NARROW` columns the sidebar steps aside (class `-narrow`, base.tcss): the
     fields and the review's tabs get the width; alt+1 … alt+7 and ctrl+n / ctrl+b
     still move between the sections."""
