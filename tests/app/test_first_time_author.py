@@ -1,11 +1,13 @@
 """What a first-time author meets in the smaller places: a template's text copied as
-it reads, a new policy in the interface's language, durations as people write them."""
+it reads, a new policy in the interface's language, durations as people write them, a
+policy made from the example with its comments, a style described in full."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Select
+import pytest
+from textual.widgets import Input, RadioButton, Select
 
 from tests.app.conftest import (
     SIZE,
@@ -14,6 +16,7 @@ from tests.app.conftest import (
     open_app,
     send_keys,
     state_of,
+    steady_screenshot,
     type_text,
     wait_for,
 )
@@ -76,3 +79,22 @@ async def test_a_policy_made_from_the_example_keeps_its_comments(tmp_path: Path)
     assert "# Hand edits are welcome: comments and key order survive" in text
     assert 'company = "Zerno Coffee"' in text
     assert "[[revisions]]" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "width"),
+    [("en", 66), ("en", 71), ("en", 88), ("en", 96), ("uk", 61), ("uk", 81), ("uk", 85)],
+)
+async def test_a_style_whose_line_fills_the_width_shows_all_of_it(
+    tmp_path: Path, lang: str, width: int
+) -> None:
+    """At these widths a style's first line fills the width exactly: every word of every
+    style's description is still shown, none cut off with "…"."""
+    app = open_app(tmp_path, section="communication-style", lang=lang)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await at_step(pilot, "communication-style")
+        await steady_screenshot(pilot)
+        for button in app.screen.query(RadioButton):
+            shown = " ".join(button.render_line(y).text for y in range(button.size.height))
+            hidden = [word for word in str(button.label).split() if word not in shown]
+            assert not hidden and "…" not in shown, f"{button.id}: {hidden} not shown"
