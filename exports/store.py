@@ -501,12 +501,18 @@ def render_policy(data: Mapping[str, Any], source: PolicySource | None = None) -
 
 
 def save_policy(
-    path: Path, data: Mapping[str, Any], source: PolicySource | None = None
+    path: Path,
+    data: Mapping[str, Any],
+    source: PolicySource | None = None,
+    *,
+    template: str | None = None,
 ) -> PolicySource:
     """Render and atomically write the file; returns the new source for further edits.
 
     Without a source, an existing file that a newer program wrote is refused
-    (`NewerFormatError`) rather than overwritten.
+    (`NewerFormatError`) rather than overwritten. `template`: for a new file (no
+    source), the text to write the data into (another policy's, its comments kept),
+    as a save edits an existing file.
     """
     if source is None and path.is_file():
         try:
@@ -517,7 +523,10 @@ def save_policy(
             pass  # only a newer format is refused here
     from exports.atomic import atomic_write
 
-    text = render_policy(data, source)
+    base = source
+    if base is None and template is not None:
+        base = parse_policy(path, template.encode("utf-8"))
+    text = render_policy(data, base)
     if source is not None and text == source.text:
         raw = source.raw
     else:

@@ -21,7 +21,8 @@ How to add a section screen
 
    Fields are declared by key path (`FieldSpec(path, kind, ...)`); the input's
    id is the path with dashes. The kind picks the field's editor (text, long, date,
-   minutes, choice, radio, multi, bool, strings, platforms: `screens/widgets/editors/`,
+   minutes, timezone, choice, radio, multi, bool, strings, platforms:
+   `screens/widgets/editors/`,
    where a new kind is one new class). A `FieldRow` writes into `self.state` and posts
    `Edited`; this base class then refreshes the problem line of every row (for a
    large policy right after the frame that shows the change) and, debounced, the
@@ -96,6 +97,9 @@ def section_css(*names: str) -> list[str | PurePath]:
     return [BASE_CSS, *(folder / name for name in SECTION_STYLESHEETS)]
 
 
+NARROW = 70
+"""Columns below which the sidebar is hidden (at 60 it left the fields 36)."""
+
 LAYOUT_PASSES = 6
 """At most this many passes lay out a screen built ahead (a section screen settles
 after three or four: the widgets' answers to a pass ask for the next)."""
@@ -112,6 +116,11 @@ class StepScreen(Screen[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = section_css()
     AUTO_FOCUS = "#body *"
     """The first field gets the keyboard (not the sidebar) when the screen opens."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012 (as Textual types it)
+    """Below `NARROW` columns the sidebar steps aside (class `-narrow`, base.tcss): the
+    fields and the review's tabs get the width; alt+1 … alt+7 and ctrl+n / ctrl+b
+    still move between the sections."""
 
     def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
         """A screen showing `state` (the app's one `PolicyState`); `settings` gives its
@@ -292,6 +301,13 @@ class SectionScreen(StepScreen):
         # Textual runs this before `StepScreen.on_mount` (each class's handler, subclass first).
         if self.app.is_running and self._pending_focus is not None:
             self.call_after_refresh(self._apply_focus)
+
+    def show_read_only(self) -> None:
+        """Show every field for reading only (the policy was opened read-only)."""
+        for row in self.query(FieldRow):
+            row.show_read_only()
+        for editor in self.query(ListEditor):
+            editor.show_read_only()
 
     # -- refreshing --------------------------------------------------------------
     def _targets(self) -> tuple[list[ListEditor], list[FieldRow]]:

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import zoneinfo
-from functools import cache
-
 from textual.app import ComposeResult
 
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldSpec
-
-
-@cache
-def time_zone_names() -> tuple[str, ...]:
-    """The IANA time zone names this machine knows, sorted (suggestions while typing)."""
-    return tuple(sorted(zoneinfo.available_timezones()))
 
 
 class CommunicationResponseScreen(SectionScreen):
@@ -28,7 +19,7 @@ class CommunicationResponseScreen(SectionScreen):
         FieldSpec("communication.response_time.first_reply_avg_minutes", "minutes"),
         FieldSpec("communication.response_time.working_hours"),
         FieldSpec("communication.response_time.after_hours"),
-        FieldSpec("communication.response_time.timezone", suggestions=time_zone_names()),
+        FieldSpec("communication.response_time.timezone", "timezone"),
     )
 
     def compose_fields(self) -> ComposeResult:

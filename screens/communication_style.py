@@ -10,9 +10,6 @@ from schemas.model import ADDRESSES, EMOJI_USES, GOALS, STYLES
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldSpec
 
-BUTTON_EXTRA = 6
-"""Cells a radio button takes besides its label (the button, padding)."""
-
 
 class CommunicationStyleScreen(SectionScreen):
     """Edits the goals, style, voice, address, emoji and word lists of [communication]."""
@@ -39,8 +36,10 @@ class CommunicationStyleScreen(SectionScreen):
         self.call_after_refresh(self._fit_style_labels)
 
     def _fit_style_labels(self) -> None:
-        """Give a style whose description does not fit on one line a second line."""
+        """Give each style as many lines as its description takes at this width (a
+        radio button is one line high by itself, and cuts the rest off)."""
         radio = self.query_one("#communication-style", RadioSet)
-        width = radio.content_size.width
         for button in radio.query(RadioButton):
-            button.set_class(len(str(button.label)) + BUTTON_EXTRA > width, "-wrap")
+            width = button.content_size.width
+            if width > 0:
+                button.styles.height = max(1, len(button.render().wrap(width)))

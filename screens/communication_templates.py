@@ -44,7 +44,8 @@ class CommunicationTemplatesScreen(SectionScreen):
         yield Button(t("templates.copy"), id="communication-templates-copy", compact=True)
 
     def action_copy_template(self) -> None:
-        """Copy the text of the selected template to the clipboard, as written."""
+        """Copy the text of the selected template to the clipboard, as written, without
+        the blank space after its last line."""
         editor = self.query_one("#communication-templates", ListEditor)
         index = editor.selected
         entry = None if index is None else self.state.get(f"communication.templates[{index}]")
@@ -52,7 +53,9 @@ class CommunicationTemplatesScreen(SectionScreen):
         if not isinstance(text, str) or is_blank(text):
             self.notify(t("templates.nothing_to_copy"), severity="warning")
             return
-        self.app.copy_to_clipboard(text)
+        # The text as it reads: the line break a text box keeps after the last line
+        # (or spaces after it) would follow a paste into a chat.
+        self.app.copy_to_clipboard(text.rstrip())
         title = entry.get("title") if isinstance(entry, dict) else None
         self.notify(t("templates.copied", title=title if isinstance(title, str) else ""))
 

@@ -15,13 +15,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from exports.diff import Change
 from screens.dialogs import ChoiceDialog
 from screens.save_summary import ChangeList
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.controls import shown
 from wizard.core.i18n import t
 
@@ -58,15 +59,16 @@ class ConflictDialog(ChoiceDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box -warning"):
             yield Static(t("conflict.title"), classes="amend-title")
-            yield Static(t("conflict.text", path=self.path), classes="amend-text", markup=False)
             if self.unreadable is not None:
                 summary = t("conflict.unreadable", reason=self.unreadable)
             else:
                 summary = t("conflict.merge_summary", theirs=self.theirs, ours=self.ours)
                 if self.conflicts:
                     summary += " " + t("conflict.merge_conflicts", count=self.conflicts)
-            yield Static(summary, id="conflict-summary", classes="amend-text", markup=False)
-            with Horizontal(classes="amend-buttons"):
+            with VerticalScroll(classes="amend-body"):
+                yield Static(t("conflict.text", path=self.path), classes="amend-text", markup=False)
+                yield Static(summary, id="conflict-summary", classes="amend-text", markup=False)
+            with ButtonRow(classes="amend-buttons"):
                 merge = Button(t("conflict.merge"), id="conflict-merge", variant="primary")
                 merge.disabled = self.unreadable is not None
                 yield merge
@@ -105,9 +107,10 @@ class ChangesDialog(ModalScreen[bool]):
         box = "amend-box -warning" if self.confirm else "amend-box"
         with Vertical(classes=box):
             yield Static(shown(self.title_text), classes="amend-title", markup=False)
-            yield Static(shown(self.text), classes="amend-text", markup=False)
-            yield ChangeList(self.changes, id="changes-list")
-            with Horizontal(classes="amend-buttons"):
+            with VerticalScroll(classes="amend-body"):
+                yield Static(shown(self.text), classes="amend-text", markup=False)
+                yield ChangeList(self.changes, id="changes-list")
+            with ButtonRow(classes="amend-buttons"):
                 if self.confirm is not None:
                     yield Button(self.confirm, id="changes-confirm", variant="error")
                     yield Button(t("merge.back"), id="changes-close", variant="primary")

@@ -14,10 +14,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.controls import shown
 from wizard.core.i18n import t
 
@@ -67,8 +68,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(shown(self.question), classes="dialog-text", markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(shown(self.question), classes="dialog-text", markup=False)
+            with ButtonRow(classes="dialog-buttons"):
                 yield Button(self.yes or t("dialog.yes"), id="dialog-yes", variant="primary")
                 yield Button(t("dialog.no"), id="dialog-no")
 
@@ -91,7 +93,7 @@ class QuitDialog(ChoiceDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(t("quit.question"), classes="dialog-text")
-            with Horizontal(classes="dialog-buttons"):
+            with ButtonRow(classes="dialog-buttons"):
                 yield Button(t("quit.save"), id="quit-save", variant="primary")
                 yield Button(t("quit.discard"), id="quit-discard", variant="error")
                 yield Button(t("quit.cancel"), id="quit-cancel")
@@ -111,8 +113,9 @@ class MessageDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(shown(self.title_text), classes="dialog-text dialog-title", markup=False)
-            yield Static(shown(self.message), classes="dialog-text", markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(shown(self.message), classes="dialog-text", markup=False)
+            with ButtonRow(classes="dialog-buttons"):
                 yield Button(t("dialog.ok"), id="dialog-ok", variant="primary")
 
     def on_mount(self) -> None:

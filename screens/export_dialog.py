@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
 
 from schemas.problems import Problem
 from schemas.secrets import exported_secrets
@@ -29,6 +29,7 @@ from screens.dialogs import ConfirmDialog
 from screens.labels import path_label
 from screens.widgets.closing import going
 from screens.widgets.controls import ControlInput
+from screens.widgets.marks import MarkedCheckbox, MarkedRadioButton
 from wizard.core.i18n import get_language, t
 from wizard.core.service import (
     FORMATS,
@@ -89,15 +90,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Label(t("export.format"), classes="export-label")
                 with RadioSet(id="export-format"):
                     for fmt in FORMATS:
-                        yield RadioButton(
+                        yield MarkedRadioButton(
                             t(f"export.format.{fmt}"), id=f"export-format-{fmt}", value=fmt == "md"
                         )
                 yield Label(t("export.path"), classes="export-label")
+                # Not selected on focus: a Space or a letter meant for the format must not
+                # replace the path.
                 yield ControlInput(
-                    str(default_export_path(self.policy_path, "md")), id="export-path", compact=True
+                    str(default_export_path(self.policy_path, "md")),
+                    id="export-path",
+                    compact=True,
+                    select_on_focus=False,
                 )
                 yield Static(t("export.path_help"), classes="export-help")
-                yield Checkbox(t("export.access"), id="export-access", compact=True)
+                yield MarkedCheckbox(t("export.access"), id="export-access", compact=True)
                 yield Static(t("export.access_help"), classes="export-help")
                 draft = Static(t("export.draft", n=missing), id="export-draft")
                 draft.display = missing > 0
@@ -112,7 +118,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if going(self):
             return
         self._show_secrets()
-        self.query_one("#export-path", Input).focus()
+        # The first choice is the format (Space or Enter picks one); Tab goes on to the path.
+        self.query_one("#export-format", RadioSet).focus()
 
     # -- state -------------------------------------------------------------------
     @property
@@ -152,7 +159,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         new = FORMATS[max(event.radio_set.pressed_index, 0)]
         old, self.format = self.format, new
         field = self.query_one("#export-path", Input)
-        path = Path(field.value.strip())
+        typed = field.value.strip()
+        if not typed:  # emptied: the default path of the format chosen
+            field.value = str(default_export_path(self.policy_path, new))
+            return
+        path = Path(typed)
         if path.suffix.lower() == SUFFIXES[old]:
             field.value = str(path.with_suffix(SUFFIXES[new]))
 

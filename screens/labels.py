@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from schemas.controls import stand_in
 from schemas.keypath import parse_path
 from schemas.problems import Problem
+from wizard.core.completeness import Gap
 from wizard.core.i18n import has, problem_message, t
 from wizard.core.minutes import format_minutes
 
@@ -80,6 +81,11 @@ def problem_text(problem: Problem) -> str:
         if isinstance(value := problem.params.get(name), str)
     }
     return problem_message(problem, paths)
+def gap_line(gap: Gap) -> str:
+    """ "<field>" for a gap a reader would find (what to add, for an empty list)."""
+    label = path_label(gap.path)
+    key = f"thin.{gap.code}"
+    return f"{label}: {t(key)}" if has(key) else label
 
 
 def problem_line(problem: Problem) -> str:

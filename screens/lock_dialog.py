@@ -12,10 +12,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from screens.dialogs import ChoiceDialog
+from screens.widgets.button_row import ButtonRow
 from wizard.core.i18n import t
 from wizard.core.lock import LockInfo
 
@@ -42,12 +43,15 @@ class LockDialog(ChoiceDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box -warning"):
             yield Static(t("lock.title"), classes="amend-title")
-            yield Static(
-                t("lock.text", path=self.path, **_holder_fields(self.holder)),
-                classes="amend-text",
-                markup=False,
+            yield VerticalScroll(
+                Static(
+                    t("lock.text", path=self.path, **_holder_fields(self.holder)),
+                    classes="amend-text",
+                    markup=False,
+                ),
+                classes="amend-body",
             )
-            with Horizontal(classes="amend-buttons"):
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(t("lock.read_only"), id="lock-read_only", variant="primary")
                 yield Button(t("lock.continue"), id="lock-continue", variant="warning")
                 yield Button(t("lock.quit"), id="lock-quit")
@@ -77,6 +81,6 @@ class LockTakenDialog(ChoiceDialog):
                 classes="amend-text",
                 markup=False,
             )
-            with Horizontal(classes="amend-buttons"):
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(t("lock_taken.save"), id="lock_taken-save", variant="warning")
                 yield Button(t("lock_taken.cancel"), id="lock_taken-cancel", variant="primary")

@@ -25,6 +25,7 @@ from exports.merge import ABSENT, NO_BASE, Conflict, Side
 from schemas.keypath import format_path
 from screens.labels import path_label
 from screens.save_summary import MAX_LINES, change_text, section_label
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.controls import shown
 from wizard.core.i18n import t
 
@@ -123,7 +124,7 @@ class MergeDialog(ModalScreen[Choices | None]):
                     yield from self._conflict(number, conflict)
                 yield from self._changes("merge-theirs", t("merge.theirs_changes"), self.theirs)
                 yield from self._changes("merge-ours", t("merge.ours_changes"), self.ours)
-            with Horizontal(classes="amend-buttons"):
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(self.apply, id="merge-save", variant="primary")
                 yield Button(t("merge.back"), id="merge-back")
 

@@ -13,13 +13,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.events import DescendantBlur, DescendantFocus, ScreenSuspend
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 
 from schemas.model import PLATFORM_STATUSES
 from screens.base import SectionScreen, section_css
 from screens.dialogs import DIALOG_CSS, ChoiceDialog
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
@@ -87,7 +88,7 @@ class RemovePlatformDialog(ChoiceDialog):
                 classes="dialog-text",
                 markup=False,
             )
-            with Horizontal(classes="dialog-buttons"):
+            with ButtonRow(classes="dialog-buttons"):
                 yield Button(t("platforms.remove_refs"), id="platform-remove", variant="primary")
                 yield Button(t("platforms.keep_refs"), id="platform-keep")
                 yield Button(t("platforms.cancel"), id="platform-cancel")
@@ -169,20 +170,29 @@ class PlatformsScreen(SectionScreen):
     @on(DescendantBlur)
     def _blurred(self, event: DescendantBlur) -> None:
         if event.widget.id == NAME_ID:
-            self.finish_rename()
+            # The field holds the name as typed; keys typed right before the focus moved
+            # may still be on their way into the policy: the references take the name now.
+            typed = event.widget.value if isinstance(event.widget, Input) else None
+            if self._renaming is not None and typed is not None:
+                _, rename = self._renaming
+                if rename.refs:
+                    follow_rename(self.state, rename, typed)
+            self.finish_rename(typed)
 
     @on(ScreenSuspend)
     def _suspended(self) -> None:
         self.finish_rename()
 
-    def finish_rename(self) -> int:
-        """End a rename; says how many rubrics now name the platform differently."""
+    def finish_rename(self, typed: str | None = None) -> int:
+        """End a rename; says how many rubrics now name the platform differently.
+
+        `typed`: the name in the field, when the policy may not have it yet."""
         if self._renaming is None:
             return 0
         index, rename = self._renaming
         self._renaming = None
-        new = self.state.get(f"platforms[{index}].name")
-        if not isinstance(new, str) or new == rename.old or not rename.refs:
+        new = self.state.get(f"platforms[{index}].name") if typed is None else typed.strip()
+        if not isinstance(new, str) or not new or new == rename.old or not rename.refs:
             return 0
         count = rename.rubrics
         self.app.notify(t("platforms.refs_renamed", n=count, old=rename.old, new=new))

@@ -16,12 +16,13 @@ from collections.abc import Mapping, Sequence
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from exports.diff import Change
 from screens.save_summary import ChangeList, section_label
+from screens.widgets.button_row import ButtonRow
 from wizard.core.i18n import t
 
 
@@ -53,25 +54,28 @@ class RecoveryDialog(ModalScreen[str]):
         sections = ", ".join(section_label(s) for s, items in self.changes.items() if items)
         with Vertical(classes="amend-box -warning" if self.stale else "amend-box"):
             yield Static(t("recovery.title"), classes="amend-title")
-            yield Static(
-                t("recovery.text", path=self.path, when=when),
-                classes="amend-text",
-                markup=False,
-            )
-            yield Static(
-                t("recovery.sections", sections=sections or t("changes.none")),
-                id="recovery-sections",
-                classes="amend-text",
-                markup=False,
-            )
-            if self.mergeable:
-                yield Static(t("recovery.stale_merge"), id="recovery-stale", classes="amend-text")
-            elif self.stale:
-                yield Static(t("recovery.stale"), id="recovery-stale", classes="amend-warning")
-            changes = ChangeList(self.changes, id="recovery-changes")
-            changes.display = False
-            yield changes
-            with Horizontal(classes="amend-buttons"):
+            with VerticalScroll(classes="amend-body"):
+                yield Static(
+                    t("recovery.text", path=self.path, when=when),
+                    classes="amend-text",
+                    markup=False,
+                )
+                yield Static(
+                    t("recovery.sections", sections=sections or t("changes.none")),
+                    id="recovery-sections",
+                    classes="amend-text",
+                    markup=False,
+                )
+                if self.mergeable:
+                    yield Static(
+                        t("recovery.stale_merge"), id="recovery-stale", classes="amend-text"
+                    )
+                elif self.stale:
+                    yield Static(t("recovery.stale"), id="recovery-stale", classes="amend-warning")
+                changes = ChangeList(self.changes, id="recovery-changes")
+                changes.display = False
+                yield changes
+            with ButtonRow(classes="amend-buttons"):
                 if self.mergeable:
                     yield Button(t("recovery.merge"), id="recovery-merge", variant="primary")
                 else:

@@ -33,10 +33,11 @@ from schemas.text import is_blank
 from screens.base import StepScreen, section_css
 from screens.dialogs import MessageDialog
 from screens.export_dialog import ExportDialog, target_refusal
-from screens.labels import problem_line
+from screens.labels import gap_line, problem_line
 from screens.plan_export_dialog import PlanExportDialog
 from screens.plan_view import PlanView, month_name
 from screens.widgets.messages import NavigateTo
+from wizard.core.completeness import Gap
 from wizard.core.flow import step_for_path
 from wizard.core.i18n import get_language, has, t
 from wizard.core.planning import PlanRequest, PlanWritten, export_plan
@@ -64,18 +65,20 @@ LEVEL_MARKS: dict[str, tuple[str, str, str]] = {
     "error": ("! ", "bold red", "review.level.error"),
     "missing": ("• ", "dim", "review.level.missing"),
     "warning": ("⚠ ", "yellow", "review.level.warning"),
+    "thin": ("◦ ", "dim", "review.level.thin"),
 }
 """Per level: the mark, its style and the catalogue key of the level's name."""
 
 
 class ProblemList(OptionList):
-    """Problems grouped by section; Enter or a click on one jumps to its field."""
+    """Problems grouped by section; Enter or a click on one jumps to its field. The
+    checklist lists the gaps a reader would find too (`wizard.core.completeness`)."""
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
-        self._problems: list[Problem] = []
+        self._problems: list[Problem | Gap] = []
 
-    def show(self, problems: list[Problem], empty: str) -> None:
+    def show(self, problems: list[Problem | Gap], empty: str) -> None:
         """List `problems` under their sections' titles (`empty` when there are none)."""
         self._problems = problems
         options: list[Option] = []
@@ -93,13 +96,15 @@ class ProblemList(OptionList):
                 mark, style, word = LEVEL_MARKS[problem.level]
                 line = Text(mark, style=style)
                 line.append(t(word) + ": ", style=style)
-                line.append(problem_line(problem))
+                line.append(
+                    gap_line(problem) if isinstance(problem, Gap) else problem_line(problem)
+                )
                 options.append(Option(line, id=str(index)))
         if not options:
             options.append(Option(Text(empty, style="green"), disabled=True))
         self.set_options(options)
 
-    def problem_at(self, option: Option) -> Problem | None:
+    def problem_at(self, option: Option) -> Problem | Gap | None:
         """The problem an option stands for."""
         if option.id is None:
             return None
@@ -148,10 +153,13 @@ class ReviewScreen(StepScreen):
             return
         self._lists_revision = self.state.revision
         problems = self.state.problems()
-        todo = [p for p in problems if p.level != "warning"]
+        todo: list[Problem | Gap] = [p for p in problems if p.level != "warning"]
+        todo += self.state.gaps()
         warnings = [p for p in problems if p.level == "warning"]
         self.query_one("#review-checklist", ProblemList).show(todo, t("review.all_done"))
-        self.query_one("#review-warnings", ProblemList).show(warnings, t("review.no_warnings"))
+        self.query_one("#review-warnings", ProblemList).show(
+            list(warnings), t("review.no_warnings")
+        )
         tabs = self.query_one("#review-tabs", TabbedContent)
         for pane, title, count in (
             ("review-tab-checklist", t("review.checklist"), len(todo)),

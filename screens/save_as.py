@@ -12,10 +12,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.controls import ControlInput, shown
 from wizard.core.i18n import t
 from wizard.core.service import same_file, typed_path
@@ -48,10 +49,11 @@ class SaveAsDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box -warning" if self.failed else "amend-box"):
             yield Static(shown(self.title_text), classes="amend-title", markup=False)
-            yield Static(shown(self.message), classes="amend-text", markup=False)
-            yield Static(t("save_as.label"), classes="amend-label")
-            yield ControlInput(str(self.path), id="save-as-path")
-            with Horizontal(classes="amend-buttons"):
+            with VerticalScroll(classes="amend-body"):
+                yield Static(shown(self.message), classes="amend-text", markup=False)
+                yield Static(t("save_as.label"), classes="amend-label")
+                yield ControlInput(str(self.path), id="save-as-path")
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(t("save_as.save"), id="save-as-save", variant="primary")
                 # "dialog-ok": the same id as the plain message dialog's close button.
                 yield Button(t("save_as.close"), id="dialog-ok")

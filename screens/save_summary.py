@@ -14,13 +14,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from exports.diff import Change, by_section
 from schemas.controls import stand_in
 from screens.labels import path_label, value_label
+from screens.widgets.button_row import ButtonRow
 from screens.widgets.controls import ControlInput
 from wizard.core.i18n import has, t
 
@@ -106,27 +107,48 @@ class SaveSummaryDialog(ModalScreen[RevisionNote | None]):
     CSS_PATH = "amend.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, changes: Mapping[str, Sequence[Change]], *, note: str, by: str) -> None:
-        """`note` and `by` prefill the inputs (the session's last note, the last author)."""
+    def __init__(
+        self, changes: Mapping[str, Sequence[Change]], *, by: str, earlier: str | None = None
+    ) -> None:
+        """`by` prefills the name (the last author). `earlier`: the note of this session's
+        revision entry when this save updates it (None: the save adds an entry); the
+        note typed here is added to it, and the dialog says so."""
         super().__init__()
         self.changes = changes
-        self.note = note
         self.by = by
+        self.earlier = earlier
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="amend-box"):
             yield Static(t("summary.title"), classes="amend-title")
-            yield Static(t("summary.intro"), classes="amend-text")
-            yield ChangeList(self.changes, id="summary-changes")
-            yield Static(t("summary.note"), classes="amend-label")
-            yield ControlInput(
-                self.note, id="summary-note", placeholder=t("summary.note_placeholder")
-            )
-            yield Static(t("summary.by"), classes="amend-label")
-            yield ControlInput(self.by, id="summary-by")
-            with Horizontal(classes="amend-buttons"):
+            with VerticalScroll(classes="amend-body"):
+                yield from self._body()
+            with ButtonRow(classes="amend-buttons"):
                 yield Button(t("summary.save"), id="summary-save", variant="primary")
                 yield Button(t("summary.cancel"), id="summary-cancel")
+
+    def _body(self) -> ComposeResult:
+        """What changes, the entry updated, the note and the name (scrolled when long)."""
+        yield Static(t("summary.intro"), classes="amend-text")
+        yield ChangeList(self.changes, id="summary-changes")
+        if self.earlier is not None:
+            # Saving again in the session updates today's entry: what was noted before
+            # stays, and what is typed now is added to it.
+            updating = (
+                t("summary.updating", note=self.earlier)
+                if self.earlier
+                else t("summary.updating_no_note")
+            )
+            yield Static(updating, id="summary-updating", classes="amend-text", markup=False)
+        yield Static(
+            t("summary.note_more" if self.earlier else "summary.note"), classes="amend-label"
+        )
+        # One line each (as the export dialog's path), so that both fit at 80×24.
+        yield ControlInput(
+            id="summary-note", placeholder=t("summary.note_placeholder"), compact=True
+        )
+        yield Static(t("summary.by"), classes="amend-label")
+        yield ControlInput(self.by, id="summary-by", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#summary-note").focus()

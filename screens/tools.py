@@ -1,5 +1,6 @@
 """3. Tools: the services the team uses, each with its category, how to use it and
-where access lives. Optional: an empty list is a valid policy."""
+where access lives. Optional for a valid policy; the section is done with one tool
+(`wizard.core.completeness`)."""
 
 from __future__ import annotations
 

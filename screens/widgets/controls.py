@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.color import Color
 from textual.document._document import Document
 from textual.document._document_navigator import DocumentNavigator
@@ -66,6 +67,27 @@ class ControlInput(Input):
     suggestion (a file name in the folder) is drawn with stand-ins too, and taken as
     it is.
     """
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste holding a tab fills this field up to the tab and the next field with
+        the rest, as typing it would (a form filled from a note or a password manager);
+        a field of one line keeps no tab."""
+        text = event.text.splitlines()[0] if event.text else ""
+        first, tab, rest = text.partition("\t")
+        if not tab:
+            return  # Textual's paste
+        event.prevent_default()
+        event.stop()
+        if first:
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(first)
+            else:
+                self.replace(first, *selection)
+        self.screen.focus_next()
+        following = self.screen.focused
+        if rest and following is not None and following is not self:
+            following.post_message(events.Paste(rest))
 
     @property
     def shown_value(self) -> str:

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Label, Static, TextArea
 
 from schemas.keypath import format_path, is_under, parse_path
 from schemas.problems import Problem
@@ -137,6 +137,15 @@ class FieldRow(Vertical):
             return self.state.get(self.data_path)
         return {key: self.state.get(path) for key, path in zip(keys, self.paths, strict=True)}
 
+    def show_read_only(self) -> None:
+        """Let the field be read and not changed (the policy was opened read-only): a long
+        text still scrolls and selects, any other field is disabled."""
+        widget = self.field_editor.widget
+        if isinstance(widget, TextArea):
+            widget.read_only = True
+        else:
+            widget.disabled = True
+
     def load(self) -> None:
         """Show the state's value in the editor without writing anything back.
 
@@ -144,6 +153,8 @@ class FieldRow(Vertical):
         screen is still mounting) shows the value when it mounts (`on_mount`)."""
         if not self.field_editor.composed:
             return
+        if self.state.read_only:
+            self.show_read_only()
         self.field_editor.show(self._stored())
         self._note(self.field_editor.read())
 

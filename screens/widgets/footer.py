@@ -7,8 +7,9 @@
 - the wizard's keys come first in a fixed order (Save, Back, Next, Review, Help,
   Quit), then the keys of the focused widget (a list's Add, Remove, Move); the
   command palette key sits at the right edge;
-- keys that do not fit the width are left out, last first (the help screen and the
-  help line of each list explain them), so nothing is cut off at 80 columns;
+- keys that do not fit the width are left out, the focused widget's first, then the
+  wizard's in `GIVE_WAY` order, Quit last (the help screen and the help line of each
+  list explain them), so nothing is cut off and Quit stays at 60 columns;
 - "move up" and "move down" share one label (`alt+↑ alt+↓ Move`);
 - a dialog opened over the screen gets a footer of its own (`add_to_dialog`),
   showing the dialog's keys instead of the screen's, which do nothing there;
@@ -33,6 +34,10 @@ from wizard.core.i18n import has, t
 
 FIRST_ACTIONS: tuple[str, ...] = ("save", "previous", "next", "review", "help", "quit")
 """The wizard's own keys, always shown first and in this order."""
+
+GIVE_WAY: tuple[str, ...] = ("review", "next", "previous", "help", "save", "quit")
+"""The order in which the wizard's keys leave a footer too narrow for all of them: Next,
+Back and Review have buttons and the sidebar too; Quit goes last."""
 
 TEXTUAL_DESCRIPTIONS: dict[str, str] = {
     "palette": "key.palette",
@@ -130,15 +135,7 @@ class CatalogueFooter(Footer):
             _node, binding, enabled, tooltip = active[palette_key]
             palette = self._shown(binding.key, binding, enabled, tooltip or binding.tooltip)
         room = self._width() - (palette.width if palette is not None else 0)
-        kept: list[Shown] = []
-        for item in items:
-            room -= item.width
-            if room < 0:
-                break
-            kept.append(item)
-        if kept and not kept[-1].description:
-            kept.pop()  # the first of a pair without its label says nothing
-        return Layout(tuple(kept), palette)
+        return Layout(tuple(_fitting(items, room)), palette)
 
     def _shown(self, key: str, binding: Binding, enabled: bool, tooltip: str) -> Shown:
         description = TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
@@ -278,6 +275,25 @@ def _known(description: str) -> bool:
     """Whether the footer has words for a binding's description: none at all, or a
     catalogue key (directly or through `TEXTUAL_DESCRIPTIONS`)."""
     return not description or has(TEXTUAL_DESCRIPTIONS.get(description, description))
+
+
+def _fitting(items: list[Shown], room: int) -> list[Shown]:
+    """The keys that fit in `room` cells, in their order: the focused widget's keys give
+    way first (the last first), then the wizard's in `GIVE_WAY` order; Quit stays."""
+    kept = list(items)
+    while kept and sum(item.width for item in kept) > room:
+        own = [i for i, item in enumerate(kept) if _action_name(item.action) not in FIRST_ACTIONS]
+        if own:
+            victim = own[-1]
+        else:
+            names = [_action_name(item.action) for item in kept]
+            victim = min(range(len(kept)), key=lambda i: GIVE_WAY.index(names[i]))
+        del kept[victim]
+        if victim and not kept[victim - 1].description:
+            del kept[victim - 1]  # the first of a pair says nothing without its label
+    if kept and not kept[-1].description:
+        kept.pop()
+    return kept
 
 
 def _relabel(item: Shown, description: str) -> Shown:

@@ -26,8 +26,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, OptionList, Select, Static
 
 from schemas.controls import stand_in
 from schemas.problems import Problem
@@ -37,13 +37,13 @@ from screens.labels import problem_text
 from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
-from screens.widgets.string_list import list_controls, show_pressed
-from wizard.core.i18n import t
-from wizard.core.state import PolicyState
+from screens.widgets.string_list import StringListEditor, list_controls, show_pressed
+from wizard.core.i18n import problem_message, t
+from wizard.core.state import PolicyState, problems_under
 
 
 class EntryList(OptionList):
-    """The entries of a `ListEditor`, with keys to add, remove and move them.
+    """The entries of a `ListEditor`, with keys to edit, add, remove and move them.
 
     The editor's form follows the highlight at once, in the same step as the key,
     click or filter that moved it (not through a message handled later): a key typed
@@ -58,16 +58,14 @@ class EntryList(OptionList):
         Binding("alt+down", "entry_action('down')", "key.move_down"),
     ]
 
-    class Action(Message):
-        """A key asked for `add`, `remove`, `up` or `down`."""
-
-        def __init__(self, name: str) -> None:
-            super().__init__()
-            self.name = name
-
-    def __init__(self, *, id: str, follow: Callable[[int], None]) -> None:
+    def __init__(
+        self, *, id: str, follow: Callable[[int], None], act: Callable[[str], None]
+    ) -> None:
+        """`follow(option)`: the highlight moved; `act(name)`: a key asked to add,
+        remove or move an entry."""
         super().__init__(id=id)
         self._follow = follow
+        self._act = act
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
@@ -75,8 +73,8 @@ class EntryList(OptionList):
             self._follow(highlighted)
 
     def action_entry_action(self, name: str) -> None:
-        """Ask the editor to add, remove or move an entry."""
-        self.post_message(self.Action(name))
+        """Have the editor add, remove or move an entry."""
+        self._act(name)
 
 
 LONG_LIST = 10
@@ -85,7 +83,23 @@ its height is set instead of measured, which would wrap every entry's line again
 
 
 class ListEditor(Vertical):
-    """Entries of an array of tables, a filter, buttons and a form for the selected one."""
+    """Entries of an array of tables, a filter, buttons and a form for the selected one.
+
+    | key    | where                      | action |
+    |--------|----------------------------|--------|
+    | escape | the form, the filter, a button | back to the list, on the entry being edited |
+
+    The form ends with a Done button that does the same. Escape is left to a part of
+    the form that uses it itself: an open drop-down closes, a list item being edited
+    is given up. It moves the focus before the keys after it are handed out (a
+    priority binding, acted on at once, as Tab is): what is typed next goes to the list.
+    It changes nothing but the focus, so keys typed before it still reach the field
+    they were typed into.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back_to_list", "key.back_to_list", priority=True),
+    ]
 
     DEFAULT_CSS = """
     ListEditor { height: auto; margin: 0 0 1 0; }
@@ -105,6 +119,7 @@ class ListEditor(Vertical):
         margin: 1 0 0 0;
     }
     ListEditor .list-form.-empty { display: none; }
+    ListEditor .list-done { margin: 0 0 1 0; }
     ListEditor .list-empty { color: $text-muted; }
     """
 
@@ -150,7 +165,7 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(t(self.label_key), classes="list-label")
         yield Static(t(self.help_key), classes="list-help")
-        yield EntryList(id=self._part("entries"), follow=self._follow_highlight)
+        yield EntryList(id=self._part("entries"), follow=self._follow_highlight, act=self._do)
         yield list_controls(
             self._part,
             field="filter",
@@ -165,6 +180,7 @@ class ListEditor(Vertical):
         with Vertical(classes="list-form" if self.entries else "list-form -empty"):
             for spec in self.fields:
                 yield self.make_row(spec)
+            yield Button(t("list.done"), id=self._part("done"), compact=True, classes="list-done")
 
     def make_row(self, spec: FieldSpec) -> FieldRow:
         """The form row of `spec`; a subclass may return a specialised `FieldRow`."""
@@ -174,6 +190,13 @@ class ListEditor(Vertical):
         if going(self):
             return
         self.rebuild(select=0 if self.entries else None)
+        if self.state.read_only:
+            self.show_read_only()
+
+    def show_read_only(self) -> None:
+        """Entries to look through, none to add, remove or move (opened read-only)."""
+        for name in ("add", "remove", "up", "down"):
+            self.query_one(f"#{self._part(name)}", Button).disabled = True
 
     # -- data --------------------------------------------------------------------
     @property
@@ -369,7 +392,7 @@ class ListEditor(Vertical):
         self.post_message(Edited(self.path))
         rows = self._rows()
         if rows:
-            rows[0].editor.focus()
+            self._focus_now(rows[0].editor)
 
     def remove_entry(self, index: int, *, confirm: bool = True) -> None:
         """Remove entry `index`, asking first when it holds anything."""
@@ -415,9 +438,18 @@ class ListEditor(Vertical):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        rows = list(self.query(FieldRow))
+        self.edit_selected()
+
+    def edit_selected(self) -> None:
+        """Focus the form's first field (Enter or a click on an entry)."""
+        rows = self._rows()
         if rows and self.selected is not None:
-            rows[0].editor.focus()
+            self._focus_now(rows[0].editor)
+
+    def _focus_now(self, widget: Widget) -> None:
+        """Give `widget` the focus before the next key is handed out (`Widget.focus`
+        waits for the app's next turn, and a key typed meanwhile would go elsewhere)."""
+        self.screen.set_focus(widget)
 
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:
@@ -436,20 +468,55 @@ class ListEditor(Vertical):
         if self.selected is not None and event.path.startswith(f"{self.path}[{self.selected}]"):
             self.refresh_entry(self.selected)
 
-    @on(EntryList.Action)
-    def _key_action(self, event: EntryList.Action) -> None:
-        event.stop()
-        self._do(event.name)
-
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
+        if event.button.id == self._part("done"):
+            event.stop()
+            self.back_to_list()
+            return
         for name in ("add", "remove", "up", "down"):
             if event.button.id == self._part(name):
                 event.stop()
                 show_pressed(event.button)  # drawn with the press's effect, in one frame
                 self._do(name)
 
+    # -- back to the list ----------------------------------------------------------
+    def back_to_list(self) -> None:
+        """Focus the list, its highlight on the entry the form edits."""
+        option_list = self.entry_list
+        if self.selected is not None and self.selected in self._visible:
+            position = self._visible.index(self.selected)
+            if option_list.highlighted != position:
+                option_list.highlighted = position
+        self._focus_now(option_list)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Escape goes back to the list from anywhere in the editor but the list, unless
+        the focused part of the form uses Escape itself."""
+        if action == "back_to_list":
+            return self._escape_is_ours()
+        return super().check_action(action, parameters)
+
+    def _escape_is_ours(self) -> bool:
+        focused = self.app.focused
+        if focused is None or focused is self.entry_list or self not in focused.ancestors:
+            return False
+        for node in (focused, *focused.ancestors):
+            if node is self:
+                break
+            if isinstance(node, Select) and node.expanded:
+                return False  # Escape closes the drop-down
+            if isinstance(node, StringListEditor) and node.editing:
+                return False  # Escape gives up the item being edited
+        return True
+
+    def action_back_to_list(self) -> None:
+        """Back to the list, on the entry being edited (Escape)."""
+        self.back_to_list()
+
     def _do(self, name: str) -> None:
+        if self.state.read_only:
+            return
         if name == "add":
             self.add_entry()
         elif self.selected is None:

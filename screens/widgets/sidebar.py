@@ -1,4 +1,7 @@
-"""The sidebar: every section with where it stands; Enter or a click jumps to it."""
+"""The sidebar: every section with where it stands; Enter or a click jumps to it.
+
+A section is done when a reader would find it complete (`wizard.core.completeness`);
+until then its second line says what is still to add ("to add: link, owner…")."""
 
 from __future__ import annotations
 
@@ -12,9 +15,12 @@ from wizard.core.flow import SIDEBAR_SECTIONS
 from wizard.core.i18n import t
 from wizard.core.state import PolicyState
 
+SHOWN_GAPS = 2
+"""What is still to add, named in a section's line before "…"."""
+
 
 class Sidebar(OptionList):
-    """All sections with their state: ✓ done, n missing, n errors."""
+    """All sections with their state: ✓ done, what is still to add, n missing, n errors."""
 
     DEFAULT_CSS = """
     Sidebar {
@@ -49,9 +55,17 @@ class Sidebar(OptionList):
             line.append("\n  " + t("status.errors", n=status.count), style="red")
         elif status.state == "incomplete":
             line.append("\n  " + t("status.missing", n=status.count), style="dim")
+        elif status.state == "thin":
+            line.append("\n  " + self._to_add(section), style="dim")
         else:
             line.append("\n  " + t("status.done"), style="dim green")
         return line
+
+    def _to_add(self, section: str) -> str:
+        """What a section still lacks, shortly: the first few things, then "…"."""
+        names = list(dict.fromkeys(t(f"thin.{gap.code}.short") for gap in self.state.gaps(section)))
+        shown = ", ".join(names[:SHOWN_GAPS]) + ("…" if len(names) > SHOWN_GAPS else "")
+        return t("status.thin", what=shown)
 
     def refresh_status(self) -> None:
         """Redraw the lines whose status changed."""

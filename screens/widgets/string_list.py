@@ -159,6 +159,11 @@ class StringListEditor(Vertical):
         )
 
     @property
+    def editing(self) -> bool:
+        """Whether an item is loaded into the input for editing (Escape gives it up)."""
+        return self._editing is not None
+
+    @property
     def items(self) -> list[str]:
         """The strings, in order (a copy)."""
         return list(self._items)

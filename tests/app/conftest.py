@@ -339,8 +339,10 @@ async def click(pilot: Pilot[Any], target: Widget | str) -> None:
     widget = await find(pilot, target)
     deadline = time.monotonic() + PATIENCE
     while True:
-        # A focus change scrolls its field into view with an animation: let it end, or
-        # it moves the widget while the click is on its way.
+        # A focus change scrolls its field into view a moment later (a callback queued
+        # with the focus), with an animation: let the callback run and the animation
+        # end, or the view moves while the click is on its way.
+        await settle(pilot, hops=2)
         await pilot.wait_for_animation()
         await wait_still(pilot, widget)
         await wait_released(pilot, widget)

@@ -117,9 +117,15 @@ async def test_second_save_in_the_session_updates_the_same_entry(
         await wait_for(pilot, lambda: app.state.get("content.hashtags") == ["#one"])  # type: ignore[union-attr]
         send_keys(pilot, "ctrl+s")
         dialog = await _summary(pilot)
-        assert dialog.query_one("#summary-note", Input).value == "Renamed"
+        # today's entry is updated, and says so; its note stays, what is typed is added
+        updating = dialog.query_one("#summary-updating", Static)
+        assert "updates today's entry" in str(updating.render())
+        assert "“Renamed”" in str(updating.render())
+        note = dialog.query_one("#summary-note", Input)
+        assert note.value == ""
         assert dialog.query_one("#summary-by", Input).value == "Taras"
-        await type_text(pilot, "#summary-note", "Renamed, hashtag")
+        send_keys(pilot, *"hashtag")  # straight into the note, which has the focus
+        await wait_for(pilot, lambda: note.value == "hashtag")
         await click(pilot, "#summary-save")
         await _saved(pilot, app)
         second = tomllib.loads(policy.read_text(encoding="utf-8"))["revisions"]
@@ -131,7 +137,7 @@ async def test_second_save_in_the_session_updates_the_same_entry(
         assert policy.read_bytes() == raw
     assert len(first) == len(second) == 2
     assert second[-1]["sections"] == ["document", "content"]
-    assert second[-1]["note"] == "Renamed, hashtag"
+    assert second[-1]["note"] == "Renamed; hashtag"
     assert second[-1]["by"] == "Taras"
 
 

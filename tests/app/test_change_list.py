@@ -18,7 +18,7 @@ async def _shown(changes: Mapping[str, Sequence[Change]]) -> tuple[list[str], li
     """The section titles and the change lines the save dialog shows."""
     app: App[None] = App()
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(SaveSummaryDialog(changes, note="", by=""))
+        app.push_screen(SaveSummaryDialog(changes, by=""))
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, SaveSummaryDialog)

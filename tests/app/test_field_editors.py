@@ -121,11 +121,19 @@ ROUND_TRIPS: dict[str, RoundTrip] = {
         lambda w: setattr(w, "value", " 2027-01-31 "),
         dt.date(2027, 1, 31),
     ),
+    "timezone": RoundTrip(
+        FieldSpec("communication.response_time.timezone", "timezone"),
+        "Europe/Kyiv",
+        lambda w: w.value,
+        "Kyiv",  # the file keeps the zone, the field shows its city
+        lambda w: setattr(w, "value", "Варшава"),
+        "Europe/Warsaw",
+    ),
     "minutes": RoundTrip(
         FieldSpec("communication.response_time.first_reply_max_minutes", "minutes"),
         90,
         lambda w: w.value,
-        "90",
+        "1 h 30 min",  # as the author would write it, in the interface language
         lambda w: setattr(w, "value", "2 h 15 min"),
         135,
     ),
@@ -247,18 +255,28 @@ async def test_a_value_the_widget_cannot_show(kind: str, stored: Any, read: Any)
         ("2026-12-01", dt.date(2026, 12, 1)),
         ("", None),
         ("   ", None),
-        ("2026-13-01", ParseError(t("field.date_invalid"), "2026-13-01")),
-        ("1.12.2026", ParseError(t("field.date_invalid"), "1.12.2026")),
-        ("2026-1-1", ParseError(t("field.date_invalid"), "2026-1-1")),
+        ("2026-13-01", ParseError(t("field.date_no_such_day"), "2026-13-01")),
+        ("1.12.2026", dt.date(2026, 12, 1)),
+        ("15.12.2026", dt.date(2026, 12, 15)),
+        ("2026-1-1", dt.date(2026, 1, 1)),
+        ("31.02.2026", ParseError(t("field.date_no_such_day"), "31.02.2026")),
+        ("12/15/2026", ParseError(t("field.date_invalid"), "12/15/2026")),
+        ("tomorrow", ParseError(t("field.date_invalid"), "tomorrow")),
     ],
 )
-async def test_date_parses_iso_dates_only(typed: str, read: Any) -> None:
+async def test_date_reads_day_first_and_iso_dates(typed: str, read: Any) -> None:
     async with editing(ROUND_TRIPS["date"].spec) as (editor, _):
         assert isinstance(editor.widget, Input)
         assert editor.widget.placeholder == t("field.date_placeholder")
         editor.widget.value = typed
         assert editor.read() == read
-        assert editor.understood(editor.read()) is None
+        said = editor.understood(editor.read())
+        if isinstance(read, dt.date):  # said back in words: day and month never mistaken
+            months = "January February March April May June July August September October"
+            months += " November December"
+            assert said == f"= {read.day} {months.split()[read.month - 1]} {read.year}"
+        else:
+            assert said is None
 
 
 @pytest.mark.parametrize(
@@ -361,7 +379,7 @@ async def test_a_row_loads_writes_and_shows_a_parse_error() -> None:
         assert editor.has_class("-invalid")
         state.set(spec.path, 30)
         row.load()  # a change made elsewhere (a revert): shown, not written back
-        assert editor.value == "30"
+        assert editor.value == "30 min"
         row.show_problems([])
         assert _problem(row) == ("= 30 min", {"-info"})
         assert not editor.has_class("-invalid")

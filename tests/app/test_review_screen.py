@@ -169,7 +169,7 @@ async def test_complete_policy_warnings_and_revisions(tmp_path: Path) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await _review(pilot)
         assert _lines(app.query_one("#review-checklist", OptionList)) == [
-            "Нічого не бракує, помилок немає."
+            "Усі розділи готові: нічого не бракує, нічого додати, помилок немає."
         ]
         warnings = _lines(app.query_one("#review-warnings", OptionList))
         assert warnings[0] == "4. Принципи спілкування"
@@ -232,7 +232,7 @@ async def _open_export(pilot: Pilot[Any]) -> ExportDialog:
     await on_top(pilot, ExportDialog)
     dialog = app.screen
     assert isinstance(dialog, ExportDialog)
-    await wait_for(pilot, lambda: app.focused is dialog.query_one("#export-path"), "its focus")
+    await wait_for(pilot, lambda: app.focused is dialog.query_one("#export-format"), "its focus")
     return dialog
 
 

@@ -108,3 +108,36 @@ def test_format_parses_back(minutes: int) -> None:
             assert parse_minutes(format_minutes(minutes)) == minutes
         finally:
             set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("пів години", 30),
+        ("півгодини", 30),
+        ("Пів год", 30),
+        ("півтори години", 90),
+        ("півтора дня", 2160),
+        ("пів доби", 720),
+        ("година", 60),
+        ("одна година", 60),
+        ("годину", 60),
+        ("half an hour", 30),
+        ("half hour", 30),
+        ("an hour", 60),
+        ("a day", 1440),
+        ("hour", 60),
+    ],
+)
+def test_durations_as_people_say_them(text: str, minutes: int) -> None:
+    assert parse_minutes(text) == minutes
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_what_is_written_reads_back(lang: str) -> None:
+    set_language(lang)
+    try:
+        for minutes in (1, 15, 30, 59, 60, 90, 1439, 1440, 1530, 2880, 10080):
+            assert parse_minutes(format_minutes(minutes)) == minutes
+    finally:
+        set_language("en")

@@ -12,6 +12,7 @@ import pytest
 from wizard.core.revisions import (
     SessionRevision,
     changed_sections,
+    join_notes,
     remember_author,
     remembered_author,
     summary,
@@ -82,14 +83,27 @@ def test_later_save_updates_the_same_entry() -> None:
     session.commit()
     assert session.note == "one"
     second_data = _edit(copy.deepcopy(first), "content", "hashtags", ["#new"])
+    assert session.updating
     second = session.apply(first, second_data, by="Olena", note="two", today=NEXT)
     assert len(second["revisions"]) == 2
     assert second["revisions"][1] == {
         "date": NEXT,
         "by": "Olena",
         "sections": ["document", "content"],
-        "note": "two",
+        "note": "one; two",  # the first save's note is kept
     }
+    session.commit()
+    assert session.note == "one; two"
+
+
+def test_notes_of_a_session_are_joined_and_none_is_lost() -> None:
+    assert join_notes("", "Renamed") == "Renamed"
+    assert join_notes("Renamed", "") == "Renamed"
+    assert join_notes("Renamed", "  hashtag ") == "Renamed; hashtag"
+    assert join_notes("Renamed the company.", "Added a hashtag.") == (
+        "Renamed the company. Added a hashtag."
+    )
+    assert join_notes("Renamed; hashtag", "hashtag") == "Renamed; hashtag"  # typed again
 
 
 def test_failed_save_leaves_no_trace_in_the_session() -> None:

@@ -119,6 +119,16 @@ def test_a_new_policy_from_the_example_has_no_revisions(tmp_path: Path) -> None:
     assert "revisions" in EXAMPLE and "revisions" not in started.data
 
 
+def test_a_new_policy_from_the_example_keeps_its_text_and_comments(tmp_path: Path) -> None:
+    started = start_new(tmp_path / "p.toml", "example")
+    assert isinstance(started, Create) and started.text is not None
+    assert tomllib.loads(started.text) == started.data
+    assert "# where the login lives, never the password" in started.text
+    assert "[[revisions]]" not in started.text
+    example = EXAMPLE_PATH.read_text(encoding="utf-8")
+    assert started.text == example[: example.index("[[revisions]]")].rstrip("\n") + "\n"
+
+
 def test_a_new_policy_from_another_file(tmp_path: Path, policy: Path) -> None:
     data = template_data(str(policy))
     assert isinstance(data, dict) and data["mission"] == EXAMPLE["mission"]

@@ -1,9 +1,11 @@
 """Parse and format durations typed into minutes fields ("1 h 30 min", "1 год 30 хв").
 
 `parse_minutes` understands a bare number of minutes, amounts with units in English
-or Ukrainian (minutes, hours, days, weeks; decimal comma or point) and `h:mm`; it
-returns whole minutes, None for blank text and raises `MinutesError` for anything
-else. The range (1-10080) is the model's business, not the parser's.
+or Ukrainian (minutes, hours, days, weeks; decimal comma or point), `h:mm`, and the
+words people say: «пів години», «півтори години», «година», "half an hour", "an hour";
+it returns whole minutes, None for blank text and raises `MinutesError` for anything
+else. `format_minutes` writes what `parse_minutes` reads back ("1 h 30 min",
+"1 год 30 хв"). The range (1-10080) is the model's business, not the parser's.
 """
 
 from __future__ import annotations
@@ -20,13 +22,28 @@ UNITS: dict[str, int] = {
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), HOUR),
     **dict.fromkeys(("г", "год", "година", "години", "годин", "годину"), HOUR),
     **dict.fromkeys(("d", "day", "days"), DAY),
-    **dict.fromkeys(("д", "дн", "день", "дні", "днів", "доба", "доби", "діб"), DAY),
+    **dict.fromkeys(("д", "дн", "день", "дня", "дні", "днів", "доба", "доби", "діб"), DAY),
     **dict.fromkeys(("w", "wk", "week", "weeks"), WEEK),
-    **dict.fromkeys(("тиж", "тиждень", "тижні", "тижнів"), WEEK),
+    **dict.fromkeys(("тиж", "тиждень", "тижня", "тижні", "тижнів"), WEEK),
 }
 """Unit words (lower case, without a trailing dot) and their length in minutes."""
 
 _CONNECTORS = frozenset({"and", "і", "й", "та", "+", ","})
+
+_SPOKEN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bпівтор[аи]\s*"), "1.5 "),  # «півтори години», «півтора дня»
+    (re.compile(r"\bпів\s*(?=[^\W\d_])"), "0.5 "),  # «пів години», «півгодини», «пів доби»
+    (re.compile(r"\bhalf\s+(?:an?\s+)?"), "0.5 "),  # "half an hour", "half a day"
+    (re.compile(r"\b(?:an?|one|одн[аеуі]|один)\s+(?=[^\W\d_])"), "1 "),  # "an hour", «одна година»
+)
+"""Words for amounts, turned into numbers before the text is read."""
+
+_ONE_OF = frozenset(
+    {"minute", "hour", "day", "week", "хвилина", "хвилину", "година", "годину"}
+    | {"день", "доба", "добу", "тиждень"}
+)
+"""Units said alone for one of them ("година", "hour"); an abbreviation alone ("min") is
+not a duration."""
 _TERM = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]+)?\.?", re.UNICODE)
 _CLOCK = re.compile(r"(\d+):([0-5]\d)")
 
@@ -44,6 +61,10 @@ def parse_minutes(text: str) -> int | None:
     source = text.strip().lower()
     if not source:
         return None
+    for pattern, amount in _SPOKEN:
+        source = pattern.sub(amount, source)
+    if source in _ONE_OF:
+        source = "1 " + source
     clock = _CLOCK.fullmatch(source)
     if clock:
         return int(clock.group(1)) * HOUR + int(clock.group(2))

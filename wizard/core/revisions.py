@@ -2,9 +2,10 @@
 
 The format's rule: no entry on the first save of a new policy; one entry per editing
 session that changes a saved policy; later saves in the same session update that
-entry (its sections become the union, its note is replaced, its date is the day of
-the last save). Entries are written by the wizard and never edited in it. The
-author's name is remembered in the state dir for next time. No Textual here.
+entry (its sections become the union, the note of each save is added to the notes of
+the earlier ones, its date is the day of the last save). Entries are written by the
+wizard and never edited in it. The author's name is remembered in the state dir for
+next time. No Textual here.
 """
 
 from __future__ import annotations
@@ -52,8 +53,13 @@ class SessionRevision:
     _pending: dict[str, Any] | None = None
 
     @property
+    def updating(self) -> bool:
+        """Whether the next save updates this session's entry (one was saved already)."""
+        return self.entry is not None
+
+    @property
     def note(self) -> str:
-        """The note written last in this session ("" before any)."""
+        """The session's note so far, the notes of its saves joined ("" before any)."""
         if self.entry is None:
             return ""
         note = self.entry.get("note")
@@ -72,7 +78,8 @@ class SessionRevision:
 
         Returns a copy; the session's entry changes only on `commit` (so a failed
         save leaves no trace). Sections are those changed now plus those of earlier
-        saves in the session.
+        saves in the session; `note` (what this save changes) follows the notes of the
+        earlier saves (`join_notes`), none of which is lost.
         """
         result = copy.deepcopy(dict(data))
         sections = changed_sections(saved, data)
@@ -81,8 +88,9 @@ class SessionRevision:
         if by.strip():
             entry["by"] = by.strip()
         entry["sections"] = union
-        if note.strip():
-            entry["note"] = note.strip()
+        joined = join_notes(self.note, note)
+        if joined:
+            entry["note"] = joined
         revisions = result.get("revisions")
         if not isinstance(revisions, list):
             revisions = []
@@ -111,6 +119,17 @@ class SessionRevision:
             if same(revisions[index], self.entry):
                 return index
         return None
+
+
+def join_notes(earlier: str, note: str) -> str:
+    """The session's note after a save noted `note`: the earlier notes, then this one
+    ("; " between them, a space after a sentence's end); a note repeated is kept once."""
+    earlier, note = earlier.strip(), note.strip()
+    if not note or earlier.endswith(note):
+        return earlier
+    if not earlier:
+        return note
+    return f"{earlier} {note}" if earlier[-1] in ".!?;" else f"{earlier}; {note}"
 
 
 # -- the author's name ----------------------------------------------------------------

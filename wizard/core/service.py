@@ -239,10 +239,16 @@ def has_draft(path: Path) -> bool:
 # -- creating --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Create:
-    """A new policy can be started at `path`, from `data` (None: an empty policy)."""
+    """A new policy can be started at `path`, from `data` (None: an empty policy).
+
+    `text`: the file's text to start from, for a policy made from another one (`--from`):
+    that policy's own text, its comments and layout, without its [[revisions]]. The
+    first save writes the new policy into it (as a save edits a file: only what
+    changed), so that the comments a template carries reach the new file."""
 
     path: Path
     data: dict[str, Any] | None = None
+    text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -273,15 +279,24 @@ def template_data(from_: str) -> dict[str, Any] | Unreadable:
 
     Its [[revisions]] are dropped: the new policy's history starts empty.
     """
-    from exports.store import PolicyReadError, read_policy
+    template = read_template(from_)
+    return template if isinstance(template, Unreadable) else template[0]
+
+
+def read_template(from_: str) -> tuple[dict[str, Any], str] | Unreadable:
+    """The data and the text of another policy (or the built-in example) to start a new
+    one from, without its [[revisions]]: the text is the template's own, comments
+    and layout kept, the revisions' tables taken out as a save takes a table out."""
+    from exports.store import PolicyReadError, read_policy, render_policy
 
     path = template_path(from_)
     try:
-        data = copy.deepcopy(read_policy(path).data)
+        source = read_policy(path)
     except PolicyReadError as error:
         return Unreadable(path, error)
+    data = copy.deepcopy(source.data)
     data.pop("revisions", None)
-    return data
+    return data, render_policy(data, source)
 
 
 def start_new(path: Path, from_: str | None = None) -> Create | Exists | PathRefused | Unreadable:
@@ -295,10 +310,11 @@ def start_new(path: Path, from_: str | None = None) -> Create | Exists | PathRef
         return Exists(path)
     if from_ is None:
         return Create(path)
-    data = template_data(from_)
-    if isinstance(data, Unreadable):
-        return data
-    return Create(path, data)
+    template = read_template(from_)
+    if isinstance(template, Unreadable):
+        return template
+    data, text = template
+    return Create(path, data, text)
 
 
 # -- exporting -------------------------------------------------------------------------

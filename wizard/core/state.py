@@ -18,17 +18,20 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from schemas.keypath import PathPart, format_path, is_under, parse_path
 from schemas.problems import Problem
 from schemas.sections import SECTIONS
 from schemas.text import is_empty
 
+if TYPE_CHECKING:
+    from wizard.core.completeness import Gap
+
 Listener = Callable[[str], None]
 """Called with the key path that changed ("" when the whole policy was replaced)."""
 
-StatusName = Literal["done", "incomplete", "errors"]
+StatusName = Literal["done", "thin", "incomplete", "errors"]
 
 
 def problems_under(problems: Iterable[Problem], path: str) -> list[Problem]:
@@ -57,9 +60,15 @@ def _lookup(data: Any, parts: Sequence[PathPart]) -> Any:
     return node
 
 
+class ReadOnlyPolicy(Exception):
+    """An entry added to or removed from a policy opened read-only (a programming
+    error: the wizard offers no way to)."""
+
+
 @dataclass(frozen=True)
 class SectionStatus:
-    """Where a section stands: done, incomplete (`count` missing) or errors (`count`)."""
+    """Where a section stands: done, thin (`count` gaps a reader would find, see
+    `wizard.core.completeness`), incomplete (`count` missing) or errors (`count`)."""
 
     state: StatusName
     count: int = 0
@@ -75,15 +84,21 @@ class PolicyState:
         path: Path | None = None,
         source: Any = None,
         saved: dict[str, Any] | None = None,
+        template: str | None = None,
     ) -> None:
         """Start from `data` (copied); `saved` defaults to `data` for a loaded file.
 
         `source` is the `exports.store.PolicySource` the data was read from, or
         None for a policy that has never been saved (then nothing counts as saved).
+        `template`: for a policy not saved yet and made from another, the text its
+        first save writes the data into (the other policy's, its comments kept).
         """
         self.data: dict[str, Any] = copy.deepcopy(data) if data else {"schema_version": 1}
         self.path = path
         self.source = source
+        self.template = template
+        self.read_only = False
+        """Opened read-only (another wizard holds the file): no change is taken."""
         if saved is not None:
             self.saved: dict[str, Any] = copy.deepcopy(saved)
         elif source is not None:
@@ -97,9 +112,28 @@ class PolicyState:
         """Changes are being made as one (`set_keys`): tell nobody yet."""
         self._problems: list[Problem] | None = None
         self._problems_revision = -1
+        self._gaps: tuple[int, list[Gap]] | None = None
         self.checked_values = 0
         """How many values (tables, lists and scalars) the policy held at its last check
         (how long a check takes grows with it)."""
+
+    @classmethod
+    def new(
+        cls,
+        data: dict[str, Any] | None,
+        *,
+        path: Path | None,
+        language: str,
+        template: str | None = None,
+    ) -> PolicyState:
+        """A policy not saved yet: from `data` (another policy's copy, whose file text
+        is `template`), or blank. A blank one is written in the interface's `language`
+        unless the author chooses another: its `document.language` starts so, and
+        counts as where it started (no change to save, nothing to ask on quitting)."""
+        if data is not None:
+            return cls(data, path=path, template=template)
+        start: dict[str, Any] = {"schema_version": 1, "document": {"language": language}}
+        return cls(start, path=path, saved=start)
 
     # -- reading -----------------------------------------------------------------
     def get(self, path: str) -> Any:
@@ -151,11 +185,13 @@ class PolicyState:
     def set(self, path: str, value: Any) -> bool:
         """Set `path` to `value`, creating tables on the way; blank removes the key.
 
-        Returns whether anything changed.
+        Returns whether anything changed (nothing does in a policy opened read-only).
         """
         parts = parse_path(path)
         if not parts:
             raise ValueError("the whole policy is not a key: use replace()")
+        if self.read_only:
+            return False
         if is_empty(value):
             return self._remove_key(parts, path)
         current = _lookup(self.data, parts)
@@ -217,6 +253,8 @@ class PolicyState:
 
     def append(self, path: str, value: Any) -> int:
         """Append `value` to the list at `path` (created when absent); returns its index."""
+        if self.read_only:
+            raise ReadOnlyPolicy(path)
         current = self.get(path)
         if isinstance(current, list):
             current.append(value)
@@ -227,6 +265,8 @@ class PolicyState:
 
     def remove(self, path: str, index: int) -> Any:
         """Remove and return item `index` of the list at `path`; an emptied list is removed."""
+        if self.read_only:
+            raise ReadOnlyPolicy(path)
         items = self.get(path)
         if not isinstance(items, list) or not 0 <= index < len(items):
             raise IndexError(f"{path}: no item {index}")
@@ -239,7 +279,7 @@ class PolicyState:
     def move(self, path: str, index: int, new_index: int) -> bool:
         """Move item `index` of the list at `path` to `new_index`; False when out of range."""
         items = self.get(path)
-        if not isinstance(items, list) or not 0 <= index < len(items):
+        if self.read_only or not isinstance(items, list) or not 0 <= index < len(items):
             return False
         if not 0 <= new_index < len(items) or new_index == index:
             return False
@@ -320,8 +360,18 @@ class PolicyState:
             if is_under(problem.path, first)
         ]
 
+    def gaps(self, section: str = "review") -> list[Gap]:
+        """What a reader would miss in `section` ("review": the whole policy), though
+        the format does not require it (`wizard.core.completeness`)."""
+        if self._gaps is None or self._gaps[0] != self.revision:
+            from wizard.core.completeness import gaps
+
+            self._gaps = (self.revision, gaps(self.data))
+        found = self._gaps[1]
+        return found if section == "review" else [g for g in found if g.section == section]
+
     def section_status(self, section: str) -> SectionStatus:
-        """Done, incomplete (n missing) or errors (n) for one section.
+        """Errors (n), incomplete (n missing), thin (n gaps) or done for one section.
 
         "review" stands for the whole policy (top-level keys included).
         """
@@ -332,4 +382,7 @@ class PolicyState:
         missing = sum(1 for p in problems if p.level == "missing")
         if missing:
             return SectionStatus("incomplete", missing)
+        thin = len(self.gaps(section))
+        if thin:
+            return SectionStatus("thin", thin)
         return SectionStatus("done")

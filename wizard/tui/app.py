@@ -79,6 +79,11 @@ class PresenceApp(CurrentScreenQueries[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "key.save", priority=True),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
+        # Tab moves the focus before the keys after it are handed out, so that a burst
+        # typed on (a fast typist, a password manager) lands in the next field; as a
+        # screen's binding it would wait for the Tab to travel up from the field.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
         Binding("f1", "help", "key.help"),
         Binding("ctrl+b", "previous", "key.back"),
         Binding("ctrl+n", "next", "key.next"),
@@ -245,7 +250,10 @@ class PresenceApp(CurrentScreenQueries[int]):
         elif isinstance(started, Exists):
             self.offer_open(started.path)
         else:
-            self.edit(PolicyState(started.data, path=started.path))
+            state = PolicyState.new(
+                started.data, path=started.path, language=get_language(), template=started.text
+            )
+            self.edit(state)
 
     # -- screens -----------------------------------------------------------------
     @property
@@ -361,6 +369,13 @@ class PresenceApp(CurrentScreenQueries[int]):
         """Show the file, and whether it is modified or read-only, in the header."""
         self._update_title()
 
+    def show_read_only(self) -> None:
+        """The policy was opened read-only: the screens built so far show their fields
+        for reading only (those built later do so as they are built)."""
+        for screen in self._screens.values():
+            if isinstance(screen, SectionScreen) and screen.is_mounted:
+                screen.show_read_only()
+
     def _update_title(self) -> None:
         state = self.state
         if state is None:
@@ -464,9 +479,10 @@ class PresenceApp(CurrentScreenQueries[int]):
         self.save_flow.save(then)
 
     async def action_quit(self) -> None:
-        """Quit; with unsaved changes ask first: save, discard or cancel."""
+        """Quit; with unsaved changes ask first: save, discard or cancel (a policy opened
+        read-only has none)."""
         state = self.state
-        if state is None or not state.is_dirty:
+        if state is None or not state.is_dirty or state.read_only:
             self.exit(0)
             return
         if isinstance(self.screen, QuitDialog):
@@ -549,7 +565,9 @@ def build_app(
             return PresenceApp(
                 lang=get_language(), folder=folder, offer_open=started.path, settings=settings
             )
-        state = PolicyState(started.data, path=started.path)
+        state = PolicyState.new(
+            started.data, path=started.path, language=get_language(), template=started.text
+        )
         return PresenceApp(
             state, section=section, lang=get_language(), folder=folder, settings=settings
         )
@@ -565,7 +583,7 @@ def build_app(
     else:
         # A new policy that was never saved, and a crash kept what was typed: open it
         # as `presence new PATH` does, which offers the draft.
-        state = PolicyState(None, path=path)
+        state = PolicyState.new(None, path=path, language=get_language())
     return PresenceApp(
         state, section=section, lang=get_language(), folder=folder, settings=settings
     )

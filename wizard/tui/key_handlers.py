@@ -75,6 +75,8 @@ def edit_externally(app: App[Any]) -> None:
     row = focused_row(app)
     if not isinstance(widget, TextArea) or row is None or row.data_path is None:
         raise SkipAction()
+    if widget.read_only:
+        raise SkipAction()  # opened read-only: nothing to edit
     text = widget.text
     fd, name = tempfile.mkstemp(prefix="presence-", suffix=".txt")
     temp = Path(name)

@@ -79,6 +79,8 @@ class SaveFlowHost(Suspends, Protocol):
 
     def refresh_title(self) -> None: ...
 
+    def show_read_only(self) -> None: ...
+
     def push_screen(
         self, screen: Screen[_Result], callback: ScreenResultCallbackType[_Result] | None = ...
     ) -> object: ...
@@ -234,8 +236,10 @@ class SaveFlow:
             return
         if choice == "read_only":
             session.read_only = True
+            session.state.read_only = True
             session.paused = False
             self.app.refresh_title()
+            self.app.show_read_only()
             self.app.notify(t("lock.banner"), severity="warning")
         elif choice == "continue":
             # Edit beside the other wizard without taking its lock: it stays its own,
@@ -441,7 +445,11 @@ class SaveFlow:
         if session is None:
             return None
         note = await self.app.push_screen_wait(
-            SaveSummaryDialog(changes, note=session.revision.note, by=revisions.remembered_author())
+            SaveSummaryDialog(
+                changes,
+                by=revisions.remembered_author(),
+                earlier=session.revision.note if session.revision.updating else None,
+            )
         )
         if note is not None and note.by:
             revisions.remember_author(note.by)
@@ -554,7 +562,7 @@ class SaveFlow:
         elif over is not None:
             source = over
         try:
-            written = save_policy(path, data, source)
+            written = save_policy(path, data, source, template=state.template)
         except (PolicyWriteError, PolicyReadError, OSError) as error:
             reason = failure_reason(error)
             if isinstance(error, ReadOnlyFileError):

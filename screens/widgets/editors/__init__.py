@@ -19,6 +19,7 @@ from screens.widgets.editors.minutes import MinutesEditor
 from screens.widgets.editors.platforms import PlatformPicker
 from screens.widgets.editors.strings import StringsEditor
 from screens.widgets.editors.text import LongTextEditor, TextEditor
+from screens.widgets.editors.timezone import TimeZoneEditor
 
 KINDS: tuple[type[FieldEditor[Any, Any]], ...] = (
     TextEditor,
@@ -32,6 +33,7 @@ KINDS: tuple[type[FieldEditor[Any, Any]], ...] = (
     StringsEditor,
     PlatformPicker,
     CadenceEditor,
+    TimeZoneEditor,
 )
 """Every editor class: the one place a kind of field is registered."""
 

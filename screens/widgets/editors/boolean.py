@@ -7,6 +7,7 @@ from typing import Any
 from textual.widgets import Checkbox
 
 from screens.widgets.editors.base import FieldEditor
+from screens.widgets.marks import MarkedCheckbox
 from wizard.core.i18n import t
 
 
@@ -19,7 +20,7 @@ class BooleanEditor(FieldEditor[Checkbox, bool]):
     SHOWS_LABEL = True
 
     def make_widget(self) -> Checkbox:
-        return Checkbox(t(self.spec.label_key), id=self.spec.widget_id)
+        return MarkedCheckbox(t(self.spec.label_key), id=self.spec.widget_id)
 
     def to_widget(self, value: Any) -> bool:
         return value is True

@@ -8,6 +8,7 @@ from typing import Any
 from textual.widgets import RadioButton, RadioSet, Select, SelectionList
 
 from screens.widgets.editors.base import FieldEditor
+from screens.widgets.marks import MarkedRadioButton, MarkedSelectionList
 from wizard.core.i18n import t
 
 
@@ -49,7 +50,7 @@ class RadioEditor(FieldEditor[RadioSet, int | None]):
         spec = self.spec
         return RadioSet(
             *[
-                RadioButton(self._label(value), id=f"{spec.widget_id}-{value}")
+                MarkedRadioButton(self._label(value), id=f"{spec.widget_id}-{value}")
                 for value in spec.choices
             ],
             id=spec.widget_id,
@@ -85,7 +86,7 @@ class MultiChoiceEditor(FieldEditor[SelectionList[str], tuple[str, ...]]):
 
     def make_widget(self) -> SelectionList[str]:
         spec = self.spec
-        return SelectionList[str](
+        return MarkedSelectionList[str](
             *[(spec.choice_label(value), value) for value in spec.choices], id=spec.widget_id
         )
 

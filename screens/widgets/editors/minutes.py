@@ -17,6 +17,13 @@ class MinutesEditor(TextEditor):
     STORES = "integer"
     PLACEHOLDER = "field.minutes_placeholder"
 
+    def to_widget(self, value: Any) -> str:
+        """Minutes as the author would write them, in the interface language
+        ("30 хв", "1 h 30 min"); anything else (a hand edit) as it is."""
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return format_minutes(value)
+        return super().to_widget(value)
+
     def to_data(self, shown: str) -> Any:
         try:
             return parse_minutes(shown)

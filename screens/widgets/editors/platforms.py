@@ -43,6 +43,8 @@ class PlatformPicker(MultiChoiceEditor):
         self._options: list[tuple[str, str]] = []
         """(label, value) of each option shown: the platforms, then unknown references."""
         self._empty: Static | None = None
+        self._shown_for: str | None = None
+        """The key path whose platforms the list shows (its highlight is theirs)."""
 
     def compose(self) -> Iterator[Widget]:
         yield from super().compose()
@@ -78,9 +80,15 @@ class PlatformPicker(MultiChoiceEditor):
         picker.add_options(Selection(Content(shown(label)), value) for label, value in options)
 
     def show(self, value: Any) -> None:
-        """Refresh the options, then tick the rubric's platforms."""
+        """Refresh the options, then tick the rubric's platforms. Another rubric's
+        platforms start with the first one highlighted (Space ticks it at once), not
+        where the last rubric's highlight was."""
         self.refresh_options()
         super().show(value)
+        path = self.field.data_path
+        if path != self._shown_for:
+            self._shown_for = path
+            self.widget.highlighted = 0 if self._options else None
 
     def to_widget(self, value: Any) -> tuple[str, ...]:
         wanted = {_name_key(ref) for ref in _refs(value)}
