@@ -85,8 +85,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             with VerticalScroll(id="export-body"):
                 yield Label(t("export.what"), classes="export-label")
                 with RadioSet(id="export-what"):
-                    yield RadioButton(t("export.what.policy"), id="export-what-policy", value=True)
-                    yield RadioButton(t("export.what.moderator"), id="export-what-moderator")
+                    yield MarkedRadioButton(
+                        t("export.what.policy"), id="export-what-policy", value=True
+                    )
+                    yield MarkedRadioButton(t("export.what.moderator"), id="export-what-moderator")
                 yield Label(t("export.format"), classes="export-label")
                 with RadioSet(id="export-format"):
                     for fmt in FORMATS:

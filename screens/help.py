@@ -26,7 +26,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+q", "help.keys.quit"),
     ("Enter", "help.keys.lists"),
     ("Insert / Delete", "help.keys.list_edit"),
-    ("Esc", "help.keys.list_back"),
+    ("Escape", "help.keys.list_back"),
     ("alt+↑ / alt+↓", "help.keys.list_move"),
     ("ctrl+e", "help.keys.editor"),
     ("alt+r", "help.keys.revert"),

@@ -81,6 +81,8 @@ def problem_text(problem: Problem) -> str:
         if isinstance(value := problem.params.get(name), str)
     }
     return problem_message(problem, paths)
+
+
 def gap_line(gap: Gap) -> str:
     """ "<field>" for a gap a reader would find (what to add, for an empty list)."""
     label = path_label(gap.path)

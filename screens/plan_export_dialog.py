@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
 
 from exports.plan import Period
 from screens.dialogs import ConfirmDialog
 from screens.export_dialog import target_refusal
 from screens.widgets.closing import going
 from screens.widgets.controls import ControlInput
+from screens.widgets.marks import MarkedCheckbox, MarkedRadioButton
 from wizard.core.i18n import t
 from wizard.core.planning import (
     PLAN_FORMATS,
@@ -69,10 +70,10 @@ class PlanExportDialog(ModalScreen[PlanRequest | None]):
             yield Label(t("plan_export.format"), classes="plan-export-label")
             with RadioSet(id="plan-export-format"):
                 for fmt in PLAN_FORMATS:
-                    yield RadioButton(
+                    yield MarkedRadioButton(
                         t(FORMAT_KEYS[fmt]), id=f"plan-export-format-{fmt}", value=fmt == "md"
                     )
-            checkbox = Checkbox(t("plan_export.excel"), id="plan-export-excel", compact=True)
+            checkbox = MarkedCheckbox(t("plan_export.excel"), id="plan-export-excel", compact=True)
             checkbox.display = False
             yield checkbox
             yield Label(t("plan_export.path"), classes="plan-export-label")

@@ -38,8 +38,8 @@ from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import StringListEditor, list_controls, show_pressed
-from wizard.core.i18n import problem_message, t
-from wizard.core.state import PolicyState, problems_under
+from wizard.core.i18n import t
+from wizard.core.state import PolicyState
 
 
 class EntryList(OptionList):

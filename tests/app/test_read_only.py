@@ -70,7 +70,7 @@ async def test_read_only_is_read_only(tmp_path: Path) -> None:
         assert len(state_of(app).items("platforms")) == 1
         assert not isinstance(app.screen, QuitDialog)
         # a screen built after the answer is read-only too
-        send_keys(pilot, "alt+2")
+        send_keys(pilot, "alt+1")
         await at_step(pilot, "mission")
         statement = app.screen.query_one("#mission-statement", TextArea)
         await wait_for(pilot, lambda: statement.read_only, "the statement for reading only")

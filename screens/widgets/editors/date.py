@@ -37,7 +37,7 @@ class DateEditor(TextEditor):
             from exports.wording import format_date as in_words
 
             return t(
-                "field.date_understood",
+                "date.understood",
                 date=in_words(value, "uk" if get_language() == "uk" else "en"),
             )
         return None

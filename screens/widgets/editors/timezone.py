@@ -40,8 +40,8 @@ class TimeZoneEditor(TextEditor):
             return None
         zone = zone_for(shown)
         if zone is None:
-            return ParseError(t("field.timezone_unknown", value=shown.strip()), shown)
+            return ParseError(t("timezone.unknown", value=shown.strip()), shown)
         return zone
 
     def understood(self, value: Any) -> str | None:
-        return t("field.timezone_understood", zone=value) if isinstance(value, str) else None
+        return t("timezone.understood", zone=value) if isinstance(value, str) else None
