@@ -29,7 +29,17 @@ the set is kept small and each param is named for what it holds.
 | error   | word_in_both            | word, other (key path in preferred_words) |
 | error   | review_not_later        | review_by, effective_on (ISO dates) |
 | error   | unknown_section         | value, choices |
+| error   | needs_version_2         | — (a key of format version 2 in a file of version 1) |
+| error   | cadence_without_per     | — |
+| error   | cadence_without_times   | — |
+| error   | cadence_incomplete      | key (days or time) |
+| error   | days_without_week       | per |
+| error   | days_count              | count, times |
+| error   | unknown_person          | name |
+| error   | unknown_person_hint     | name, suggestion |
+| error   | backup_is_self          | name |
 | missing | required                | — |
+| missing | required_any            | keys (comma-separated) |
 | warning | secret_value            | — |
 | warning | no_owner                | — |
 | warning | two_factor_off          | — |
@@ -37,6 +47,13 @@ the set is kept small and each param is named for what it holds.
 | warning | unmatched_brace         | brace |
 | warning | review_overdue          | review_by (ISO date) |
 | warning | control_characters      | chars (the controls found, as escapes: `\\u001b, \\u202e`) |
+| warning | too_few_admins          | count, min |
+| warning | public_mailbox          | domain |
+| warning | access_review_overdue   | last (ISO date), months |
+| warning | hashtag_not_camel_case  | value |
+| warning | approved_after_effective | approved_on, effective_on (ISO dates) |
+| warning | acknowledged_other_version | version, current |
+| warning | unknown_tool            | name |
 
 `wrong_type` params: `expected` and `found` are English phrases ("an integer",
 `a string "30"`); `expected_type` and `found_type` are TOML type names (string,
@@ -80,7 +97,19 @@ ENGLISH: dict[str, str] = {
     "word_in_both": '"{word}" is also a preferred word ({other})',
     "review_not_later": "{review_by} is not later than effective_on ({effective_on})",
     "unknown_section": '"{value}" is not a section name; one of: {choices}',
+    "needs_version_2": "needs schema_version = 2",
+    "cadence_without_per": 'times needs per: "day", "week" or "month"',
+    "cadence_without_times": "per needs times: how many posts in each period",
+    "cadence_incomplete": "{key} needs times and per: the cadence comes first",
+    "days_without_week": 'days go with per = "week" only; here per = "{per}"',
+    "days_count": "{count} days for times = {times}: list one day for each post",
+    "unknown_person": '"{name}" is not the name of any [[roles.people]] entry',
+    "unknown_person_hint": (
+        '"{name}" is not the name of any [[roles.people]] entry; did you mean "{suggestion}"?'
+    ),
+    "backup_is_self": '"{name}" is this person\'s own name; a backup is someone else',
     "required": "not defined yet",
+    "required_any": "not defined yet: write at least one of {keys}",
     "secret_value": "looks like a password; write where it is kept instead",
     "no_owner": "an active platform needs an owner: who runs the account",
     "two_factor_off": "two-factor authentication is off; turn it on for the brand's account",
@@ -90,6 +119,24 @@ ENGLISH: dict[str, str] = {
     "control_characters": (
         "holds control characters ({chars}) that a terminal or a reader acts on unseen; remove them"
     ),
+    "too_few_admins": (
+        "{count} admins, fewer than {min}: one person's absence would lock the brand out"
+    ),
+    "public_mailbox": (
+        "{domain} is a public mailbox: the account leaves with its owner; "
+        "register it to the organisation's mail"
+    ),
+    "access_review_overdue": (
+        "the last access review ({last}) is more than {months} months ago: access is due for review"
+    ),
+    "hashtag_not_camel_case": (
+        '"{value}" has no capital; write it in CamelCase so that screen readers read the words'
+    ),
+    "approved_after_effective": "{approved_on} is after effective_on ({effective_on})",
+    "acknowledged_other_version": (
+        'accepted version "{version}", not the current "{current}": a new signature is needed'
+    ),
+    "unknown_tool": '"{name}" is not the name of any [[tools]] entry',
 }
 """English message templates by code."""
 

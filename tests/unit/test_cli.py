@@ -11,13 +11,14 @@ from typing import Any
 
 import pytest
 
-from schemas.sections import SECTIONS
+from schemas.sections import CORE_SECTIONS
 from tests.unit.conftest import Run
 from wizard.cli.program import detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
-EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
+EXAMPLE = ROOT / "tests" / "fixtures" / "rules" / "example-policy.toml"
+"""The complete example of format version 1 (the built-in one is of version 2)."""
 SHARED_UK = ROOT / "tests" / "fixtures" / "uk-policy.toml"
 
 
@@ -73,7 +74,7 @@ def test_a_bad_section_lists_the_valid_names(run: Run) -> None:
     code, _, err = run("edit", "policy.toml", "--section", "platform")
     assert code == 2
     assert "platform" in err
-    for name in SECTIONS:
+    for name in CORE_SECTIONS:
         assert name in err
 
 

@@ -13,7 +13,7 @@ import schemas
 from schemas import model
 from schemas.problems import LEVELS
 from schemas.problems import MESSAGES as PROBLEM_MESSAGES
-from schemas.sections import SECTION_HEADINGS
+from schemas.sections import SECTION_HEADINGS, SECTIONS
 from wizard.core.flow import SIDEBAR_SECTIONS, STEPS, steps_of
 from wizard.core.i18n import CATALOGUES, detect_language, get_language, set_language, t
 from wizard.core.i18n.en import MESSAGES as EN
@@ -52,6 +52,7 @@ def _dynamic_keys() -> set[str]:
     keys: set[str] = set()
     for section in SIDEBAR_SECTIONS:
         keys |= {f"section.{section}.{part}" for part in ("title", "short", "intro")}
+    keys |= {f"section.{section}.title" for section in SECTIONS}  # the review's groups
     for step in STEPS:
         if len(steps_of(step.section)) > 1:
             keys.add(f"step.{step.name}.title")

@@ -59,8 +59,12 @@ def _located(file: str, source: PolicySource, problems: list[Problem]) -> list[R
     return report.locate(file, problems, _position_in(source))
 
 
-def validate(files: Sequence[str], fmt: str) -> int:
-    """Check each file; problem lines (or one JSON array) on stdout, verdicts on stderr."""
+def validate(files: Sequence[str], fmt: str, fail_on: str = report.FAIL_ON_DEFAULT) -> int:
+    """Check each file; problem lines (or one JSON array) on stdout, verdicts on stderr.
+
+    Exit 1 when a file has a problem of level `fail_on` or a worse one (`error`: errors
+    only, a draft passes; `missing`, the default: errors and missing parts; `warning`:
+    any problem), 2 when a file cannot be read."""
     everything: list[Report] = []
     worst = 0
     for file in files:
@@ -75,8 +79,8 @@ def validate(files: Sequence[str], fmt: str) -> int:
         if fmt == "text":
             for item in reports:
                 _say(sys.stdout, item.text())
-        _say(sys.stderr, report.summary(file, reports))
-        worst = max(worst, report.exit_code(reports))
+        _say(sys.stderr, report.summary(file, reports, fail_on))
+        worst = max(worst, report.exit_code(reports, fail_on))
     if fmt == "json":
         items = [item.as_json() for item in everything]
         # Escaped to ASCII where stdout cannot take UTF-8: JSON with `\u` escapes stays

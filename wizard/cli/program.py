@@ -16,8 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
-from schemas.sections import SECTIONS
-from wizard.core.service import EXAMPLE
+from schemas.sections import CORE_SECTIONS
+from wizard.core.service import EXAMPLE, EXAMPLE_UK
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction["_Parser"]
@@ -104,10 +104,14 @@ Each problem is one line on stdout, then a verdict on stderr:
 
 exit codes: 0 valid (warnings allowed), 1 errors or missing parts,
 2 a file cannot be read as a policy. With several files, the worst code.
+--fail-on says which problems fail: error (a draft passes), missing (the
+default), warning (any warning too: an overdue review, an overdue access review).
 
 examples:
   presence validate brand-policy.toml
   presence validate --format json brand-policy.toml > problems.json
+  presence validate --fail-on warning brand-policy.toml    in CI: nothing overdue
+  presence validate --fail-on error draft.toml             a draft passes
 """
 
 _EXPORT_EPILOG = """\
@@ -156,11 +160,12 @@ _NEW_EPILOG = """\
 examples:
   presence new brand-policy.toml
   presence new brand-policy.toml --from example --lang uk
+  presence new brand-policy.toml --from example-uk
   presence new next-year.toml --from brand-policy.toml
 """
 
 _EDIT_EPILOG = f"""\
-sections: {", ".join(SECTIONS)}
+sections: {", ".join(CORE_SECTIONS)}
 
 examples:
   presence edit brand-policy.toml
@@ -196,6 +201,13 @@ def _add_validate(sub: Subparsers) -> None:
     validate.add_argument("paths", nargs="+", metavar="PATH", help="policy file(s) to check")
     validate.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    validate.add_argument(
+        "--fail-on",
+        choices=("error", "missing", "warning"),
+        default="missing",
+        help="exit 1 when a problem of this level or a worse one exists: error (a draft "
+        "passes), missing (default: errors and missing parts), warning (any warning too)",
     )
 
 
@@ -288,7 +300,9 @@ def _add_new(sub: Subparsers) -> None:
         "--from",
         dest="from_",
         metavar="OTHER",
-        help=f"start from a copy of another policy file, or '{EXAMPLE}' for the built-in example",
+        help=f"start from a copy of another policy file, or '{EXAMPLE}' / '{EXAMPLE_UK}' for "
+        "the built-in example in English / Ukrainian (revisions and acknowledgements are "
+        "left out)",
     )
     _add_lang(new)
 
@@ -302,7 +316,9 @@ def _add_edit(sub: Subparsers) -> None:
         formatter_class=_FORMATTER,
     )
     edit.add_argument("path", metavar="PATH", help="the policy file")
-    edit.add_argument("--section", choices=SECTIONS, metavar="NAME", help="open at this section")
+    edit.add_argument(
+        "--section", choices=CORE_SECTIONS, metavar="NAME", help="open at this section"
+    )
     _add_lang(edit)
 
 
@@ -391,7 +407,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     release_collector()  # the modules are loaded: what follows is the command's own work
     _stop_on_terminate()
     if args.command == "validate":
-        return commands.validate(args.paths, args.format)
+        return commands.validate(args.paths, args.format, args.fail_on)
     if args.command == "export":
         return commands.export(
             args.path, args.to, args.output, args.include_access, args.fail_on, force=args.force

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.sections import SECTIONS
+from schemas.sections import CORE_SECTIONS
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Step:
     """Screen name, used for navigation and `--section`."""
 
     section: str
-    """The section it belongs to: a name of `schemas.SECTIONS` or "review"."""
+    """The section it belongs to: a name of `schemas.sections.CORE_SECTIONS` or "review"."""
 
     screen: str
     """The screen class as "module:Class"."""
@@ -64,8 +64,10 @@ STEPS: tuple[Step, ...] = (
     Step("review", "review", "screens.review:ReviewScreen"),
 )
 
-SIDEBAR_SECTIONS: tuple[str, ...] = (*SECTIONS, "review")
-"""The entries of the sidebar, in order."""
+SIDEBAR_SECTIONS: tuple[str, ...] = (*CORE_SECTIONS, "review")
+"""The entries of the sidebar, in order. The optional sections of format version 2
+(`schemas.sections.OPTIONAL_SECTIONS`) have no step of their own: the wizard keeps
+them as the file holds them, and the review lists their problems."""
 
 _BY_NAME = {step.name: step for step in STEPS}
 

@@ -325,7 +325,7 @@ class SaveFlow:
             elif choice != "overwrite":
                 return
         note: RevisionNote | None = None
-        if session.amending:
+        if session.amending and revisions.amends(state.saved, state.data):
             note = await self.app.push_screen_wait(
                 SaveSummaryDialog(
                     revisions.summary(state.saved, state.data),
