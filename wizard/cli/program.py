@@ -251,7 +251,7 @@ def _add_schema(sub: Subparsers) -> None:
     schema = sub.add_parser(
         "schema",
         help="print the JSON Schema of the policy file",
-        description="Print the JSON Schema of the policy file (format version 1).",
+        description="Print the JSON Schema of the policy file (format versions 1 and 2).",
         epilog=_SCHEMA_EPILOG,
         formatter_class=_FORMATTER,
     )
