@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -771,3 +772,83 @@ def test_every_v2_code_is_emitted() -> None:
         "acknowledged_other_version",
         "unknown_tool",
     }
+
+
+def _leaves(value: Any, parts: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The key path of every value of the data that is not a table or an array of
+    tables (arrays of scalars count as one value)."""
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in _leaves(item, (*parts, key))]
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return [leaf for i, item in enumerate(value) for leaf in _leaves(item, (*parts, i))]
+    return [parts]
+
+
+def _version_two_leaves() -> list[tuple[Any, ...]]:
+    v2_keys = {format_path(key) for key in version_two_keys(V2)}
+    return [
+        parts
+        for parts in _leaves(V2)
+        if any(
+            format_path(parts) == key or format_path(parts).startswith((f"{key}.", f"{key}["))
+            for key in v2_keys
+        )
+    ]
+
+
+WRONG: dict[str, tuple[Any, str]] = {
+    "string": (5, "wrong_type"),
+    "integer": ("5", "wrong_type"),
+    "boolean": ("yes", "wrong_type"),
+    "date": ("2026-12-01", "wrong_type"),
+    "time": ("10:00:00", "wrong_type"),
+    "enum": ("nope", "not_one_of"),
+    "array": ("one", "wrong_type"),
+}
+"""A value of the wrong type for each kind of key, and the error it gives."""
+
+
+@pytest.mark.parametrize("parts", _version_two_leaves(), ids=format_path)
+def test_every_version_2_value_of_the_wrong_type_is_an_error_at_its_key(
+    parts: tuple[Any, ...],
+) -> None:
+    from schemas.fields import FieldSpec, spec_at
+
+    spec = spec_at(parts)
+    assert isinstance(spec, FieldSpec)
+    value, code = WRONG[spec.kind]
+    data = example()
+    node: Any = data
+    for part in parts[:-1]:
+        node = node[part]
+    node[parts[-1]] = value
+    errors = {(p.path, p.code) for p in check(data) if p.level == "error"}
+    assert (format_path(parts), code) in errors
+
+
+def test_the_version_2_leaves_cover_every_key_of_version_2() -> None:
+    """The example holds every key of version 2, so the test above tries each."""
+    from schemas.fields import FieldSpec, TableSpec, root
+
+    def keys(spec: TableSpec | FieldSpec, path: str) -> set[str]:
+        table = spec if isinstance(spec, TableSpec) else spec.table
+        if table is None:
+            return {path}
+        found: set[str] = set()
+        for name, field in table.fields.items():
+            found |= keys(field, f"{path}.{name}" if path else name)
+        return found
+
+    every = keys(root(), "")
+    generic = {re.sub(r"\[\d+\]", "", format_path(parts)) for parts in _version_two_leaves()}
+    version_two = {
+        key
+        for key in every
+        if key.split(".")[0] in ("security", "roles", "crisis", "legal", "accessibility")
+        or key.split(".")[0] in ("results", "acknowledgements")
+        or key in {"document.scope", "document.approver_title", "document.approved_on"}
+        or key in {"platforms.admins", "platforms.account_email"}
+        or key.startswith(("communication.traits", "communication.tones"))
+        or key in {f"content.rubrics.{k}" for k in ("times", "per", "days", "time")}
+    }
+    assert version_two <= generic, sorted(version_two - generic)
