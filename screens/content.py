@@ -1,14 +1,16 @@
 """5. Content types: the rubrics (post genres) and the brand's hashtags.
 
-A rubric's platforms are ticked from the platforms entered in section 2 (the field
-kind "platforms", `screens.widgets.editors.platforms.PlatformPicker`).
+A rubric's posting cadence (how many posts a day, week or month; the weekdays; the
+hour) feeds the content plan. A rubric's platforms are ticked from the platforms
+entered in section 2 (the field kind "platforms",
+`screens.widgets.editors.platforms.PlatformPicker`).
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from schemas.model import GOALS
+from schemas.model import GOALS, PERIODS, WEEKDAYS
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
@@ -19,6 +21,10 @@ RUBRIC_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("content.rubrics.description", "long"),
     FieldSpec("content.rubrics.format"),
     FieldSpec("content.rubrics.frequency"),
+    FieldSpec("content.rubrics.times", "integer"),
+    FieldSpec("content.rubrics.per", "choice", choices=PERIODS, choice_key="per"),
+    FieldSpec("content.rubrics.days", "multi", choices=WEEKDAYS, choice_key="weekday"),
+    FieldSpec("content.rubrics.time", "time"),
     FieldSpec("content.rubrics.platforms", "platforms"),
     FieldSpec("content.rubrics.hashtags", "strings"),
     FieldSpec("content.rubrics.example", "long"),

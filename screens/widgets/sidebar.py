@@ -41,6 +41,8 @@ class Sidebar(OptionList):
             line.append("✓ ", style="bold green")
         elif status.state == "errors":
             line.append("! ", style="bold red")
+        elif status.state == "left_out":
+            line.append("○ ", style="dim")
         else:
             line.append("• ", style="dim")
         style = "bold reverse" if section == self.current else "bold"
@@ -49,6 +51,8 @@ class Sidebar(OptionList):
             line.append("\n  " + t("status.errors", n=status.count), style="red")
         elif status.state == "incomplete":
             line.append("\n  " + t("status.missing", n=status.count), style="dim")
+        elif status.state == "left_out":
+            line.append("\n  " + t("status.left_out"), style="dim")
         else:
             line.append("\n  " + t("status.done"), style="dim green")
         return line

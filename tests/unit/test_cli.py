@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from schemas.sections import CORE_SECTIONS
+from schemas.sections import SECTIONS
 from tests.unit.conftest import Run
 from wizard.cli.program import detect_language
 
@@ -74,7 +74,7 @@ def test_a_bad_section_lists_the_valid_names(run: Run) -> None:
     code, _, err = run("edit", "policy.toml", "--section", "platform")
     assert code == 2
     assert "platform" in err
-    for name in CORE_SECTIONS:
+    for name in SECTIONS:
         assert name in err
 
 

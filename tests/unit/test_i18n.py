@@ -13,7 +13,7 @@ import schemas
 from schemas import model
 from schemas.problems import LEVELS
 from schemas.problems import MESSAGES as PROBLEM_MESSAGES
-from schemas.sections import SECTION_HEADINGS, SECTIONS
+from schemas.sections import SECTION_HEADINGS
 from wizard.core.flow import SIDEBAR_SECTIONS, STEPS, steps_of
 from wizard.core.i18n import CATALOGUES, detect_language, get_language, set_language, t
 from wizard.core.i18n.en import MESSAGES as EN
@@ -31,6 +31,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "status": model.PLATFORM_STATUSES,
     "category": model.TOOL_CATEGORIES,
     "autonomy": model.AUTONOMY_LEVELS,
+    "per": model.PERIODS,
+    "weekday": model.WEEKDAYS,
 }
 """Choice families of the catalogue and the model's values for each."""
 
@@ -52,7 +54,6 @@ def _dynamic_keys() -> set[str]:
     keys: set[str] = set()
     for section in SIDEBAR_SECTIONS:
         keys |= {f"section.{section}.{part}" for part in ("title", "short", "intro")}
-    keys |= {f"section.{section}.title" for section in SECTIONS}  # the review's groups
     for step in STEPS:
         if len(steps_of(step.section)) > 1:
             keys.add(f"step.{step.name}.title")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
-from schemas.sections import CORE_SECTIONS
+from schemas.sections import SECTIONS
 from wizard.core.service import EXAMPLE, EXAMPLE_UK
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ examples:
 """
 
 _EDIT_EPILOG = f"""\
-sections: {", ".join(CORE_SECTIONS)}
+sections: {", ".join(SECTIONS)}
 
 examples:
   presence edit brand-policy.toml
@@ -316,9 +316,7 @@ def _add_edit(sub: Subparsers) -> None:
         formatter_class=_FORMATTER,
     )
     edit.add_argument("path", metavar="PATH", help="the policy file")
-    edit.add_argument(
-        "--section", choices=CORE_SECTIONS, metavar="NAME", help="open at this section"
-    )
+    edit.add_argument("--section", choices=SECTIONS, metavar="NAME", help="open at this section")
     _add_lang(edit)
 
 

@@ -6,7 +6,12 @@ A *step* is one screen. Sections are the policy's top-level tables plus
     document -> mission -> platforms -> tools
       -> communication-style -> communication-response
       -> communication-templates -> communication-negative
-      -> content -> review
+      -> content
+      -> security -> roles -> crisis -> legal -> accessibility -> results
+      -> review
+
+The steps after content are the optional sections of format version 2: each screen
+offers to include its section or leave it out.
 
 Each step names the screen class that edits it as "module:Class"; the app
 imports it when the step is first shown. Screen titles come from the catalogue:
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.sections import CORE_SECTIONS
+from schemas.sections import CORE_SECTIONS, OPTIONAL_SECTIONS, SECTIONS
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,7 @@ class Step:
     """Screen name, used for navigation and `--section`."""
 
     section: str
-    """The section it belongs to: a name of `schemas.sections.CORE_SECTIONS` or "review"."""
+    """The section it belongs to: a name of `schemas.SECTIONS` or "review"."""
 
     screen: str
     """The screen class as "module:Class"."""
@@ -61,13 +66,25 @@ STEPS: tuple[Step, ...] = (
         "screens.communication_negative:CommunicationNegativeScreen",
     ),
     Step("content", "content", "screens.content:ContentScreen"),
+    Step("security", "security", "screens.security:SecurityScreen"),
+    Step("roles", "roles", "screens.roles:RolesScreen"),
+    Step("crisis", "crisis", "screens.crisis:CrisisScreen"),
+    Step("legal", "legal", "screens.legal:LegalScreen"),
+    Step("accessibility", "accessibility", "screens.accessibility:AccessibilityScreen"),
+    Step("results", "results", "screens.results:ResultsScreen"),
     Step("review", "review", "screens.review:ReviewScreen"),
 )
 
-SIDEBAR_SECTIONS: tuple[str, ...] = (*CORE_SECTIONS, "review")
-"""The entries of the sidebar, in order. The optional sections of format version 2
-(`schemas.sections.OPTIONAL_SECTIONS`) have no step of their own: the wizard keeps
-them as the file holds them, and the review lists their problems."""
+SIDEBAR_SECTIONS: tuple[str, ...] = (*SECTIONS, "review")
+"""The entries of the sidebar, in order."""
+
+KEYED_SECTIONS: tuple[str, ...] = (*CORE_SECTIONS, "review")
+"""The sidebar's entries with a key of their own (alt+1 … alt+7): the document, the
+five sections and the review; the optional sections are reached from the sidebar,
+the palette and `--section`."""
+
+OPTIONAL_STEPS: frozenset[str] = frozenset(OPTIONAL_SECTIONS)
+"""The steps of the optional sections (a step each, named as its section)."""
 
 _BY_NAME = {step.name: step for step in STEPS}
 
@@ -107,6 +124,8 @@ def previous_step(name: str) -> Step | None:
 def step_for_path(path: str) -> Step:
     """The step whose screen edits the key path `path` (for jump-to-field links)."""
     head = path.split(".", 1)[0].split("[", 1)[0]
+    if head == "acknowledgements":
+        return get_step("review")
     if head != "communication":
         return get_step(head) if head in SIDEBAR_SECTIONS else get_step("document")
     rest = path.split(".", 2)[1] if "." in path else ""

@@ -35,7 +35,7 @@ from schemas.versions import version_to_write
 Listener = Callable[[str], None]
 """Called with the key path that changed ("" when the whole policy was replaced)."""
 
-StatusName = Literal["done", "incomplete", "errors"]
+StatusName = Literal["done", "incomplete", "errors", "left_out"]
 
 
 def problems_under(problems: Iterable[Problem], path: str) -> list[Problem]:
@@ -72,7 +72,8 @@ def _lookup(data: Any, parts: Sequence[PathPart]) -> Any:
 
 @dataclass(frozen=True)
 class SectionStatus:
-    """Where a section stands: done, incomplete (`count` missing) or errors (`count`)."""
+    """Where a section stands: done, incomplete (`count` missing), errors (`count`), or
+    left out (an optional section the policy does not include)."""
 
     state: StatusName
     count: int = 0
@@ -342,8 +343,11 @@ class PolicyState:
     def section_status(self, section: str) -> SectionStatus:
         """Done, incomplete (n missing) or errors (n) for one section.
 
-        "review" stands for the whole policy (top-level keys included).
+        "review" stands for the whole policy (top-level keys included). An optional
+        section the policy does not include is left out (it lacks nothing).
         """
+        if section in OPTIONAL_SECTIONS and not self.is_included(section):
+            return SectionStatus("left_out")
         problems = self.problems() if section == "review" else self.problems_for(section)
         errors = sum(1 for p in problems if p.level == "error")
         if errors:

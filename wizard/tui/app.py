@@ -25,13 +25,13 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from schemas.controls import stand_in, without_controls
-from screens.base import SectionScreen, StepScreen, section_css
+from screens.base import StepScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
 from screens.textual_tricks import CurrentScreenQueries, mount_ahead
 from screens.widgets.controls import ControlsFilter
 from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
-from wizard.core.flow import SIDEBAR_SECTIONS, get_step, is_known, next_step, previous_step
+from wizard.core.flow import KEYED_SECTIONS, get_step, is_known, next_step, previous_step
 from wizard.core.i18n import detect_language, get_language, set_language, t
 from wizard.core.service import (
     DEFAULT_NEW_NAME,
@@ -84,7 +84,7 @@ class PresenceApp(CurrentScreenQueries[int]):
         Binding("alt+r", "revert_field", "key.revert_field", show=False),
         *(
             Binding(f"alt+{number}", f"goto('{section}')", show=False)
-            for number, section in enumerate(SIDEBAR_SECTIONS, 1)
+            for number, section in enumerate(KEYED_SECTIONS, 1)
         ),
     ]
 
@@ -321,7 +321,7 @@ class PresenceApp(CurrentScreenQueries[int]):
         self.goto(event.step)
         if event.focus is not None and is_known(event.step):
             screen = self._screens.get(get_step(event.step).name)
-            if isinstance(screen, SectionScreen):
+            if isinstance(screen, StepScreen):
                 screen.focus_path(event.focus)
 
     def switch_language(self, lang: str) -> None:
