@@ -32,7 +32,20 @@ from tests.app.conftest import (
 )
 from wizard.tui.app import PresenceApp
 
-KEYS = ("name", "goal", "description", "format", "frequency", "platforms", "hashtags", "example")
+KEYS = (
+    "name",
+    "goal",
+    "description",
+    "format",
+    "frequency",
+    "times",
+    "per",
+    "days",
+    "time",
+    "platforms",
+    "hashtags",
+    "example",
+)
 
 ENTRIES = "content-rubrics-entries"
 """The id of the list editor's entries."""

@@ -43,7 +43,9 @@ KEYS = (
     "audience",
     "frequency",
     "owner",
+    "admins",
     "access",
+    "account_email",
     "two_factor",
 )
 
