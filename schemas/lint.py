@@ -113,17 +113,21 @@ def _strings(
                 yield from _strings(value[key], field, (*parts, key))
 
 
-def _scan_secrets(data: Any, out: Problems) -> None:
-    """A `secret_value` warning for each string of a known key that looks like a secret."""
+def _scan_strings(data: Any, out: Problems) -> None:
+    """In one walk over the strings of known keys: a `secret_value` warning for each
+    that looks like a secret, a `control_characters` warning for each holding
+    controls (one walk: it is the dearest part of the check of a large policy)."""
     for parts, string, kind in _strings(data, root(), ()):
         if kind == "string" and looks_like_secret(string):
             _warn(out, parts, "secret_value")
+        found = controls_in(string, keep="\t\n")
+        if found:
+            _warn(out, parts, "control_characters", chars=described(found))
 
 
 def check_lint(data: Table, out: Problems, today: dt.date) -> None:
     """Add the warnings for `data`."""
-    _scan_secrets(data, out)
-    _scan_controls(data, out)
+    _scan_strings(data, out)
     for i, platform in entries(data, "platforms"):
         status = platform.get("status", "active")
         if status != "active":
@@ -286,10 +290,3 @@ def _check_hashtag_count(out: Problems, rubric: Table, parts: tuple[PathPart, ..
             limit=limit,
         )
 
-
-def _scan_controls(data: Any, out: Problems) -> None:
-    """A `control_characters` warning for each string of a known key holding controls."""
-    for parts, string, _kind in _strings(data, root(), ()):
-        found = controls_in(string, keep="\t\n")
-        if found:
-            _warn(out, parts, "control_characters", chars=described(found))
