@@ -289,4 +289,3 @@ def _check_hashtag_count(out: Problems, rubric: Table, parts: tuple[PathPart, ..
             platform=platform,
             limit=limit,
         )
-
