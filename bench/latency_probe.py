@@ -185,7 +185,7 @@ async def walk_and_type(
     Each phase that fails is recorded in `errors` and the next one still runs.
     """
     from screens.widgets.list_editor import ListEditor
-    from wizard.core.flow import next_step
+    from wizard.core.flow import next_step, previous_step
 
     async def first_visits(probe: Probe) -> None:
         step = next_step("document")
@@ -235,8 +235,10 @@ async def walk_and_type(
         for _ in range(REVIEW_REPEATS):
             review = _screen_is(app, "review")
             await probe.key("open-review", "ctrl+r", review, idle_after=False)
-            # at once, while whatever the review started may still run
-            back = _screen_is(app, "content")
+            # at once, while whatever the review started may still run: back to the
+            # step before the review (the last optional section)
+            before = previous_step("review")
+            back = _screen_is(app, before.name if before is not None else "content")
             await probe.key("key-after-review", "ctrl+b", back, idle_before=False)
 
     app = _wizard(path, "document")

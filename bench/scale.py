@@ -2,8 +2,11 @@
 
 A policy scaled by `factor` holds, for each copy `i` of the example (1-based), the
 example's platforms plus one more (Facebook), its tool, templates, rubrics, escalation
-contacts and brand hashtags; names of copy 2 onwards end in " i" ("Instagram 17"), and
-each copy's rubrics name that copy's platforms, so every scaled policy stays valid.
+contacts and brand hashtags, and the lists of the sections of format version 2 (voice
+traits and tones, people and approvals, crisis levels, statements and contacts,
+metrics, acknowledgements); names of copy 2 onwards end in " i" ("Instagram 17"), and
+each copy's references (a rubric's platforms, a person's backup, an approver, a
+metric's source) name that copy's entries, so every scaled policy stays valid.
 
 | list | entries |
 |---|---|
@@ -11,8 +14,14 @@ each copy's rubrics name that copy's platforms, so every scaled policy stays val
 | `tools` | 1 x factor |
 | `communication.templates` | 2 x factor |
 | `communication.negative.escalation` | 2 x factor |
+| `communication.traits`, `communication.tones` | 2 x factor each |
 | `content.rubrics` | 2 x factor |
 | `content.hashtags` | 2 x factor |
+| `roles.people`, `roles.approvals` | 2 x factor each |
+| `crisis.levels` | 2 x factor |
+| `crisis.statements`, `crisis.contacts` | 1 x factor each |
+| `results.metrics` | 2 x factor |
+| `acknowledgements` | 1 x factor |
 """
 
 from __future__ import annotations
@@ -42,6 +51,8 @@ EXTRA_PLATFORM: dict[str, Any] = {
     "audience": "Parents 30-50",
     "frequency": "3 posts a week",
     "owner": "SMM manager",
+    "admins": ["SMM manager", "Jane Doe"],
+    "account_email": "social@northwind.example",
     "two_factor": True,
 }
 """The platform each copy adds to the example's two, so that x100 holds 300 platforms."""
@@ -52,6 +63,9 @@ TEMPLATES_PER_COPY = 2
 ESCALATION_PER_COPY = 2
 RUBRICS_PER_COPY = 2
 HASHTAGS_PER_COPY = 2
+NAMED_V2_PER_COPY = 2 + 2 + 1 + 1 + 2 + 1
+"""Entries of version 2 named by name or title in each copy: people, crisis levels,
+statements, crisis contacts, metrics, acknowledgements."""
 
 
 def example_policy_path() -> Path:
@@ -115,7 +129,45 @@ def scaled_policy(factor: int) -> dict[str, Any]:
     communication["negative"]["escalation"] = escalation
     content["rubrics"] = rubrics
     content["hashtags"] = hashtags
+    _scale_version_two(base, policy, factor)
     return policy
+
+
+def _copies(entries: list[dict[str, Any]], factor: int, key: str, **refs: str) -> list[Any]:
+    """`entries` repeated `factor` times, `key` and the references `refs` (key: what
+    they name) given each copy's suffix."""
+    scaled: list[dict[str, Any]] = []
+    for number in range(1, factor + 1):
+        suffix = _suffix(number)
+        for entry in entries:
+            item = _renamed(entry, key, suffix) if key in entry else copy.deepcopy(entry)
+            for ref in refs:
+                if isinstance(item.get(ref), str):
+                    item[ref] = f"{item[ref]}{suffix}"
+            scaled.append(item)
+    return scaled
+
+
+def _scale_version_two(base: dict[str, Any], policy: dict[str, Any], factor: int) -> None:
+    """The lists of the keys and sections of format version 2, repeated as the rest."""
+    communication = policy.get("communication", {})
+    for key, identity in (("traits", "is"), ("tones", "situation")):
+        if key in communication:
+            communication[key] = _copies(base["communication"][key], factor, identity)
+    if "roles" in policy:
+        roles = base["roles"]
+        policy["roles"]["people"] = _copies(roles["people"], factor, "name", backup="name")
+        policy["roles"]["approvals"] = _copies(roles["approvals"], factor, "", approver="name")
+    if "crisis" in policy:
+        crisis = base["crisis"]
+        policy["crisis"]["levels"] = _copies(crisis["levels"], factor, "name")
+        policy["crisis"]["statements"] = _copies(crisis["statements"], factor, "title")
+        policy["crisis"]["contacts"] = _copies(crisis["contacts"], factor, "name")
+    if "results" in policy:
+        metrics = base["results"]["metrics"]
+        policy["results"]["metrics"] = _copies(metrics, factor, "name", source="name")
+    if "acknowledgements" in policy:
+        policy["acknowledgements"] = _copies(base["acknowledgements"], factor, "name")
 
 
 RENAMED = " (renamed)"
@@ -145,6 +197,17 @@ def renamed_policy(policy: dict[str, Any]) -> dict[str, Any]:
     renamed: dict[str, Any] = rename(policy)
     for rubric in renamed.get("content", {}).get("rubrics", []):
         rubric["platforms"] = [f"{name}{RENAMED}" for name in rubric.get("platforms", [])]
+    roles = renamed.get("roles", {})
+    for entries, ref in (
+        (roles.get("people", []), "backup"),
+        (roles.get("approvals", []), "approver"),
+    ):
+        for entry in entries:
+            if isinstance(entry.get(ref), str):
+                entry[ref] = f"{entry[ref]}{RENAMED}"
+    for metric in renamed.get("results", {}).get("metrics", []):
+        if isinstance(metric.get("source"), str):
+            metric["source"] = f"{metric['source']}{RENAMED}"
     return renamed
 
 

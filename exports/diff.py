@@ -3,10 +3,11 @@
 Two policies are compared as data, not as text lines: comments, key order, quoting
 and blank lines make no difference. Entries of arrays (platforms, rubrics, templates,
 values, objectives, …) are matched by their `name`, `title` or `topic` where they have
-one, then by equal content, then by order of what is left where the entries are alike
-(a named table must keep at least half of its other values) — so a reordered list
-shows as "moved", a renamed platform as a changed `name`, and a platform replaced by
-another as one removed and one added.
+one (a voice trait by `is`, a tone by `situation`, an acknowledgement by `name` and
+`date` together: `IDENTITY_BY_LIST`), then by equal content, then by order of what is
+left where the entries are alike (a named table must keep at least half of its other
+values) — so a reordered list shows as "moved", a renamed platform as a changed `name`,
+and a platform replaced by another as one removed and one added.
 """
 
 from __future__ import annotations
@@ -34,7 +35,68 @@ ChangeKind = Literal["added", "removed", "changed", "moved"]
 IDENTITY_KEYS: tuple[str, ...] = ("name", "title", "topic")
 """Keys that identify an entry of an array of tables, in order of preference."""
 
-_LAST_SECTIONS: tuple[str, ...] = ("revisions",)
+
+@dataclass(frozen=True)
+class Identity:
+    """How the entries of one array of tables are identified: by the first of `keys`
+    an entry has, or, `together`, by all of them (the first one required)."""
+
+    keys: tuple[str, ...] = IDENTITY_KEYS
+    together: bool = False
+
+    def label(self, entry: object) -> str:
+        """The text an entry is named by in a change ("" for an unnamed entry)."""
+        if not isinstance(entry, Mapping):
+            return ""
+        if self.together:
+            first = entry.get(self.keys[0])
+            if not (isinstance(first, str) and first.strip()):
+                return ""
+            rest = [_shown(entry.get(key)) for key in self.keys[1:]]
+            return ", ".join([first, *(part for part in rest if part)])
+        for key in self.keys:
+            value = entry.get(key)
+            if isinstance(value, str) and value.strip():
+                return value
+        return ""
+
+    def of(self, entry: Mapping[object, object]) -> object:
+        """What identifies a named entry (None for an unnamed one)."""
+        if self.together:
+            if not self.label(entry):
+                return None
+            first = str(entry[self.keys[0]]).strip().casefold()
+            return (first, *(fingerprint(entry.get(key)) for key in self.keys[1:]))
+        label = self.label(entry)
+        return label.strip().casefold() if label else None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return ""
+
+
+NAMES = Identity()
+"""The identity of most lists: name, title or topic."""
+
+IDENTITY_BY_LIST: dict[str, Identity] = {
+    "communication.traits": Identity(("is",)),
+    "communication.tones": Identity(("situation",)),
+    "acknowledgements": Identity(("name", "date"), together=True),
+}
+"""Lists whose entries are identified otherwise than by name, title or topic, by their
+key path (without indices)."""
+
+
+def identity_of(path: str) -> Identity:
+    """How the entries of the array of tables at `path` are identified."""
+    return IDENTITY_BY_LIST.get(re.sub(r"\[\d+\]", "", path), NAMES)
+
+
+_LAST_SECTIONS: tuple[str, ...] = ("revisions", "acknowledgements")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 ACCESS_KEY = "access"
@@ -82,7 +144,8 @@ def diff_policies(old: Mapping[str, object], new: Mapping[str, object]) -> list[
     """Every difference between two policies (plain data as read by tomllib).
 
     The list is ordered by section (the file's top-level order, unknown keys after
-    the known ones, `revisions` last), then by position in the new version.
+    the known ones, `revisions` and `acknowledgements` last), then by position in the
+    new version.
     """
     changes = list(_diff_tables(old, new, "", ""))
     order = {name: i for i, name in enumerate(section_order(c.section for c in changes))}
@@ -149,8 +212,9 @@ def _whole(value: object, path: str, kind: ChangeKind, label: str) -> Iterator[C
         for key, item in value.items():
             yield from _whole(item, _join(path, key), kind, label)
     elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        named = identity_of(path)
         for index, entry in enumerate(value):
-            yield from _whole(entry, f"{path}[{index}]", kind, _label_of(entry) or label)
+            yield from _whole(entry, f"{path}[{index}]", kind, named.label(entry) or label)
     else:
         old, new = (None, value) if kind == "added" else (value, None)
         yield Change(_section_of(path), path, kind, old, new, label)
@@ -169,20 +233,11 @@ def _kinds_agree(old: Sequence[object], new: Sequence[object]) -> bool:
     return not old or not new or isinstance(old[0], Mapping) == isinstance(new[0], Mapping)
 
 
-def _label_of(entry: object) -> str:
+def _identity(entry: object, named: Identity) -> object:
+    """What identifies a list entry: its name/title/topic (as `named` says), or a plain
+    value itself."""
     if isinstance(entry, Mapping):
-        for key in IDENTITY_KEYS:
-            value = entry.get(key)
-            if isinstance(value, str) and value.strip():
-                return value
-    return ""
-
-
-def _identity(entry: object) -> object:
-    """What identifies a list entry: its name/title/topic, or a plain value itself."""
-    if isinstance(entry, Mapping):
-        label = _label_of(entry)
-        return label.strip().casefold() if label else None
+        return named.of(entry)
     if isinstance(entry, str):
         return ("str", entry)
     if isinstance(entry, (int, float, bool, dt.date, dt.time)):
@@ -190,16 +245,19 @@ def _identity(entry: object) -> object:
     return None
 
 
-def match_entries(old: Sequence[object], new: Sequence[object]) -> list[tuple[int, int]]:
+def match_entries(
+    old: Sequence[object], new: Sequence[object], named: Identity = NAMES
+) -> list[tuple[int, int]]:
     """Pairs (old index, new index) of entries taken to be the same entry.
 
-    First by identity (name/title/topic, or the value of a plain item), then by
+    First by identity (name/title/topic or what `named` says, or the value of a plain
+    item), then by
     equal content, then what is left on both sides by order where alike (`_alike`):
     each new entry, in order, takes the first old entry left that is alike to it.
     Every step looks entries up by hash, so the cost grows with the number of entries
     times log of it, never with their product (see `_AlikeFinder`).
     """
-    matcher = _Matcher(old, new)
+    matcher = _Matcher(old, new, named)
     matcher.by_identity()
     matcher.by_content()
     matcher.by_likeness()
@@ -209,9 +267,10 @@ def match_entries(old: Sequence[object], new: Sequence[object]) -> list[tuple[in
 class _Matcher:
     """The state of `match_entries`: which entries are paired so far."""
 
-    def __init__(self, old: Sequence[object], new: Sequence[object]) -> None:
+    def __init__(self, old: Sequence[object], new: Sequence[object], named: Identity) -> None:
         self.old = old
         self.new = new
+        self.named = named
         self.taken = [False] * len(old)
         """Old entries paired so far."""
         self.old_of = [-1] * len(new)
@@ -231,11 +290,11 @@ class _Matcher:
         """Each new entry takes the first old entry of the same name (or plain value)."""
         by_identity: dict[object, deque[int]] = {}
         for i, entry in enumerate(self.old):
-            ident = _identity(entry)
+            ident = _identity(entry, self.named)
             if ident is not None:
                 by_identity.setdefault(ident, deque()).append(i)
         for j, entry in enumerate(self.new):
-            ident = _identity(entry)
+            ident = _identity(entry, self.named)
             candidates = by_identity.get(ident) if ident is not None else None
             if candidates:
                 self.pair(candidates.popleft(), j)
@@ -252,7 +311,7 @@ class _Matcher:
 
     def by_likeness(self) -> None:
         """Each new entry left takes the first old entry left that is alike (`_alike`)."""
-        finder = _AlikeFinder(self.old, self.free_old(), self.taken)
+        finder = _AlikeFinder(self.old, self.free_old(), self.taken, self.named)
         for j in list(self.free_new()):
             i = finder.first_alike(self.new[j])
             if i is not None:
@@ -305,7 +364,10 @@ class _AlikeFinder:
     are looked up). The candidates are merged in index order and checked one by one.
     """
 
-    def __init__(self, old: Sequence[object], free: Iterable[int], taken: list[bool]) -> None:
+    def __init__(
+        self, old: Sequence[object], free: Iterable[int], taken: list[bool], named: Identity
+    ) -> None:
+        self.named = named
         everything: list[int] = []
         unnamed: list[int] = []
         bare: list[int] = []
@@ -314,10 +376,10 @@ class _AlikeFinder:
         for i in free:
             everything.append(i)
             entry = old[i]
-            if not (isinstance(entry, Mapping) and _label_of(entry)):
+            if not (isinstance(entry, Mapping) and named.label(entry)):
                 unnamed.append(i)
                 continue
-            pairs = _pairs(entry)
+            pairs = _pairs(entry, named)
             self.pairs[i] = pairs
             if not pairs:
                 bare.append(i)
@@ -331,10 +393,10 @@ class _AlikeFinder:
 
     def first_alike(self, entry: object) -> int | None:
         """The first free old index alike to `entry`, or None."""
-        if not (isinstance(entry, Mapping) and _label_of(entry)):
+        if not (isinstance(entry, Mapping) and self.named.label(entry)):
             return self.everything.first_index()
         unnamed = self.unnamed.first_index()
-        pairs = _pairs(entry)
+        pairs = _pairs(entry, self.named)
         found = self._first_sharing(pairs, unnamed) if pairs else self.bare.first_index()
         candidates = [i for i in (unnamed, found) if i is not None]
         return min(candidates) if candidates else None
@@ -374,9 +436,10 @@ class _AlikeFinder:
         return None
 
 
-def _pairs(entry: Mapping[object, object]) -> dict[object, object]:
-    """A table's keys other than name, title and topic, each with its value's fingerprint."""
-    return {key: fingerprint(value) for key, value in entry.items() if key not in IDENTITY_KEYS}
+def _pairs(entry: Mapping[object, object], named: Identity = NAMES) -> dict[object, object]:
+    """A table's keys other than those that identify it (name, title and topic), each
+    with its value's fingerprint."""
+    return {key: fingerprint(value) for key, value in entry.items() if key not in named.keys}
 
 
 _ABSENT = object()
@@ -391,7 +454,7 @@ def _alike_pairs(old: Mapping[object, object], new: Mapping[object, object]) -> 
     return 2 * equal >= len(old) + len(new) - shared
 
 
-def _alike(old: object, new: object) -> bool:
+def _alike(old: object, new: object, named: Identity = NAMES) -> bool:
     """Whether two entries left unmatched may be one entry changed (by order).
 
     Two named tables must agree on at least half of their other keys: a platform
@@ -401,9 +464,9 @@ def _alike(old: object, new: object) -> bool:
     """
     if not (isinstance(old, Mapping) and isinstance(new, Mapping)):
         return True
-    if not (_label_of(old) and _label_of(new)):
+    if not (named.label(old) and named.label(new)):
         return True
-    return _alike_pairs(_pairs(old), _pairs(new))
+    return _alike_pairs(_pairs(old, named), _pairs(new, named))
 
 
 def _moved(pairs: Sequence[tuple[int, int]]) -> set[int]:
@@ -444,17 +507,18 @@ def _moved(pairs: Sequence[tuple[int, int]]) -> set[int]:
 def _diff_lists(
     old: Sequence[object], new: Sequence[object], path: str, label: str
 ) -> Iterator[Change]:
-    pairs = match_entries(old, new)
+    named = identity_of(path)
+    pairs = match_entries(old, new, named)
     matched_old = {i for i, _ in pairs}
     matched_new = {j: i for i, j in pairs}
     moved = _moved(pairs)
     section = _section_of(path)
     for i, entry in enumerate(old):
         if i not in matched_old:
-            yield from _whole(entry, f"{path}[{i}]", "removed", _label_of(entry) or label)
+            yield from _whole(entry, f"{path}[{i}]", "removed", named.label(entry) or label)
     for j, entry in enumerate(new):
         item_path = f"{path}[{j}]"
-        item_label = _label_of(entry) or label
+        item_label = named.label(entry) or label
         if j not in matched_new:
             yield from _whole(entry, item_path, "added", item_label)
             continue

@@ -138,7 +138,7 @@ def is_table_like(value: Any) -> bool:
 @cache
 def field_order(path: KeyPath) -> tuple[str, ...]:
     """The model's key order of the table at a key path (empty for unknown tables)."""
-    from schemas.model import Policy  # the models load only when a file is written
+    from schemas.model import Policy, file_keys  # the models load only when a file is written
 
     model: type[BaseModel] | None = Policy
     for part in path:
@@ -146,9 +146,9 @@ def field_order(path: KeyPath) -> tuple[str, ...]:
             return ()
         if isinstance(part, int):
             continue
-        info = model.model_fields.get(part)
+        info = model.model_fields.get(file_keys(model).get(part, ""))
         model = None if info is None else _table_model(info.annotation)
-    return () if model is None else tuple(model.model_fields)
+    return () if model is None else tuple(file_keys(model))
 
 
 def _table_model(annotation: Any) -> type[BaseModel] | None:

@@ -1,5 +1,10 @@
 """Rules on values that types alone cannot express: formats, uniqueness, references, order.
 
+Version 2 adds: unique names of people, crisis levels and metrics, titles of holding
+statements and situations of tones; a person's `backup` names another person and an
+approval's `approver` a person; a rubric's cadence (`times` and `per` together, `days`
+and `time` only with them, `days` only weekly and one a post, no day twice).
+
 Each rule looks only at values of the right type (a value of a wrong type has its
 own type error already). A blank item in an array of strings is an error
 ("empty item"): it would print as an empty line or bullet in the document, so
@@ -16,6 +21,7 @@ from schemas.collect import Problems, entries, name_key, strings, subtable, text
 from schemas.fields import FieldSpec, TableSpec, root
 from schemas.formats import HASHTAG_MAX_CHARS, is_hashtag, is_time_zone, is_web_url
 from schemas.keypath import PathPart
+from schemas.model import PERIODS
 from schemas.sections import SECTIONS
 from schemas.text import is_blank
 
@@ -39,6 +45,12 @@ def check_crossfield(data: Table, out: Problems) -> None:
                 out.add((key, i, "url"), "error", "bad_url", value=url)
     _check_communication(data, out)
     _check_content(data, out)
+    _check_roles(data, out)
+    _, crisis = subtable(data, "crisis")
+    _unique(out, entries(crisis, "levels"), ("crisis", "levels"), "name")
+    _unique(out, entries(crisis, "statements"), ("crisis", "statements"), "title")
+    _, results = subtable(data, "results")
+    _unique(out, entries(results, "metrics"), ("results", "metrics"), "name")
     for i, revision in entries(data, "revisions"):
         for j, section in strings(revision, "sections"):
             if section not in SECTIONS:
@@ -130,6 +142,7 @@ def _check_communication(data: Table, out: Problems) -> None:
 
     templates = entries(communication, "templates")
     _unique(out, templates, (*where, "templates"), "title")
+    _unique(out, entries(communication, "tones"), (*where, "tones"), "situation")
 
 
 def _check_hashtags(out: Problems, table: Table, parts: tuple[PathPart, ...]) -> None:
@@ -156,6 +169,7 @@ def _check_content(data: Table, out: Problems) -> None:
     known = _platform_names(data)
     for i, rubric in rubrics:
         _check_hashtags(out, rubric, (*where, "rubrics", i))
+        _check_cadence(out, rubric, (*where, "rubrics", i))
         if known is None:
             continue
         for j, name in strings(rubric, "platforms"):
@@ -171,6 +185,79 @@ def _check_content(data: Table, out: Problems) -> None:
                 )
             else:
                 out.add(parts, "error", "unknown_platform", name=name)
+
+
+def _check_cadence(out: Problems, rubric: Table, parts: tuple[PathPart, ...]) -> None:
+    """A rubric's posting cadence: `times` and `per` together; `days` and `time` only
+    with both; `days` only with `per = "week"`, one day for each of `times`, no repeats."""
+    has = {key: not is_blank(rubric.get(key)) for key in ("times", "per", "days", "time")}
+    if has["times"] and not has["per"]:
+        out.add((*parts, "times"), "error", "cadence_without_per")
+    if has["per"] and not has["times"]:
+        out.add((*parts, "per"), "error", "cadence_without_times")
+    for key in ("days", "time"):
+        if has[key] and not (has["times"] and has["per"]):
+            out.add((*parts, key), "error", "cadence_incomplete", key=key)
+    days = rubric.get("days")
+    if not isinstance(days, list):
+        return
+    named = (((*parts, "days", j), day) for j, day in strings(rubric, "days"))
+    unique_names(out, named, "repeated_item")
+    per, times = rubric.get("per"), _count(rubric.get("times"))
+    if not (has["times"] and has["per"]) or per not in PERIODS:
+        return
+    if per != "week":
+        out.add((*parts, "days"), "error", "days_without_week", per=per)
+    elif times is not None and len(days) != times:
+        out.add((*parts, "days"), "error", "days_count", count=len(days), times=times)
+
+
+def _count(value: Any) -> int | None:
+    """A valid `times` (integer 1-31), else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 31:
+        return value
+    return None
+
+
+def _check_roles(data: Table, out: Problems) -> None:
+    """Unique names of people; a backup names another person, an approver a person."""
+    _, roles = subtable(data, "roles")
+    if roles is None:
+        return
+    where = ("roles",)
+    people = entries(roles, "people")
+    _unique(out, people, (*where, "people"), "name")
+    known = {name_key(name): name.strip() for _, entry in people if (name := text(entry, "name"))}
+    for i, person in people:
+        backup = text(person, "backup")
+        if backup is None:
+            continue
+        parts = (*where, "people", i, "backup")
+        own = text(person, "name")
+        if own is not None and name_key(own) == name_key(backup):
+            out.add(parts, "error", "backup_is_self", name=backup)
+        else:
+            _reference(out, parts, backup, known)
+    for i, approval in entries(roles, "approvals"):
+        approver = text(approval, "approver")
+        if approver is not None:
+            _reference(out, (*where, "approvals", i, "approver"), approver, known)
+
+
+def _reference(
+    out: Problems, parts: tuple[PathPart, ...], name: str, known: dict[str, str]
+) -> None:
+    """An error when `name` is not the name of a [[roles.people]] entry (with the closest
+    name as a hint)."""
+    if name_key(name) in known:
+        return
+    import difflib  # only for a name that is not in the policy
+
+    close = difflib.get_close_matches(name_key(name), list(known), n=1)
+    if close:
+        out.add(parts, "error", "unknown_person_hint", name=name, suggestion=known[close[0]])
+    else:
+        out.add(parts, "error", "unknown_person", name=name)
 
 
 def _platform_names(data: Table) -> dict[str, str] | None:

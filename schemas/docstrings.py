@@ -44,8 +44,10 @@ def field_docstrings(model: type[BaseModel]) -> dict[str, str]:
     return docs
 
 
-def field_description(model: type[BaseModel], name: str) -> str:
-    """The description of one key: its `Field(description=...)`, else its docstring."""
+def field_description(model: type[BaseModel], key: str) -> str:
+    """The description of one key (as the file writes it): its `Field(description=...)`,
+    else its docstring."""
+    name = next((n for n, info in model.model_fields.items() if (info.alias or n) == key), key)
     info = model.model_fields.get(name)
     if info is not None and info.description:
         return info.description

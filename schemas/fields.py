@@ -21,9 +21,9 @@ from pydantic import BaseModel
 
 from schemas.docstrings import table_description
 from schemas.keypath import PathPart
-from schemas.model import Policy
+from schemas.model import Policy, file_keys
 
-Kind = Literal["string", "integer", "boolean", "date", "enum", "array", "table"]
+Kind = Literal["string", "integer", "boolean", "date", "time", "enum", "array", "table"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,8 @@ def _field_spec(annotation: Any, metadata: Sequence[Any]) -> FieldSpec:
         return FieldSpec(kinds[annotation], **limits)
     if annotation is dt.date:
         return FieldSpec("date")
+    if annotation is dt.time:
+        return FieldSpec("time")
     raise TypeError(f"no field kind for {annotation!r}")
 
 
@@ -109,8 +111,8 @@ def _field_spec(annotation: Any, metadata: Sequence[Any]) -> FieldSpec:
 def table_spec(model: type[BaseModel]) -> TableSpec:
     """The spec of a model's table."""
     fields = {
-        name: _field_spec(info.annotation, info.metadata)
-        for name, info in model.model_fields.items()
+        key: _field_spec(model.model_fields[name].annotation, model.model_fields[name].metadata)
+        for key, name in file_keys(model).items()
     }
     return TableSpec(model.__name__, table_description(model), fields, model)
 

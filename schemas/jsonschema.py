@@ -2,7 +2,8 @@
 
 Built from the models' shape (`schemas.fields`): descriptions are the field
 docstrings (`schemas.docstrings`). TOML local dates are `"type": "string",
-"format": "date"`, as Taplo expects. Keys a *finished* policy needs are not
+"format": "date"`, local times `"format": "partial-time"`, as Taplo expects. One schema
+covers both format versions (`schema_version` 1 or 2). Keys a *finished* policy needs are not
 `required` here (a draft is a valid file); their descriptions say so. Only
 `schema_version` is required.
 
@@ -23,7 +24,7 @@ from typing import Any
 from schemas.docstrings import field_description
 from schemas.fields import FieldSpec, TableSpec, root
 from schemas.formats import HASHTAG_MAX_CHARS
-from schemas.model import SCHEMA_VERSION
+from schemas.model import SCHEMA_VERSION, SCHEMA_VERSIONS
 from schemas.problems import Level, Problem
 from schemas.sections import SECTIONS
 
@@ -50,12 +51,43 @@ _NEEDED: tuple[str, ...] = (
     "communication.negative.escalation",
     "communication.negative.escalation[].topic",
     "communication.negative.escalation[].contact",
+    "communication.traits[].is",
+    "communication.traits[].is_not",
+    "communication.tones[].situation",
+    "communication.tones[].tone",
     "content.rubrics",
     "content.rubrics[].name",
     "revisions[].date",
     "revisions[].sections",
+    "acknowledgements[].name",
+    "acknowledgements[].date",
 )
 """Key paths (`[]` for any item) that a finished policy needs."""
+
+_NEEDED_WHEN_INCLUDED: tuple[str, ...] = (
+    "security.password_manager",
+    "security.two_factor_required",
+    "security.access_review_every_months",
+    "security.offboarding",
+    "roles.people",
+    "roles.people[].name",
+    "roles.people[].role",
+    "roles.approvals[].content",
+    "roles.approvals[].approver",
+    "crisis.levels",
+    "crisis.levels[].name",
+    "crisis.levels[].decides",
+    "crisis.statements[].title",
+    "crisis.statements[].text",
+    "crisis.contacts[].name",
+    "crisis.contacts[].contact",
+    "results.metrics",
+    "results.metrics[].name",
+)
+"""Key paths that a finished policy needs when their optional section is included."""
+
+_TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$"
+"""A TOML local time as an editor hands it to the schema: `10:00:00`."""
 
 HASHTAG_NOT_WORD = (
     r"\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\xA0\u1680\u2000-\u200B\u200E\u200F"
@@ -72,7 +104,7 @@ flag), so the pattern lets through every letter, digit, mark and `_` of any scri
 rejects what can never be in a hashtag; the program's own check is exact
 (`schemas.formats.is_hashtag`)."""
 _URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+"
-_CHECKED_ITEMS = ("hashtags", "sections")
+_CHECKED_ITEMS = ("hashtags", "sections", "days")
 """Arrays of texts whose items this schema checks (a pattern, an enumeration): a blank
 item fails here as it does in `presence validate`."""
 
@@ -154,6 +186,14 @@ def validate_only() -> tuple[Difference, ...]:
             types=("date", "string"),
         ),
         Difference(
+            summary='a time written as a string (`time = "10:00:00"`), for the same reason',
+            note='Must be a TOML local time (10:00:00), not a string ("10:00:00"): editors hand '
+            "times to this schema as strings, so only `presence validate` tells them apart.",
+            keys=_keys(lambda _, field: field.kind == "time"),
+            codes=("wrong_type",),
+            types=("time", "string"),
+        ),
+        Difference(
             summary="a whole number written as a float (`first_reply_max_minutes = 30.0`, "
             "`schema_version = 1.0`): JSON Schema counts it as an integer",
             note="Must be a TOML integer (30), not a float (30.0), which JSON Schema counts as "
@@ -175,17 +215,55 @@ def validate_only() -> tuple[Difference, ...]:
             codes=("avg_over_max",),
         ),
         Difference(
-            summary="two platforms, tools, values, answer templates or rubrics of the same "
-            "name (or title), ignoring case",
+            summary="two platforms, tools, values, answer templates, rubrics, tones, people, "
+            "crisis levels, holding statements or metrics of the same name (title, "
+            "situation), ignoring case",
             note=f"{only} that it is unique, ignoring case.",
             keys=(
                 "mission.values[].name",
                 "platforms[].name",
                 "tools[].name",
                 "communication.templates[].title",
+                "communication.tones[].situation",
                 "content.rubrics[].name",
+                "roles.people[].name",
+                "crisis.levels[].name",
+                "crisis.statements[].title",
+                "results.metrics[].name",
             ),
             codes=("duplicate_name",),
+        ),
+        Difference(
+            summary="a key of format version 2 in a file of `schema_version = 1`",
+            codes=("needs_version_2",),
+        ),
+        Difference(
+            summary="a rubric's cadence that does not hold together: `times` without `per` "
+            "(or the other way round), `days` or `time` without both, `days` with a `per` "
+            'other than `"week"` or not one day for each of `times`',
+            note=f"{only} that the cadence holds together (times and per together; days and "
+            'time only with both; days only with per = "week", one for each of times).',
+            keys=(
+                "content.rubrics[].times",
+                "content.rubrics[].per",
+                "content.rubrics[].days",
+                "content.rubrics[].time",
+            ),
+            codes=(
+                "cadence_without_per",
+                "cadence_without_times",
+                "cadence_incomplete",
+                "days_without_week",
+                "days_count",
+            ),
+        ),
+        Difference(
+            summary="a backup or an approver that names no `[[roles.people]]` entry, or a "
+            "person who is their own backup",
+            note=f"{only} that it is the name of a [[roles.people]] entry (another one, for "
+            "a backup).",
+            keys=("roles.people[].backup", "roles.approvals[].approver"),
+            codes=("unknown_person", "unknown_person_hint", "backup_is_self"),
         ),
         Difference(
             summary="a hashtag listed twice in one list, ignoring case (`#Bread`, `#bread`)",
@@ -246,6 +324,24 @@ def validate_only() -> tuple[Difference, ...]:
             level="missing",
         ),
         Difference(
+            summary="the *missing* level of an optional section: its required keys are "
+            "missing only when it is included (its table present, even empty), which a "
+            'schema does not say; their descriptions say "Required for a finished policy '
+            'when the section is included."',
+            note="Required for a finished policy when the section is included.",
+            keys=_NEEDED_WHEN_INCLUDED,
+            level="missing",
+            codes=("required",),
+        ),
+        Difference(
+            summary="an included `[legal]` or `[accessibility]` section with none of its "
+            "keys (it needs at least one)",
+            note="Required for a finished policy when included: at least one of its keys.",
+            keys=("legal", "accessibility"),
+            level="missing",
+            codes=("required_any",),
+        ),
+        Difference(
             summary="warnings (a value that looks like a password, an active platform without "
             "an owner, …): the schema has none",
             level="warning",
@@ -263,7 +359,7 @@ def policy_json_schema() -> dict[str, Any]:
     schema.update(_table(root(), ""))
     schema["properties"]["schema_version"] = {
         "type": "integer",
-        "const": SCHEMA_VERSION,
+        "enum": list(SCHEMA_VERSIONS),
         "description": _noted("schema_version", _description(root(), "schema_version")),
     }
     schema["required"] = ["schema_version"]
@@ -320,6 +416,8 @@ def _shape(field: FieldSpec, path: str) -> dict[str, Any]:
         return {"type": "boolean"}
     if field.kind == "date":
         return {"type": "string", "format": "date"}
+    if field.kind == "time":
+        return {"type": "string", "format": "partial-time", "pattern": _TIME_PATTERN}
     if field.kind == "enum":
         return {"type": "string", "enum": list(field.choices)}
     if field.kind == "table" and field.table is not None:
@@ -338,6 +436,6 @@ def _array(item: FieldSpec, path: str, name: str) -> dict[str, Any]:
     elif name == "sections":
         items.update(enum=list(SECTIONS))
     schema: dict[str, Any] = {"type": "array", "items": items}
-    if name in ("goals", "hashtags"):
+    if name in ("goals", "hashtags", "days"):
         schema["uniqueItems"] = True
     return schema

@@ -15,6 +15,21 @@
   overrides); tab and line feed are text. The program never shows them raw, but
   other tools that print the file may.
 
+Format version 2 adds:
+- `too_few_admins` — with `[security]` included, an active platform with fewer
+  `admins` than `security.min_admins` (default 2), at `platforms[i].admins` (at
+  `platforms[i]` when it has none);
+- `public_mailbox` — an `account_email` at a public mail provider (the account leaves
+  with its owner);
+- `access_review_overdue` — `security.last_access_review` older than
+  `access_review_every_months`;
+- `hashtag_not_camel_case` — with `accessibility.camel_case_hashtags = true`, a hashtag
+  of more than 12 letters without a capital;
+- `approved_after_effective` — `document.approved_on` after `effective_on`;
+- `acknowledged_other_version` — an acknowledgement of a version other than
+  `document.version`;
+- `unknown_tool` — a metric's `source` that no `[[tools]]` entry names.
+
 Only values of the right type are looked at, and no warning is given at a key path
 that already has an error.
 """
@@ -23,7 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TypeGuard
 
 from schemas.collect import Problems, entries, name_key, strings, subtable, text
 from schemas.controls import controls_in, described
@@ -36,6 +51,27 @@ Table = Mapping[Any, Any]
 
 HASHTAG_LIMITS: dict[str, int] = {"instagram": 5, "threads": 1, "youtube": 15}
 """How many hashtags a platform shows at most (Instagram 5 since December 2025)."""
+
+PUBLIC_MAIL_DOMAINS: frozenset[str] = frozenset(
+    {
+        "gmail.com",
+        "outlook.com",
+        "hotmail.com",
+        "yahoo.com",
+        "icloud.com",
+        "proton.me",
+        "ukr.net",
+        "i.ua",
+        "meta.ua",
+    }
+)
+"""Public mailbox providers: an account registered to one belongs to a person."""
+
+DEFAULT_MIN_ADMINS = 2
+"""Admins an active account needs when `security.min_admins` is not given."""
+
+CAMEL_CASE_LETTERS = 12
+"""A hashtag of more letters than this needs a capital to be read word by word."""
 
 
 def unmatched_brace(value: str) -> str | None:
@@ -77,17 +113,21 @@ def _strings(
                 yield from _strings(value[key], field, (*parts, key))
 
 
-def _scan_secrets(data: Any, out: Problems) -> None:
-    """A `secret_value` warning for each string of a known key that looks like a secret."""
+def _scan_strings(data: Any, out: Problems) -> None:
+    """In one walk over the strings of known keys: a `secret_value` warning for each
+    that looks like a secret, a `control_characters` warning for each holding
+    controls (one walk: it is the dearest part of the check of a large policy)."""
     for parts, string, kind in _strings(data, root(), ()):
         if kind == "string" and looks_like_secret(string):
             _warn(out, parts, "secret_value")
+        found = controls_in(string, keep="\t\n")
+        if found:
+            _warn(out, parts, "control_characters", chars=described(found))
 
 
 def check_lint(data: Table, out: Problems, today: dt.date) -> None:
     """Add the warnings for `data`."""
-    _scan_secrets(data, out)
-    _scan_controls(data, out)
+    _scan_strings(data, out)
     for i, platform in entries(data, "platforms"):
         status = platform.get("status", "active")
         if status != "active":
@@ -107,8 +147,126 @@ def check_lint(data: Table, out: Problems, today: dt.date) -> None:
         _check_hashtag_count(out, rubric, ("content", "rubrics", i))
     _, document = subtable(data, "document")
     review = document.get("review_by") if document is not None else None
-    if isinstance(review, dt.date) and not isinstance(review, dt.datetime) and review < today:
+    if _is_date(review) and review < today:
         _warn(out, ("document", "review_by"), "review_overdue", review_by=review.isoformat())
+    _check_version_two(data, out, today)
+
+
+def _is_date(value: Any) -> TypeGuard[dt.date]:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _count(value: Any, low: int, high: int) -> int | None:
+    """An integer within [low, high], else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return None
+
+
+def _check_version_two(data: Table, out: Problems, today: dt.date) -> None:
+    """The warnings of the keys of format version 2."""
+    _check_accounts(data, out)
+    _, security = subtable(data, "security")
+    if security is not None:
+        last = security.get("last_access_review")
+        months = _count(security.get("access_review_every_months"), 1, 24)
+        if _is_date(last) and months is not None and add_months(last, months) < today:
+            _warn(
+                out,
+                ("security", "last_access_review"),
+                "access_review_overdue",
+                last=last.isoformat(),
+                months=months,
+            )
+    _check_camel_case(data, out)
+    _, document = subtable(data, "document")
+    if document is not None:
+        approved, effective = document.get("approved_on"), document.get("effective_on")
+        if _is_date(approved) and _is_date(effective) and approved > effective:
+            _warn(
+                out,
+                ("document", "approved_on"),
+                "approved_after_effective",
+                approved_on=approved.isoformat(),
+                effective_on=effective.isoformat(),
+            )
+    current = text(document, "version")
+    if current is not None:
+        for i, acknowledgement in entries(data, "acknowledgements"):
+            accepted = text(acknowledgement, "version")
+            if accepted is not None and accepted.strip() != current.strip():
+                _warn(
+                    out,
+                    ("acknowledgements", i, "version"),
+                    "acknowledged_other_version",
+                    version=accepted,
+                    current=current,
+                )
+    _, results = subtable(data, "results")
+    metrics = entries(results, "metrics")
+    if metrics:
+        tools = {
+            name_key(name) for _, tool in entries(data, "tools") if (name := text(tool, "name"))
+        }
+        for i, metric in metrics:
+            source = text(metric, "source")
+            if source is not None and name_key(source) not in tools:
+                _warn(out, ("results", "metrics", i, "source"), "unknown_tool", name=source)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day when it is shorter)."""
+    import calendar
+
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def _check_accounts(data: Table, out: Problems) -> None:
+    """Admins of active platforms (with `[security]` included) and their mailboxes."""
+    _, security = subtable(data, "security")
+    needed: int | None = None
+    if security is not None:
+        needed = _count(security.get("min_admins"), 1, 10) or DEFAULT_MIN_ADMINS
+    for i, platform in entries(data, "platforms"):
+        email = text(platform, "account_email")
+        if email is not None and "@" in email:
+            domain = email.strip().rpartition("@")[2].casefold()
+            if domain in PUBLIC_MAIL_DOMAINS:
+                _warn(out, ("platforms", i, "account_email"), "public_mailbox", domain=domain)
+        if needed is None or platform.get("status", "active") != "active":
+            continue
+        admins = platform.get("admins")
+        if admins is None:
+            _warn(out, ("platforms", i), "too_few_admins", count=0, min=needed)
+        elif isinstance(admins, list):
+            count = len(strings(platform, "admins"))
+            if count < needed:
+                _warn(out, ("platforms", i, "admins"), "too_few_admins", count=count, min=needed)
+
+
+def camel_case_needed(tag: str) -> bool:
+    """Whether a hashtag needs capitals to be read word by word: more than 12 letters,
+    none of them a capital (letters of scripts without case never count)."""
+    letters = [char for char in tag if char.isalpha()]
+    cased = any(char.islower() for char in letters)
+    return len(letters) > CAMEL_CASE_LETTERS and cased and not any(c.isupper() for c in letters)
+
+
+def _check_camel_case(data: Table, out: Problems) -> None:
+    _, accessibility = subtable(data, "accessibility")
+    if accessibility is None or accessibility.get("camel_case_hashtags") is not True:
+        return
+    _, content = subtable(data, "content")
+    lists: list[tuple[tuple[PathPart, ...], Table]] = [(("content",), content)] if content else []
+    lists += [(("content", "rubrics", i), rubric) for i, rubric in entries(content, "rubrics")]
+    for parts, table in lists:
+        for j, tag in strings(table, "hashtags"):
+            if camel_case_needed(tag):
+                _warn(out, (*parts, "hashtags", j), "hashtag_not_camel_case", value=tag)
 
 
 def _check_hashtag_count(out: Problems, rubric: Table, parts: tuple[PathPart, ...]) -> None:
@@ -131,11 +289,3 @@ def _check_hashtag_count(out: Problems, rubric: Table, parts: tuple[PathPart, ..
             platform=platform,
             limit=limit,
         )
-
-
-def _scan_controls(data: Any, out: Problems) -> None:
-    """A `control_characters` warning for each string of a known key holding controls."""
-    for parts, string, _kind in _strings(data, root(), ()):
-        found = controls_in(string, keep="\t\n")
-        if found:
-            _warn(out, parts, "control_characters", chars=described(found))

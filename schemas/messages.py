@@ -31,7 +31,17 @@ named for what it holds. A Ukrainian message names a TOML type by its word
 | error   | word_in_both            | word, other (key path in preferred_words) |
 | error   | review_not_later        | review_by, effective_on (ISO dates) |
 | error   | unknown_section         | value, choices |
+| error   | needs_version_2         | — (a key of format version 2 in a file of version 1) |
+| error   | cadence_without_per     | — |
+| error   | cadence_without_times   | — |
+| error   | cadence_incomplete      | key (days or time) |
+| error   | days_without_week       | per |
+| error   | days_count              | count, times |
+| error   | unknown_person          | name |
+| error   | unknown_person_hint     | name, suggestion |
+| error   | backup_is_self          | name |
 | missing | required                | — |
+| missing | required_any            | keys (comma-separated) |
 | warning | secret_value            | — |
 | warning | no_owner                | — |
 | warning | two_factor_off          | — |
@@ -39,6 +49,13 @@ named for what it holds. A Ukrainian message names a TOML type by its word
 | warning | unmatched_brace         | brace |
 | warning | review_overdue          | review_by (ISO date) |
 | warning | control_characters      | chars (the controls found, as escapes: `\\u001b, \\u202e`) |
+| warning | too_few_admins          | count, min |
+| warning | public_mailbox          | domain |
+| warning | access_review_overdue   | last (ISO date), months |
+| warning | hashtag_not_camel_case  | value |
+| warning | approved_after_effective | approved_on, effective_on (ISO dates) |
+| warning | acknowledged_other_version | version, current |
+| warning | unknown_tool            | name |
 
 `wrong_type` params: `expected` and `found` are English phrases ("an integer",
 `a string "30"`); `expected_type` and `found_type` are TOML type names (string,

@@ -5,7 +5,7 @@
 
 1. types, enumerations, lengths, ranges and unknown keys, by the pydantic models
    in strict mode, each error mapped to the key path it belongs to;
-2. `schema_version`;
+2. `schema_version`, and every key of format version 2 in a file of version 1;
 3. missing keys (`schemas.required`) and cross-field rules (`schemas.crossfield`);
 4. warnings (`schemas.lint`).
 
@@ -27,16 +27,18 @@ from schemas.crossfield import check_crossfield
 from schemas.fields import FieldSpec, TableSpec, root, spec_at, table_at
 from schemas.keypath import PathPart
 from schemas.lint import check_lint
-from schemas.model import SCHEMA_VERSION, Policy
+from schemas.model import SCHEMA_VERSION, SCHEMA_VERSIONS, Policy
 from schemas.problems import Problem
 from schemas.required import check_required
 from schemas.text import described, is_blank, toml_type, toml_value, with_article
+from schemas.versions import needed_version, version_two_keys
 
 _EXPECTED: dict[str, str] = {
     "int_type": "integer",
     "string_type": "string",
     "bool_type": "boolean",
     "date_type": "date",
+    "time_type": "time",
     "list_type": "array",
     "model_type": "table",
     "model_attributes_type": "table",
@@ -45,6 +47,7 @@ _EXPECTED: dict[str, str] = {
 _EXPECTED_PHRASES: dict[str, str] = {
     "boolean": "a boolean (true or false)",
     "date": "a date such as 2026-12-01 (without quotes)",
+    "time": "a time such as 10:00:00 (without quotes)",
 }
 
 
@@ -152,14 +155,18 @@ def _add_unknown_key(parts: tuple[PathPart, ...], out: Problems) -> None:
 
 
 def _check_schema_version(data: Mapping[Any, Any], out: Problems) -> None:
+    """The version's own errors (absent, 0, newer than known: the version the data needs
+    is the one suggested); under version 1, an error at each key of version 2."""
     version = data.get("schema_version")
     parts = ("schema_version",)
     if version is None:
-        out.add(parts, "error", "schema_version_absent", expected=SCHEMA_VERSION)
+        out.add(parts, "error", "schema_version_absent", expected=needed_version(data))
     elif isinstance(version, int) and not isinstance(version, bool):
-        if version < 1:
-            out.add(
-                parts, "error", "schema_version_invalid", expected=SCHEMA_VERSION, value=version
-            )
+        if version < min(SCHEMA_VERSIONS):
+            expected = needed_version(data)
+            out.add(parts, "error", "schema_version_invalid", expected=expected, value=version)
         elif version > SCHEMA_VERSION:
             out.add(parts, "error", "newer_schema_version", found=version, known=SCHEMA_VERSION)
+        elif version == 1:
+            for key in version_two_keys(data):
+                out.add(key, "error", "needs_version_2")

@@ -7,8 +7,21 @@ from typing import Literal
 
 from schemas.texts import text
 
-SectionName = Literal["document", "mission", "platforms", "tools", "communication", "content"]
-SECTIONS: tuple[SectionName, ...] = (
+SectionName = Literal[
+    "document",
+    "mission",
+    "platforms",
+    "tools",
+    "communication",
+    "content",
+    "security",
+    "roles",
+    "crisis",
+    "legal",
+    "accessibility",
+    "results",
+]
+CORE_SECTIONS: tuple[SectionName, ...] = (
     "document",
     "mission",
     "platforms",
@@ -16,9 +29,23 @@ SECTIONS: tuple[SectionName, ...] = (
     "communication",
     "content",
 )
+"""The sections of format version 1: the document details and sections 1-5."""
+
+OPTIONAL_SECTIONS: tuple[SectionName, ...] = (
+    "security",
+    "roles",
+    "crisis",
+    "legal",
+    "accessibility",
+    "results",
+)
+"""The optional sections of format version 2, in the file's order (after `[content]`).
+Each is part of the policy when its table is present, even empty (`[legal]`)."""
+
+SECTIONS: tuple[SectionName, ...] = (*CORE_SECTIONS, *OPTIONAL_SECTIONS)
 """Section names, used by `--section`, in messages and in [[revisions]].sections."""
 
-TOP_LEVEL_ORDER: tuple[str, ...] = ("schema_version", *SECTIONS, "revisions")
+TOP_LEVEL_ORDER: tuple[str, ...] = ("schema_version", *SECTIONS, "revisions", "acknowledgements")
 """Top-level keys in the order the wizard writes a new file."""
 
 HEADED: tuple[SectionName, ...] = ("mission", "platforms", "tools", "communication", "content")

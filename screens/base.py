@@ -76,6 +76,7 @@ SECTION_STYLESHEETS: tuple[str, ...] = (
     "tools.tcss",
     "communication.tcss",
     "content.tcss",
+    "optional.tcss",
     "review.tcss",
 )
 """Every section screen's own stylesheet (next to this module); their rules name ids
@@ -211,6 +212,10 @@ class StepScreen(Screen[None]):
             return
         if not lay_out_ahead(self, self.app.size):  # no public call lays out a hidden screen
             self.call_after_refresh(self._lay_out_offscreen, passes - 1)
+
+    def focus_path(self, path: str) -> None:
+        """Show and focus the widget that edits key path `path`, when this screen has one
+        (a jump-to-field link); this frame has none."""
 
     # -- refreshing --------------------------------------------------------------
     @abstractmethod

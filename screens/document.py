@@ -1,4 +1,5 @@
-"""Document details: company, title, language, who approved it, version, dates, contact."""
+"""Document details: company, who approved it (name, position, date), title, language,
+whom it binds, version, dates, contact."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ class DocumentScreen(SectionScreen):
     FIELDS = (
         FieldSpec("document.company"),
         FieldSpec("document.approved_by"),
+        FieldSpec("document.approver_title"),
+        FieldSpec("document.approved_on", "date"),
         FieldSpec("document.title"),
         FieldSpec("document.language", "choice", choices=LANGUAGES, choice_key="language"),
+        FieldSpec("document.scope"),
         FieldSpec("document.version"),
         FieldSpec("document.effective_on", "date"),
         FieldSpec("document.review_by", "date"),

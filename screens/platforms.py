@@ -59,7 +59,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("platforms.audience"),
     FieldSpec("platforms.frequency"),
     FieldSpec("platforms.owner"),
+    FieldSpec("platforms.admins", "strings"),
     FieldSpec("platforms.access"),
+    FieldSpec("platforms.account_email"),
     FieldSpec("platforms.two_factor", "bool"),
 )
 """The form of the selected platform: every key of the spec."""

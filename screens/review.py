@@ -1,6 +1,10 @@
 """Review: what is missing or wrong (jump to any field), warnings, the revision log,
-the content plan of a month (`screens.plan_view`, with its own export), a preview of
-the exported document, then Save and Export.
+the content plan of a month (`screens.plan_view`, with its own export), who has read
+and accepted which version (add an acknowledgement: name, organisation, date,
+version), a preview of the exported document, then Save and Export.
+
+Recording an acknowledgement is not an amendment: a save that changes only
+acknowledgements writes no `[[revisions]]` entry (`wizard.core.revisions.amends`).
 
 The preview is rendered when its tab is opened (and again, while it is open, when
 the policy changed), in a worker: the document is written in a thread, then shown.
@@ -36,7 +40,9 @@ from screens.export_dialog import ExportDialog, target_refusal
 from screens.labels import gap_line, problem_line
 from screens.plan_export_dialog import PlanExportDialog
 from screens.plan_view import PlanView, month_name
-from screens.widgets.messages import NavigateTo
+from screens.widgets.fields import FieldSpec
+from screens.widgets.list_editor import ListEditor
+from screens.widgets.messages import Edited, NavigateTo
 from wizard.core.completeness import Gap
 from wizard.core.flow import step_for_path
 from wizard.core.i18n import get_language, has, t
@@ -60,6 +66,18 @@ PREVIEW_LIMIT = 20_000
 
 PREVIEW_TAB = "review-tab-preview"
 PLAN_TAB = "review-tab-plan"
+ACKNOWLEDGEMENTS_TAB = "review-tab-acknowledgements"
+
+ACKNOWLEDGEMENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("acknowledgements.name"),
+    FieldSpec("acknowledgements.organisation"),
+    FieldSpec("acknowledgements.date", "date"),
+    FieldSpec("acknowledgements.version"),
+)
+"""The form of an acknowledgement: who, from which organisation, when, which version."""
+
+GROUPS: tuple[str, ...] = (*SECTIONS, "acknowledgements")
+"""The groups of the checklist and the warnings, in order, after the whole file's."""
 
 LEVEL_MARKS: dict[str, tuple[str, str, str]] = {
     "error": ("! ", "bold red", "review.level.error"),
@@ -84,12 +102,15 @@ class ProblemList(OptionList):
         options: list[Option] = []
         groups: dict[str, list[int]] = {}
         for index, problem in enumerate(problems):
-            section: str = problem.section if problem.section in SECTIONS else ""
+            section: str = problem.section if problem.section in GROUPS else ""
             groups.setdefault(section, []).append(index)
-        for section in ("", *SECTIONS):
+        for section in ("", *GROUPS):
             if section not in groups:
                 continue
-            title = t(f"section.{section}.title") if section else t("review.whole_file")
+            if section == "acknowledgements":
+                title = t("review.acknowledgements")
+            else:
+                title = t(f"section.{section}.title") if section else t("review.whole_file")
             options.append(Option(Text(title, style="bold"), disabled=True))
             for index in groups[section]:
                 problem = problems[index]
@@ -139,6 +160,17 @@ class ReviewScreen(StepScreen):
                 yield Static("", id="review-revisions", markup=False)
             with TabPane(t("review.plan"), id=PLAN_TAB):
                 yield PlanView(self.state, self.settings, id="review-plan")
+            with (
+                TabPane(t("review.acknowledgements"), id=ACKNOWLEDGEMENTS_TAB),
+                VerticalScroll(id="review-acknowledgements-scroll"),
+            ):
+                yield ListEditor(
+                    self.state,
+                    "acknowledgements",
+                    columns=("name", "organisation", "date", "version"),
+                    fields=ACKNOWLEDGEMENT_FIELDS,
+                    new_entry=self._new_acknowledgement,
+                )
             with TabPane(t("review.preview"), id=PREVIEW_TAB):
                 yield Static("", id="review-preview-note")
                 yield Button(t("review.render"), id="review-render", compact=True)
@@ -167,8 +199,42 @@ class ReviewScreen(StepScreen):
         ):
             tabs.get_tab(pane).label = f"{title} ({count})" if count else title
         self.query_one("#review-revisions", Static).update(self._revision_log())
+        for editor in self.query(ListEditor):
+            editor.refresh_problems()
+
+    def _new_acknowledgement(self) -> dict[str, object]:
+        """A new acknowledgement: signed today, of the current version (when it has one)."""
+        entry: dict[str, object] = {"date": dt.date.today()}
+        version = self.state.get("document.version")
+        if isinstance(version, str) and not is_blank(version):
+            entry["version"] = version
+        return entry
+
+    @on(Edited)
+    def _edited(self, event: Edited) -> None:
+        """An acknowledgement added, changed or removed here: the lists follow."""
+        event.stop()
+        self.refresh_problems()
+        self.refresh_sidebar()
+        self._shown_revision = self.state.revision
 
     def reload(self) -> None:
+        for editor in self.query(ListEditor):
+            editor.rebuild(select=editor.selected)
+        self._reload_review()
+
+    def focus_path(self, path: str) -> None:
+        """An acknowledgement's problem: its tab, its entry selected, the field focused."""
+        if not path.startswith("acknowledgements"):
+            return
+        self.query_one("#review-tabs", TabbedContent).active = ACKNOWLEDGEMENTS_TAB
+        editor = self.query_one(ListEditor)
+        index_text = path.partition("[")[2].partition("]")[0]
+        if index_text.isdigit():
+            editor.rebuild(select=int(index_text))
+        self.call_after_refresh(editor.entry_list.focus)
+
+    def _reload_review(self) -> None:
         super().reload()
         active = self.query_one("#review-tabs", TabbedContent).active
         if active == PREVIEW_TAB:

@@ -47,6 +47,8 @@ class Sidebar(OptionList):
             line.append("✓ ", style="bold green")
         elif status.state == "errors":
             line.append("! ", style="bold red")
+        elif status.state == "left_out":
+            line.append("○ ", style="dim")
         else:
             line.append("• ", style="dim")
         style = "bold reverse" if section == self.current else "bold"
@@ -57,6 +59,8 @@ class Sidebar(OptionList):
             line.append("\n  " + t("status.missing", n=status.count), style="dim")
         elif status.state == "thin":
             line.append("\n  " + self._to_add(section), style="dim")
+        elif status.state == "left_out":
+            line.append("\n  " + t("status.left_out"), style="dim")
         else:
             line.append("\n  " + t("status.done"), style="dim green")
         return line

@@ -121,6 +121,24 @@ ROUND_TRIPS: dict[str, RoundTrip] = {
         lambda w: setattr(w, "value", " 2027-01-31 "),
         dt.date(2027, 1, 31),
     ),
+    "integer": RoundTrip(
+        FieldSpec("security.min_admins", "integer"),
+        3,
+        lambda w: w.value,
+        "3",
+        lambda w: setattr(w, "value", " 4 "),
+        4,
+    ),
+    "time": RoundTrip(
+        FieldSpec("content.rubrics.time", "time"),
+        dt.time(7, 30),
+        lambda w: w.value,
+        "07:30",
+        lambda w: setattr(w, "value", "18.45"),
+        dt.time(18, 45),
+        {"content": {"rubrics": [{"name": "News"}]}},
+        "content.rubrics[0].time",
+    ),
     "timezone": RoundTrip(
         FieldSpec("communication.response_time.timezone", "timezone"),
         "Europe/Kyiv",
@@ -229,6 +247,10 @@ async def test_shows_a_value_reads_it_back_and_notices_a_change(kind: str) -> No
         ("long", 42, "42"),
         ("date", "soon", ParseError(t("field.date_invalid"), "soon")),
         ("minutes", None, None),
+        ("integer", "3", 3),  # a string in the file shows as its text
+        ("integer", None, None),
+        ("time", dt.time(7, 30, 15), dt.time(7, 30, 15)),
+        ("time", "10:00", dt.time(10)),
         ("choice", "bogus", None),
         ("radio", "bogus", None),
         ("radio", None, None),
@@ -417,3 +439,43 @@ async def test_a_row_bound_before_it_is_composed_shows_the_value_when_it_mounts(
         await until(pilot, lambda: row.field_editor.composed, "the row composed")
         await until(pilot, lambda: row.query_one(Input).value == "Buffer", "the value shown")
         assert state.get("tools[0].name") == "Buffer"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("2", 2),
+        (" 12 ", 12),
+        ("", None),
+        ("0", 0),
+        ("-1", -1),  # the rules say it is out of range
+        ("two", ParseError(t("field.integer_invalid"), "two")),
+        ("2.5", ParseError(t("field.integer_invalid"), "2.5")),
+        ("٣", ParseError(t("field.integer_invalid"), "٣")),
+        ("9999999999", ParseError(t("field.integer_invalid"), "9999999999")),
+    ],
+)
+async def test_a_whole_number_as_typed(typed: str, read: Any) -> None:
+    async with editing(FieldSpec("security.min_admins", "integer")) as (editor, pilot):
+        editor.widget.value = typed
+        await until(pilot, lambda: editor.read() == read, f"{typed!r} reads {read!r}")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("10:00", dt.time(10)),
+        ("9.30", dt.time(9, 30)),
+        ("07:05:30", dt.time(7, 5, 30)),
+        ("", None),
+        ("24:00", ParseError(t("field.time_invalid"), "24:00")),
+        ("10:60", ParseError(t("field.time_invalid"), "10:60")),
+        ("ten", ParseError(t("field.time_invalid"), "ten")),
+    ],
+)
+async def test_a_time_as_typed(typed: str, read: Any) -> None:
+    spec = FieldSpec("content.rubrics.time", "time")
+    data = {"content": {"rubrics": [{"name": "News"}]}}
+    async with editing(spec, data, "content.rubrics[0].time") as (editor, pilot):
+        editor.widget.value = typed
+        await until(pilot, lambda: editor.read() == read, f"{typed!r} reads {read!r}")

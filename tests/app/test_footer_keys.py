@@ -121,7 +121,8 @@ async def test_tab_between_fields_with_the_same_keys_keeps_the_footer(tmp_path: 
         await settle(pilot)
         before = _footer_keys(app)
         title = app.screen.query_one("#document-title")
-        send_keys(pilot, "tab", "tab")  # company -> approved_by -> title: plain inputs
+        # company -> approved_by -> approver_title -> approved_on -> title: plain inputs
+        send_keys(pilot, "tab", "tab", "tab", "tab")
         await wait_for(pilot, lambda: app.focused is title, "the focus on the title")
         await settle(pilot)
         after = _footer_keys(app)
@@ -155,11 +156,11 @@ async def test_back_is_dimmed_on_the_first_step_and_next_on_the_last(tmp_path: P
 
 
 async def test_a_screen_left_at_once_is_not_rebuilt_while_away(tmp_path: Path) -> None:
-    app = open_app(tmp_path, EXAMPLE, section="communication-negative")
+    app = open_app(tmp_path, EXAMPLE, section="accessibility")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "communication-negative")
-        send_keys(pilot, "ctrl+n")  # to content: the review is built ahead, off-screen
-        await wait_for(pilot, lambda: app.screen.name == "content", "the content")
+        await wait_for(pilot, lambda: app.screen.name == "accessibility")
+        send_keys(pilot, "ctrl+n")  # to results: the review is built ahead, off-screen
+        await wait_for(pilot, lambda: app.screen.name == "results", "the results")
         screens = app.built_screens
         await wait_for(pilot, lambda: "review" in screens and screens["review"].is_mounted)
         review = screens["review"]
@@ -169,17 +170,17 @@ async def test_a_screen_left_at_once_is_not_rebuilt_while_away(tmp_path: Path) -
         # up with its keys meanwhile: either is right) ...
         app.post_message(events.Key("ctrl+r", None))
         app.post_message(events.Key("ctrl+b", None))
-        await wait_for(pilot, lambda: app.current_step == "content", "the review left")
-        await wait_for(pilot, lambda: app.screen.name == "content", "the content again")
+        await wait_for(pilot, lambda: app.current_step == "results", "the review left")
+        await wait_for(pilot, lambda: app.screen.name == "results", "the results again")
         await settle(pilot)
         built = list(footer.query(FooterKey))
         # ... then, while it is away, other screens come and go and the terminal is
         # resized: its footer is not rebuilt for any of it ...
         send_keys(pilot, "ctrl+b")
-        await wait_for(pilot, lambda: app.screen.name == "communication-negative")
+        await wait_for(pilot, lambda: app.screen.name == "accessibility")
         await pilot.resize_terminal(SIZE[0] - 10, SIZE[1])
         send_keys(pilot, "ctrl+n")
-        await wait_for(pilot, lambda: app.screen.name == "content", "the content again")
+        await wait_for(pilot, lambda: app.screen.name == "results", "the results again")
         await settle(pilot)
         away = list(footer.query(FooterKey))
         assert all(a is b for a, b in zip(away, built, strict=True))

@@ -55,8 +55,8 @@ async def test_next_and_back_walk_every_step(tmp_path: Path) -> None:
             await at_step(pilot, step.name)
         send_keys(pilot, "ctrl+n")  # nothing after the review
         send_keys(pilot, "ctrl+b")
-        await at_step(pilot, "content")
-        assert app.current_step == "content"
+        await at_step(pilot, "results")
+        assert app.current_step == "results"
 
 
 async def test_back_and_next_buttons(tmp_path: Path) -> None:

@@ -87,10 +87,19 @@ def _gone(pid: int) -> bool:
     return False
 
 
+SCROLL_BAR = " ▁▂▃▄▅▆▇█"
+"""What a scroll bar's thumb draws at the end of a line."""
+
+
 def _company_line(terminal: Terminal) -> str:
-    """The text line of the company field (the box under its label)."""
+    """The text line of the company field (the box under its label); "" while the label
+    is not drawn. The body's scroll bar may end the label's line (its thumb's blocks)."""
     lines = terminal.screen().splitlines()
-    label = next(i for i, line in enumerate(lines) if line.rstrip().endswith("Company"))
+    label = next(
+        (i for i, line in enumerate(lines) if line.rstrip(SCROLL_BAR).endswith("Company")), None
+    )
+    if label is None or label + 2 >= len(lines):
+        return ""
     return lines[label + 2]
 
 

@@ -44,7 +44,9 @@ KEYS = (
     "audience",
     "frequency",
     "owner",
+    "admins",
     "access",
+    "account_email",
     "two_factor",
 )
 

@@ -435,11 +435,11 @@ async def test_save_button_saves(tmp_path: Path) -> None:
 
 async def test_the_review_built_ahead_is_styled_right_when_first_shown(tmp_path: Path) -> None:
     state = PolicyState(_example(), path=tmp_path / "policy.toml")
-    app = PresenceApp(state, section="communication-negative", lang="en")
+    app = PresenceApp(state, section="accessibility", lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "communication-negative")
-        send_keys(pilot, "ctrl+n")  # to content: the review is built ahead, off-screen
-        await wait_for(pilot, lambda: app.screen.name == "content")
+        await wait_for(pilot, lambda: app.screen.name == "accessibility")
+        send_keys(pilot, "ctrl+n")  # to results: the review is built ahead, off-screen
+        await wait_for(pilot, lambda: app.screen.name == "results")
         screens = app.built_screens
         await wait_for(pilot, lambda: "review" in screens and screens["review"].is_mounted)
         review = screens["review"]

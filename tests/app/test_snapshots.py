@@ -1,5 +1,5 @@
 """Snapshots of every screen at 100x30 and 80x24, in English and Ukrainian, with a
-filled policy (the example / the Ukrainian fixture) and with an empty new one.
+filled policy (the built-in example in each language) and with an empty new one.
 
 Deterministic by construction: the file is a fixed relative name in a temporary
 folder (the title shows `brand-policy.toml`), "today" is a fixed date for the lint
@@ -38,7 +38,7 @@ from tests.app.conftest import (
     wait_for,
 )
 from wizard.core.flow import STEPS
-from wizard.core.service import EXAMPLE_PATH
+from wizard.core.service import EXAMPLE_PATH, EXAMPLE_UK_PATH
 from wizard.core.settings import Settings
 from wizard.core.state import PolicyState
 from wizard.tui.app import PresenceApp, load_state
@@ -47,10 +47,8 @@ TODAY = dt.date(2026, 11, 30)
 """The day the snapshots are taken on, as far as the lint knows."""
 
 POLICY = Path("brand-policy.toml")
-FILLED = {
-    "en": EXAMPLE_PATH,
-    "uk": Path(__file__).resolve().parents[1] / "fixtures" / "uk-policy.toml",
-}
+FILLED = {"en": EXAMPLE_PATH, "uk": EXAMPLE_UK_PATH}
+"""The built-in examples: every key of format version 2 filled in."""
 
 SCREENS: tuple[str, ...] = ("start", *(step.name for step in STEPS), "help", "quit")
 """The start screen, every step of the wizard, the help screen and the quit dialog."""

@@ -16,8 +16,9 @@ from markdown_it.token import Token
 from exports.escape import text_lines
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
 FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLE = FIXTURES / "rules" / "example-policy.toml"
+"""The complete example of format version 1 (the built-in example is of version 2)."""
 UK_POLICY = FIXTURES / "uk-policy.toml"
 DRAFT_POLICY = FIXTURES / "draft-policy.toml"
 
@@ -45,7 +46,8 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def example_path() -> Path:
-    """The format's complete example policy (the copy the wizard ships)."""
+    """The format's complete example policy of version 1, every key of which the
+    document shows."""
     return EXAMPLE
 
 

@@ -47,6 +47,15 @@ def test_sizes(factor: int) -> None:
     assert len(policy["communication"]["negative"]["escalation"]) == 2 * factor
     assert len(policy["content"]["rubrics"]) == 2 * factor
     assert len(policy["content"]["hashtags"]) == 2 * factor
+    assert len(policy["communication"]["traits"]) == 2 * factor
+    assert len(policy["communication"]["tones"]) == 2 * factor
+    assert len(policy["roles"]["people"]) == 2 * factor
+    assert len(policy["roles"]["approvals"]) == 2 * factor
+    assert len(policy["crisis"]["levels"]) == 2 * factor
+    assert len(policy["crisis"]["statements"]) == factor
+    assert len(policy["crisis"]["contacts"]) == factor
+    assert len(policy["results"]["metrics"]) == 2 * factor
+    assert len(policy["acknowledgements"]) == factor
 
 
 def test_x100_matches_the_stated_scale() -> None:
@@ -115,7 +124,9 @@ def test_scaled_policies_are_valid(factor: int) -> None:
 def test_the_renamed_policy_renames_every_entry_and_nothing_else() -> None:
     policy = scaled_policy(10)
     renamed = renamed_policy(policy)
-    assert renamed_entries(policy) == 3 * 10 + 10 + 2 * 10 + 2 * 10 + 2 * 10 + 2  # + 2 values
+    version_one = 3 * 10 + 10 + 2 * 10 + 2 * 10 + 2 * 10 + 2  # + 2 values
+    version_two = (2 + 2 + 1 + 1 + 2 + 1) * 10  # people, levels, statements, contacts, ...
+    assert renamed_entries(policy) == version_one + version_two
     assert renamed["platforms"][0]["name"] == f"Instagram{RENAMED}"
     assert renamed["communication"]["templates"][3]["title"].endswith(RENAMED)
     assert renamed["communication"]["negative"]["escalation"][5]["topic"].endswith(RENAMED)

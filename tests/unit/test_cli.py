@@ -17,7 +17,8 @@ from wizard.cli.program import detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
-EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
+EXAMPLE = ROOT / "tests" / "fixtures" / "rules" / "example-policy.toml"
+"""The complete example of format version 1 (the built-in one is of version 2)."""
 SHARED_UK = ROOT / "tests" / "fixtures" / "uk-policy.toml"
 
 

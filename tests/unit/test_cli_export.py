@@ -17,7 +17,8 @@ from tests.unit.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "cli"
-EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
+EXAMPLE = ROOT / "tests" / "fixtures" / "rules" / "example-policy.toml"
+"""The complete example of format version 1 (the built-in one is of version 2)."""
 
 
 @pytest.fixture

@@ -17,7 +17,11 @@ from markdown_it import MarkdownIt
 from exports import diff as diff_module
 from exports.diff import Change, diff_policies, format_markdown, format_text, render_value
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "wizard" / "data" / "example-policy.toml"
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "tests" / "fixtures" / "rules" / "example-policy.toml"
+"""The complete example of format version 1."""
+EXAMPLE_V2 = ROOT / "wizard" / "data" / "example-policy.toml"
+"""The built-in example, of format version 2."""
 
 
 @pytest.fixture
@@ -419,10 +423,12 @@ def _reference_match(old: list[object], new: list[object]) -> list[tuple[int, in
         free_new.remove(j)
 
     for j in list(free_new):
-        ident = diff_module._identity(new[j])
+        ident = diff_module._identity(new[j], diff_module.NAMES)
         if ident is None:
             continue
-        found = next((i for i in free_old if diff_module._identity(old[i]) == ident), None)
+        found = next(
+            (i for i in free_old if diff_module._identity(old[i], diff_module.NAMES) == ident), None
+        )
         if found is not None:
             pair(found, j)
     for j in list(free_new):

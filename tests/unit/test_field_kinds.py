@@ -26,7 +26,16 @@ from wizard.core.state import PolicyState
 
 ROOT = Path(__file__).resolve().parents[2]
 
-STORED_KINDS = {"string", "integer", "boolean", "date", "enum", "array of string", "array of enum"}
+STORED_KINDS = {
+    "string",
+    "integer",
+    "boolean",
+    "date",
+    "time",
+    "enum",
+    "array of string",
+    "array of enum",
+}
 SEVERAL_KEYS = "keys"
 """What an editor of several keys of one table stores (`FieldEditor.KEYS`)."""
 

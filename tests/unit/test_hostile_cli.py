@@ -167,7 +167,7 @@ def test_export_to_stdout(folder: Path, to: str) -> None:
 def test_export_refused_lists_the_errors_escaped(folder: Path) -> None:
     done = _run(folder, "export", f"key-{HOSTILE_NAME}")
     assert done.returncode == 1
-    assert "not exported: 18 errors" in done.stderr
+    assert "not exported: 25 errors" in done.stderr
     assert SHOWN in done.stderr
     assert not list(folder.glob("key-*.md"))
 

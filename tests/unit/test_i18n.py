@@ -30,6 +30,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "status": model.PLATFORM_STATUSES,
     "category": model.TOOL_CATEGORIES,
     "autonomy": model.AUTONOMY_LEVELS,
+    "per": model.PERIODS,
+    "weekday": model.WEEKDAYS,
 }
 """Choice families of the catalogue and the model's values for each."""
 

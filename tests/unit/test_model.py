@@ -30,6 +30,21 @@ MODELS: list[type[BaseModel]] = [
     schemas.Content,
     schemas.Rubric,
     schemas.Revision,
+    schemas.Trait,
+    schemas.Tone,
+    schemas.Security,
+    schemas.Roles,
+    schemas.Person,
+    schemas.Approval,
+    schemas.Crisis,
+    schemas.CrisisLevel,
+    schemas.Statement,
+    schemas.CrisisContact,
+    schemas.Legal,
+    schemas.Accessibility,
+    schemas.Results,
+    schemas.Metric,
+    schemas.Acknowledgement,
 ]
 
 
@@ -42,7 +57,9 @@ def error_types(model: type[BaseModel], data: dict[str, Any]) -> list[str]:
 def test_the_example_validates() -> None:
     with (FIXTURES / "example-policy.toml").open("rb") as file:
         policy = schemas.Policy.model_validate(tomllib.load(file), strict=True)
-    assert policy.schema_version == schemas.SCHEMA_VERSION == 1
+    assert policy.schema_version == 1
+    assert schemas.SCHEMA_VERSION == 2
+    assert schemas.SCHEMA_VERSIONS == (1, 2)
     assert policy.communication is not None
     assert policy.communication.response_time is not None
     assert policy.communication.response_time.first_reply_max_minutes == 30
@@ -94,7 +111,14 @@ def test_the_shape_tree_follows_the_models() -> None:
         "tools",
         "communication",
         "content",
+        "security",
+        "roles",
+        "crisis",
+        "legal",
+        "accessibility",
+        "results",
         "revisions",
+        "acknowledgements",
     ]
     company = spec_at(["document", "company"])
     assert isinstance(company, FieldSpec)
@@ -110,3 +134,41 @@ def test_the_shape_tree_follows_the_models() -> None:
     assert "two_factor" in platform.fields
     assert spec_at(["document", "nope"]) is None
     assert spec_at(["platforms", "x"]) is None
+
+
+def test_a_key_that_is_a_python_keyword_is_written_as_the_file_writes_it() -> None:
+    trait = schemas.Trait.model_validate({"is": "Warm", "is_not": "Familiar"}, strict=True)
+    assert (trait.is_, trait.is_not) == ("Warm", "Familiar")
+    assert error_types(schemas.Trait, {"is_": "Warm"}) == ["extra_forbidden"]
+    traits = spec_at(["communication", "traits", 0])
+    assert isinstance(traits, FieldSpec) and traits.table is not None
+    assert list(traits.table.fields) == ["is", "is_not", "example"]
+    assert field_description(schemas.Trait, "is") == ('What the brand\'s voice is, such as "warm".')
+
+
+@pytest.mark.parametrize("value", ["10:00:00", dt.datetime(2026, 1, 1, 10), 10])
+def test_a_time_is_only_a_local_time(value: Any) -> None:
+    assert error_types(schemas.Rubric, {"time": value}) == ["time_type"]
+    assert schemas.Rubric.model_validate({"time": dt.time(10)}, strict=True).time == dt.time(10)
+    time = spec_at(["content", "rubrics", 0, "time"])
+    assert isinstance(time, FieldSpec) and time.kind == "time"
+
+
+def test_the_limits_of_version_2() -> None:
+    limits = {
+        ("content", "rubrics", 0, "times"): (1, 31),
+        ("security", "min_admins"): (1, 10),
+        ("security", "access_review_every_months"): (1, 24),
+        ("roles", "approvals", 0, "within_hours"): (1, 720),
+        ("crisis", "levels", 0, "respond_within_minutes"): (1, 10080),
+        ("accessibility", "max_emoji"): (0, 20),
+    }
+    for path, (low, high) in limits.items():
+        spec = spec_at(list(path))
+        assert isinstance(spec, FieldSpec)
+        assert (spec.kind, spec.minimum, spec.maximum) == ("integer", low, high), path
+    days = spec_at(["content", "rubrics", 0, "days", 0])
+    assert isinstance(days, FieldSpec)
+    assert days.choices == ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    per = spec_at(["content", "rubrics", 0, "per"])
+    assert isinstance(per, FieldSpec) and per.choices == ("day", "week", "month")

@@ -83,7 +83,7 @@ def test_values_the_program_cannot_take(text: str) -> None:
 def test_a_newer_format_names_its_version() -> None:
     with pytest.raises(NewerFormatError) as caught:
         read_policy(BROKEN / "newer-version.toml")
-    assert (caught.value.version, caught.value.supported) == (2, 1)
+    assert (caught.value.version, caught.value.supported) == (3, 2)
     assert (caught.value.line, caught.value.column) == (2, 18)
 
 

@@ -150,9 +150,9 @@ def test_an_average_equal_to_the_maximum_is_fine() -> None:
         (1.0, "wrong_type", "expected an integer, got a float 1.0"),
         (True, "wrong_type", "expected an integer, got a boolean true"),
         (
-            2,
+            3,
             "newer_schema_version",
-            "the file is format version 2; this program reads version 1 at most",
+            "the file is format version 3; this program reads version 2 at most",
         ),
         (" ", "schema_version_absent", "the file has no schema_version; write schema_version = 1"),
     ],
@@ -599,11 +599,13 @@ def test_revision_sections_must_be_section_names() -> None:
     assert errors(changed("revisions[0].sections", ["mission", "Mission", "revisions"])) == {
         "revisions[0].sections[1]": (
             '"Mission" is not a section name; one of: '
-            "document, mission, platforms, tools, communication, content"
+            "document, mission, platforms, tools, communication, content, security, roles, "
+            "crisis, legal, accessibility, results"
         ),
         "revisions[0].sections[2]": (
             '"revisions" is not a section name; one of: '
-            "document, mission, platforms, tools, communication, content"
+            "document, mission, platforms, tools, communication, content, security, roles, "
+            "crisis, legal, accessibility, results"
         ),
     }
 
@@ -771,7 +773,15 @@ def every_code_policy() -> dict[str, Any]:
 
 
 def test_every_code_has_an_english_message_and_is_emitted() -> None:
-    samples = [every_code_policy(), {}, changed("schema_version", 5), changed("schema_version", 0)]
+    from tests.unit.test_rules_v2 import v2_samples
+
+    samples = [
+        every_code_policy(),
+        *v2_samples(),
+        {},
+        changed("schema_version", 5),
+        changed("schema_version", 0),
+    ]
     codes: set[str] = set()
     for data in samples:
         for problem in check_policy(data, today=dt.date(2030, 1, 1)):

@@ -29,7 +29,7 @@ PRESERVE = ROOT / "tests" / "fixtures" / "preserve"
         ("latin1.toml", 5, 19, "not UTF-8 text (byte 0xE9)"),
         ("binary.png", 1, 1, "not UTF-8 text (byte 0x89)"),
         ("utf16.toml", 1, 1, "UTF-16"),
-        ("newer-version.toml", 2, 18, "schema_version 2 is newer than"),
+        ("newer-version.toml", 2, 18, "schema_version 3 is newer than"),
     ],
 )
 def test_unreadable_files_say_where_and_why(name: str, line: int, column: int, words: str) -> None:
@@ -162,7 +162,7 @@ def test_newer_version_names_both_versions() -> None:
     with pytest.raises(PolicyReadError) as caught:
         read_policy(BROKEN / "newer-version.toml")
     assert caught.value.message == (
-        "schema_version 2 is newer than this program understands (1); upgrade presence"
+        "schema_version 3 is newer than this program understands (2); upgrade presence"
     )
 
 

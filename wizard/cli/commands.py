@@ -69,8 +69,14 @@ def _located(file: str, source: PolicySource, problems: list[Problem], lang: str
     return report.locate(file, problems, _position_in(source), lang)
 
 
-def validate(files: Sequence[str], fmt: str, lang: str = "en") -> int:
-    """Check each file; problem lines (or one JSON array) on stdout, verdicts on stderr."""
+def validate(
+    files: Sequence[str], fmt: str, lang: str = "en", fail_on: str = report.FAIL_ON_DEFAULT
+) -> int:
+    """Check each file; problem lines (or one JSON array) on stdout, verdicts on stderr.
+
+    Exit 1 when a file has a problem of level `fail_on` or a worse one (`error`: errors
+    only, a draft passes; `missing`, the default: errors and missing parts; `warning`:
+    any problem), 2 when a file cannot be read."""
     everything: list[Report] = []
     worst = 0
     for file in files:
@@ -85,8 +91,8 @@ def validate(files: Sequence[str], fmt: str, lang: str = "en") -> int:
         if fmt == "text":
             for item in reports:
                 _say(sys.stdout, item.text())
-        _say(sys.stderr, report.summary(file, reports, lang))
-        worst = max(worst, report.exit_code(reports))
+        _say(sys.stderr, report.summary(file, reports, lang, fail_on))
+        worst = max(worst, report.exit_code(reports, fail_on))
     if fmt == "json":
         items = [item.as_json() for item in everything]
         # Escaped to ASCII where stdout cannot take UTF-8: JSON with `\u` escapes stays

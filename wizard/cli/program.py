@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
 from schemas.sections import SECTIONS
-from wizard.core.service import EXAMPLE
+from wizard.core.service import EXAMPLE, EXAMPLE_UK
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction["_Parser"]
@@ -107,10 +107,14 @@ Each problem is one line on stdout, then a verdict on stderr:
 
 exit codes: 0 valid (warnings allowed), 1 errors or missing parts,
 2 a file cannot be read as a policy. With several files, the worst code.
+--fail-on says which problems fail: error (a draft passes), missing (the
+default), warning (any warning too: an overdue review, an overdue access review).
 
 examples:
   presence validate brand-policy.toml
   presence validate --format json brand-policy.toml > problems.json
+  presence validate --fail-on warning brand-policy.toml    in CI: nothing overdue
+  presence validate --fail-on error draft.toml             a draft passes
 """
 
 _EXPORT_EPILOG = """\
@@ -212,6 +216,7 @@ _NEW_EPILOG = """\
 examples:
   presence new brand-policy.toml
   presence new brand-policy.toml --from example --lang uk
+  presence new brand-policy.toml --from example-uk
   presence new next-year.toml --from brand-policy.toml
 """
 
@@ -255,6 +260,13 @@ def _add_validate(sub: Subparsers) -> None:
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
     _add_lang(validate)
+    validate.add_argument(
+        "--fail-on",
+        choices=("error", "missing", "warning"),
+        default="missing",
+        help="exit 1 when a problem of this level or a worse one exists: error (a draft "
+        "passes), missing (default: errors and missing parts), warning (any warning too)",
+    )
 
 
 def _add_export(sub: Subparsers) -> None:
@@ -310,7 +322,7 @@ def _add_schema(sub: Subparsers) -> None:
     schema = sub.add_parser(
         "schema",
         help="print the JSON Schema of the policy file",
-        description="Print the JSON Schema of the policy file (format version 1).",
+        description="Print the JSON Schema of the policy file (format versions 1 and 2).",
         epilog=_SCHEMA_EPILOG,
         formatter_class=_FORMATTER,
     )
@@ -453,7 +465,9 @@ def _add_new(sub: Subparsers) -> None:
         "--from",
         dest="from_",
         metavar="OTHER",
-        help=f"start from a copy of another policy file, or '{EXAMPLE}' for the built-in example",
+        help=f"start from a copy of another policy file, or '{EXAMPLE}' / '{EXAMPLE_UK}' for "
+        "the built-in example in English / Ukrainian (revisions and acknowledgements are "
+        "left out)",
     )
     _add_lang(new)
 
@@ -563,7 +577,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     _stop_on_terminate()
     said = lang or detect_language(os.environ)
     if args.command == "validate":
-        return commands.validate(args.paths, args.format, said)
+        return commands.validate(args.paths, args.format, said, args.fail_on)
     if args.command == "export":
         return commands.export(
             args.path,

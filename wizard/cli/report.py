@@ -121,16 +121,33 @@ def counts(reports: Sequence[Report], lang: str = "en") -> str:
     return ", ".join(parts)
 
 
-def summary(file: str, reports: Sequence[Report], lang: str = "en") -> str:
-    """The one-line verdict `validate` prints on stderr for a file."""
-    blocking = [r for r in reports if r.level in ("error", "missing")]
-    if blocking:
-        return f"{file}: {counts(reports, lang)}"
+FAIL_ON_DEFAULT = "missing"
+"""`validate --fail-on`: errors and missing parts fail, warnings do not."""
+
+
+def failing(fail_on: str) -> tuple[str, ...]:
+    """The levels that fail with `--fail-on LEVEL`: that level and the worse ones."""
+    return LEVELS[: LEVELS.index(fail_on) + 1]
+
+
+def summary(
+    file: str, reports: Sequence[Report], lang: str = "en", fail_on: str = FAIL_ON_DEFAULT
+) -> str:
+    """The one-line verdict `validate` prints on stderr for a file (in `lang`): the
+    counts when something fails at `fail_on` (with `--fail-on` named when it is not the
+    default); else `valid` (`valid, 1 warning`), or `a draft` when missing parts pass
+    (`--fail-on error`)."""
+    if any(r.level in failing(fail_on) for r in reports):
+        why = "" if fail_on == FAIL_ON_DEFAULT else f" (--fail-on {fail_on})"
+        return f"{file}: {counts(reports, lang)}{why}"
+    if any(r.level == "missing" for r in reports):
+        return f"{file}: {say('draft_with', lang, counts=counts(reports, lang))}"
     if reports:
         return f"{file}: {say('valid_with', lang, counts=counts(reports, lang))}"
     return f"{file}: {say('valid', lang)}"
 
 
-def exit_code(reports: Sequence[Report]) -> int:
-    """0 when nothing blocks (warnings allowed), 1 for errors or missing items."""
-    return 1 if any(r.level in ("error", "missing") for r in reports) else 0
+def exit_code(reports: Sequence[Report], fail_on: str = FAIL_ON_DEFAULT) -> int:
+    """1 when a problem of level `fail_on` or a worse one is found (by default errors
+    and missing items; warnings allowed), else 0."""
+    return 1 if any(r.level in failing(fail_on) for r in reports) else 0

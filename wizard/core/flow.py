@@ -6,7 +6,12 @@ A *step* is one screen. Sections are the policy's top-level tables plus
     document -> mission -> platforms -> tools
       -> communication-style -> communication-response
       -> communication-templates -> communication-negative
-      -> content -> review
+      -> content
+      -> security -> roles -> crisis -> legal -> accessibility -> results
+      -> review
+
+The steps after content are the optional sections of format version 2: each screen
+offers to include its section or leave it out.
 
 Each step names the screen class that edits it as "module:Class"; the app
 imports it when the step is first shown. Screen titles come from the catalogue:
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.sections import SECTIONS
+from schemas.sections import CORE_SECTIONS, OPTIONAL_SECTIONS, SECTIONS
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,12 @@ STEPS: tuple[Step, ...] = (
         "screens.communication_negative:CommunicationNegativeScreen",
     ),
     Step("content", "content", "screens.content:ContentScreen"),
+    Step("security", "security", "screens.security:SecurityScreen"),
+    Step("roles", "roles", "screens.roles:RolesScreen"),
+    Step("crisis", "crisis", "screens.crisis:CrisisScreen"),
+    Step("legal", "legal", "screens.legal:LegalScreen"),
+    Step("accessibility", "accessibility", "screens.accessibility:AccessibilityScreen"),
+    Step("results", "results", "screens.results:ResultsScreen"),
     Step("review", "review", "screens.review:ReviewScreen"),
 )
 
@@ -72,11 +83,15 @@ def numbered_section(number: int) -> str | None:
     """The section whose title bears `number` ("2. Social media platforms": 2), or None.
 
     The document details come first and bear no number: they are 0. The sections are
-    numbered in their order, so the numbers follow when sections are added (the keys
-    alt+0 … alt+9 use this).
+    numbered in their order (1–5, then the optional sections 6–11), so the numbers
+    follow when sections are added (the keys alt+0 … alt+9 use this; sections 10 and 11
+    are reached from the sidebar, the palette and `--section`).
     """
     return SECTIONS[number] if 0 <= number < len(SECTIONS) else None
 
+
+OPTIONAL_STEPS: frozenset[str] = frozenset(OPTIONAL_SECTIONS)
+"""The steps of the optional sections (a step each, named as its section)."""
 
 _BY_NAME = {step.name: step for step in STEPS}
 
@@ -116,6 +131,8 @@ def previous_step(name: str) -> Step | None:
 def step_for_path(path: str) -> Step:
     """The step whose screen edits the key path `path` (for jump-to-field links)."""
     head = path.split(".", 1)[0].split("[", 1)[0]
+    if head == "acknowledgements":
+        return get_step("review")
     if head != "communication":
         return get_step(head) if head in SIDEBAR_SECTIONS else get_step("document")
     rest = path.split(".", 2)[1] if "." in path else ""

@@ -30,6 +30,12 @@ def changed_sections(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str
     return [s for s in SECTIONS if not same(old.get(s), new.get(s))]
 
 
+def amends(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Whether saving `new` over `old` amends the policy: a section changed (a change of
+    acknowledgements alone, or of the version that follows them, does not)."""
+    return bool(changed_sections(old, new))
+
+
 def summary(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[Change]]:
     """What a save would change: per section, the changed keys (revisions left out)."""
     grouped: dict[str, list[Change]] = {}
@@ -79,10 +85,14 @@ class SessionRevision:
         Returns a copy; the session's entry changes only on `commit` (so a failed
         save leaves no trace). Sections are those changed now plus those of earlier
         saves in the session; `note` (what this save changes) follows the notes of the
-        earlier saves (`join_notes`), none of which is lost.
+        earlier saves (`join_notes`), none of which is lost. A save that changes no
+        section (acknowledgements only) adds or updates no entry.
         """
         result = copy.deepcopy(dict(data))
         sections = changed_sections(saved, data)
+        if not sections:
+            self._pending = None
+            return result
         union = [s for s in SECTIONS if s in sections or s in self.history]
         entry: dict[str, Any] = {"date": today or dt.date.today()}
         if by.strip():

@@ -40,7 +40,18 @@ if TYPE_CHECKING:
 EXAMPLE = "example"
 """`presence new --from example` starts from the built-in example policy."""
 
+EXAMPLE_UK = "example-uk"
+"""`presence new --from example-uk` starts from the built-in Ukrainian example policy."""
+
 EXAMPLE_PATH = Path(__file__).parent.parent / "data" / "example-policy.toml"
+EXAMPLE_UK_PATH = Path(__file__).parent.parent / "data" / "example-policy-uk.toml"
+
+EXAMPLES: dict[str, Path] = {EXAMPLE: EXAMPLE_PATH, EXAMPLE_UK: EXAMPLE_UK_PATH}
+"""The built-in examples by the name `--from` takes."""
+
+LEFT_OUT_OF_COPIES: tuple[str, ...] = ("revisions", "acknowledgements")
+"""What a policy started from another leaves out: the other's history of amendments and
+who accepted it belong to that policy, not to the new one."""
 
 DEFAULT_NEW_NAME = "brand-policy.toml"
 """The file a new policy is saved to when no path is given."""
@@ -270,14 +281,16 @@ def check_new_path(target: Path) -> PathRefused | None:
 
 
 def template_path(from_: str) -> Path:
-    """The file `--from` names: another policy, or the built-in example."""
-    return EXAMPLE_PATH if from_ == EXAMPLE else Path(from_)
+    """The file `--from` names: another policy, or a built-in example (`example`,
+    `example-uk`)."""
+    return EXAMPLES.get(from_, Path(from_))
 
 
 def template_data(from_: str) -> dict[str, Any] | Unreadable:
     """The data of another policy (or the built-in example) to start a new one from.
 
-    Its [[revisions]] are dropped: the new policy's history starts empty.
+    Its [[revisions]] and [[acknowledgements]] are dropped: the new policy's history
+    starts empty, and nobody has accepted it yet.
     """
     template = read_template(from_)
     return template if isinstance(template, Unreadable) else template[0]
@@ -295,7 +308,8 @@ def read_template(from_: str) -> tuple[dict[str, Any], str] | Unreadable:
     except PolicyReadError as error:
         return Unreadable(path, error)
     data = copy.deepcopy(source.data)
-    data.pop("revisions", None)
+    for key in LEFT_OUT_OF_COPIES:
+        data.pop(key, None)
     return data, render_policy(data, source)
 
 

@@ -6,8 +6,14 @@ paths (`communication.response_time.first_reply_max_minutes`,
 `mission.values[0].name`, read and written by `schemas.keypath`). Setting None, a
 blank string, an empty list or an empty table (`schemas.text.is_empty`) removes the
 key, and tables left empty are removed too, so typing and deleting a value
-leaves the policy as it was. Listeners hear about every change (the app uses
-them for the title, the sidebar and, later, autosave). No Textual here.
+leaves the policy as it was. The optional sections of format version 2 are the
+exception: an empty `[legal]` is a section included with nothing filled in yet, so it
+is never removed for being empty (`include` adds one, `leave_out` removes it).
+
+The format version follows the data (`schemas.versions.version_to_write`): a policy of
+version 1 becomes version 2 when a key of version 2 is added, and 1 again when the
+last one goes before the file was saved as 2. Listeners hear about every change (the
+app uses them for the title, the sidebar and autosave). No Textual here.
 """
 
 from __future__ import annotations
@@ -22,8 +28,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from schemas.keypath import PathPart, format_path, is_under, parse_path
 from schemas.problems import Problem
-from schemas.sections import SECTIONS
+from schemas.sections import OPTIONAL_SECTIONS, SECTIONS
 from schemas.text import is_empty
+from schemas.versions import version_to_write
 
 if TYPE_CHECKING:
     from wizard.core.completeness import Gap
@@ -31,7 +38,7 @@ if TYPE_CHECKING:
 Listener = Callable[[str], None]
 """Called with the key path that changed ("" when the whole policy was replaced)."""
 
-StatusName = Literal["done", "thin", "incomplete", "errors"]
+StatusName = Literal["done", "thin", "incomplete", "errors", "left_out"]
 
 
 def problems_under(problems: Iterable[Problem], path: str) -> list[Problem]:
@@ -46,6 +53,12 @@ def count_values(data: Any) -> int:
     if isinstance(data, list):
         return 1 + sum(count_values(item) for item in data)
     return 1
+
+
+def _includes_empty_section(parts: Sequence[PathPart], value: Any) -> bool:
+    """Whether setting `value` at `parts` includes an optional section with nothing in it
+    (an empty table there is not blank)."""
+    return len(parts) == 1 and parts[0] in OPTIONAL_SECTIONS and isinstance(value, dict)
 
 
 def _lookup(data: Any, parts: Sequence[PathPart]) -> Any:
@@ -68,7 +81,8 @@ class ReadOnlyPolicy(Exception):
 @dataclass(frozen=True)
 class SectionStatus:
     """Where a section stands: done, thin (`count` gaps a reader would find, see
-    `wizard.core.completeness`), incomplete (`count` missing) or errors (`count`)."""
+    `wizard.core.completeness`), incomplete (`count` missing), errors (`count`), or
+    left out (an optional section the policy does not include)."""
 
     state: StatusName
     count: int = 0
@@ -159,6 +173,10 @@ class PolicyState:
         """Whether the policy differs from the saved file (or, when new, from an empty one)."""
         return self.data != self.saved
 
+    def is_included(self, section: str) -> bool:
+        """Whether an optional section is part of the policy (its table present)."""
+        return isinstance(self.data.get(section), dict)
+
     def changed_sections(self) -> list[str]:
         """Sections whose data differs from the saved file, in the spec's order."""
         return [s for s in SECTIONS if self.data.get(s) != self.saved.get(s)]
@@ -177,6 +195,9 @@ class PolicyState:
     def _changed(self, path: str) -> None:
         if self._muted:
             return
+        version = version_to_write(self.data, self.saved)
+        if version != self.data.get("schema_version"):
+            self.data["schema_version"] = version
         self.revision += 1
         for listener in list(self._listeners):
             listener(path)
@@ -192,7 +213,7 @@ class PolicyState:
             raise ValueError("the whole policy is not a key: use replace()")
         if self.read_only:
             return False
-        if is_empty(value):
+        if is_empty(value) and not _includes_empty_section(parts, value):
             return self._remove_key(parts, path)
         current = _lookup(self.data, parts)
         if current == value and type(current) is type(value):
@@ -239,9 +260,28 @@ class PolicyState:
         self._changed(path)
         return True
 
+    def include(self, section: str) -> bool:
+        """Make an optional section part of the policy (an empty table when it has none);
+        returns whether anything changed."""
+        if section not in OPTIONAL_SECTIONS:
+            raise ValueError(f"{section} is not an optional section")
+        if self.is_included(section):
+            return False
+        return self.set(section, {})
+
+    def leave_out(self, section: str) -> bool:
+        """Take an optional section out of the policy, with what it holds; returns whether
+        anything changed."""
+        if section not in OPTIONAL_SECTIONS:
+            raise ValueError(f"{section} is not an optional section")
+        return self.set(section, None)
+
     def _prune(self, parts: Sequence[PathPart]) -> None:
-        """Remove tables left empty along `parts` (never list items: their place counts)."""
+        """Remove tables left empty along `parts` (never list items: their place counts;
+        never an optional section: it stays included)."""
         while parts and not isinstance(parts[-1], int):
+            if len(parts) == 1 and parts[0] in OPTIONAL_SECTIONS:
+                return
             node = _lookup(self.data, parts)
             if node not in ({}, []):
                 return
@@ -348,7 +388,7 @@ class PolicyState:
             return list(self.problems_under(f"{path}[{index}]"))
         from schemas import check_policy
 
-        alone: dict[str, Any] = {"schema_version": 1}
+        alone: dict[str, Any] = {"schema_version": self.data.get("schema_version", 1)}
         node = alone
         for key in keys[:-1]:
             node = node.setdefault(key, {})
@@ -373,8 +413,11 @@ class PolicyState:
     def section_status(self, section: str) -> SectionStatus:
         """Errors (n), incomplete (n missing), thin (n gaps) or done for one section.
 
-        "review" stands for the whole policy (top-level keys included).
+        "review" stands for the whole policy (top-level keys included). An optional
+        section the policy does not include is left out (it lacks nothing).
         """
+        if section in OPTIONAL_SECTIONS and not self.is_included(section):
+            return SectionStatus("left_out")
         problems = self.problems() if section == "review" else self.problems_for(section)
         errors = sum(1 for p in problems if p.level == "error")
         if errors:

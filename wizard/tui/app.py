@@ -337,7 +337,7 @@ class PresenceApp(CurrentScreenQueries[int]):
         self.goto(event.step)
         if event.focus is not None and is_known(event.step):
             screen = self._screens.get(get_step(event.step).name)
-            if isinstance(screen, SectionScreen):
+            if isinstance(screen, StepScreen):
                 screen.focus_path(event.focus)
 
     def switch_language(self, lang: str) -> None:

@@ -432,7 +432,7 @@ class SaveFlow:
             else:
                 path = outcome
         note: RevisionNote | None = None
-        if session.amending:
+        if session.amending and revisions.amends(state.saved, state.data):
             before = over.data if over is not None else state.saved
             note = await self._ask_note(revisions.summary(before, state.data))
             if note is None:
@@ -521,8 +521,8 @@ class SaveFlow:
         if session is None:
             return
         note: RevisionNote | None = None
-        if session.amending:
-            merged = merge.disk.merged(choices=merge.choices)
+        merged = merge.disk.merged(choices=merge.choices)
+        if session.amending and revisions.amends(merge.disk.theirs.data, merged):
             note = await self._ask_note(revisions.summary(merge.disk.theirs.data, merged))
             if note is None:
                 return

@@ -16,16 +16,20 @@ from screens.widgets.editors.cadence import CadenceEditor
 from screens.widgets.editors.choices import ChoiceEditor, MultiChoiceEditor, RadioEditor
 from screens.widgets.editors.date import DateEditor
 from screens.widgets.editors.minutes import MinutesEditor
+from screens.widgets.editors.number import IntegerEditor
 from screens.widgets.editors.platforms import PlatformPicker
 from screens.widgets.editors.strings import StringsEditor
 from screens.widgets.editors.text import LongTextEditor, TextEditor
 from screens.widgets.editors.timezone import TimeZoneEditor
+from screens.widgets.editors.time import TimeEditor
 
 KINDS: tuple[type[FieldEditor[Any, Any]], ...] = (
     TextEditor,
     LongTextEditor,
     DateEditor,
+    TimeEditor,
     MinutesEditor,
+    IntegerEditor,
     ChoiceEditor,
     RadioEditor,
     MultiChoiceEditor,

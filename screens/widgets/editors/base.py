@@ -106,7 +106,7 @@ class FieldEditor(ABC, Generic[W, S]):
 
     STORES: ClassVar[str]
     """What it writes into the policy, in the kinds of `schemas.fields`: "string",
-    "integer", "boolean", "date", "enum", "array of string" or "array of enum"."""
+    "integer", "boolean", "date", "time", "enum", "array of string" or "array of enum"."""
 
     CHANGED: ClassVar[type[Message]]
     """The message its widget posts when the author changes it."""
@@ -197,9 +197,9 @@ class FieldEditor(ABC, Generic[W, S]):
 
 
 def as_text(value: Any) -> str:
-    """A stored value as the text of an input ("" for None, a date in ISO form)."""
+    """A stored value as the text of an input ("" for None, a date or time in ISO form)."""
     if value is None:
         return ""
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return str(value)

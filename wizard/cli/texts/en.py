@@ -13,6 +13,7 @@ MESSAGES: dict[str, Message] = {
     "count.warning": Plural(one="{n} warning", other="{n} warnings"),
     "valid": "valid",
     "valid_with": "valid, {counts}",
+    "draft_with": "a draft, {counts}",
     # -- export ---------------------------------------------------------------------------
     "not_exported": "not exported: {counts}",
     "exported": "exported to {target}",

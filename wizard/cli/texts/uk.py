@@ -15,6 +15,7 @@ MESSAGES: dict[str, Message] = {
     "count.warning": Plural(one="{n} попередження", few="{n} попередження", many="{n} попереджень"),
     "valid": "без помилок",
     "valid_with": "без помилок, {counts}",
+    "draft_with": "чернетка, {counts}",
     # -- export ---------------------------------------------------------------------------
     "not_exported": "не експортовано: {counts}",
     "exported": "експортовано в {target}",

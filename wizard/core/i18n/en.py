@@ -86,6 +86,12 @@ MESSAGES: dict[str, Message] = {
         "The rubrics (post genres) the brand uses, so content plans can be written"
         " quickly, and the brand's hashtags."
     ),
+    "section.security.title": "Account security and access",
+    "section.roles.title": "Roles and approvals",
+    "section.crisis.title": "Crisis and incidents",
+    "section.legal.title": "Legal rules and disclosure",
+    "section.accessibility.title": "Accessibility",
+    "section.results.title": "Measuring results",
     "section.review.title": "Review and export",
     "section.review.short": "Review",
     "section.review.intro": (
@@ -675,4 +681,238 @@ MESSAGES: dict[str, Message] = {
     "help.keys.revert": "put back the field's saved value",
     "help.keys.copy": "copy a template's text (answer templates)",
     "help.keys.help": "this help",
+    # -- format version 2: the optional sections and the new keys ------------------------
+    "section.security.short": "Security",
+    "section.security.intro": (
+        "Lost or hijacked pages are often gone for good. Say where logins live, that"
+        " two-factor is on, how many admins each account has, how often access is"
+        " reviewed, and what to do when someone leaves or an account is taken over."
+    ),
+    "section.roles.short": "Roles",
+    "section.roles.intro": (
+        "Who drafts, who approves what and who may publish, each with a backup; and what"
+        " needs no approval, so routine work is never blocked."
+    ),
+    "section.crisis.short": "Crisis",
+    "section.crisis.intro": (
+        "Decide calmly in advance what a crisis is, who declares it, the first steps and"
+        " the holding statements: in a crisis there is no time to write them."
+    ),
+    "section.legal.short": "Legal",
+    "section.legal.intro": (
+        "The rules that keep the brand out of trouble: labelling paid posts, customers'"
+        " content, copyright, personal data, generated content, staff's own accounts."
+    ),
+    "section.accessibility.short": "Accessibility",
+    "section.accessibility.intro": (
+        "Posts everyone can read: image descriptions, subtitles, hashtags screen readers"
+        " can split into words, emoji in moderation."
+    ),
+    "section.results.short": "Results",
+    "section.results.intro": (
+        "One or two figures per goal, where each comes from, how often it is read and to"
+        " whom it is reported."
+    ),
+    "status.left_out": "left out",
+    "optional.include": "Include this section",
+    "optional.leave_out": "Leave out",
+    "optional.included": "This section is part of the policy.",
+    "optional.left_out": "This section is left out of the policy. Include it to fill it in.",
+    "optional.leave_out_confirm": "Leave out “{section}” with everything written in it?",
+    "review.acknowledgements": "Acknowledgements",
+    "field.integer_placeholder": "a whole number",
+    "field.integer_invalid": "Write a whole number in digits, for example 2.",
+    "field.time_placeholder": "HH:MM",
+    "field.time_invalid": "Write the time as HH:MM, for example 10:00.",
+    "choice.per.day": "A day",
+    "choice.per.week": "A week",
+    "choice.per.month": "A month",
+    "choice.weekday.mon": "Monday",
+    "choice.weekday.tue": "Tuesday",
+    "choice.weekday.wed": "Wednesday",
+    "choice.weekday.thu": "Thursday",
+    "choice.weekday.fri": "Friday",
+    "choice.weekday.sat": "Saturday",
+    "choice.weekday.sun": "Sunday",
+    "field.document.scope": "Whom it binds",
+    "help.document.scope": "So nobody wonders whether it applies to them, e.g. staff, agencies and freelancers.",
+    "field.document.approver_title": "Approver's position",
+    "help.document.approver_title": "Printed under the approval, e.g. Director; then write the name alone above.",
+    "field.document.approved_on": "Approved on",
+    "help.document.approved_on": "The day it was signed: on or before the effective date.",
+    "field.platforms.admins": "Admins",
+    "help.platforms.admins": (
+        "At least two people or roles with admin rights, so one person's holiday or"
+        " departure never locks the brand out, e.g. SMM manager, director."
+    ),
+    "field.platforms.account_email": "Account mailbox",
+    "help.platforms.account_email": (
+        "The mailbox the account is registered to: the company's, e.g. social@company.com,"
+        " not a person's Gmail, or the account leaves with them."
+    ),
+    "field.communication.traits": "The voice as pairs",
+    "help.communication.traits": (
+        "“We are … but not …” guides a freelancer better than adjectives alone, e.g. warm,"
+        " not familiar."
+    ),
+    "field.communication.traits.is": "We are",
+    "help.communication.traits.is": "One trait of the voice, e.g. Warm.",
+    "field.communication.traits.is_not": "But not",
+    "help.communication.traits.is_not": "Where the trait goes too far, e.g. Familiar.",
+    "field.communication.traits.example": "Example",
+    "help.communication.traits.example": "A line in this voice, e.g. “Good morning! The rye is still warm.”",
+    "field.communication.tones": "Tone by situation",
+    "help.communication.tones": "The voice stays the same; the tone changes with the situation: a complaint, a crisis, a new product.",
+    "field.communication.tones.situation": "Situation",
+    "help.communication.tones.situation": "When this tone applies, e.g. A complaint.",
+    "field.communication.tones.tone": "Tone",
+    "help.communication.tones.tone": "How to sound then, e.g. calm and factual, no jokes.",
+    "field.communication.tones.example": "Example",
+    "help.communication.tones.example": "A line in this tone, e.g. “We're sorry. We'll sort it out today.”",
+    "field.content.rubrics.times": "Posts per period",
+    "help.content.rubrics.times": "How many posts the rubric gets, e.g. 2 (a week); the content plan is made from it.",
+    "field.content.rubrics.per": "Period",
+    "help.content.rubrics.per": "A day, a week or a month: goes with the number of posts.",
+    "field.content.rubrics.days": "Days",
+    "help.content.rubrics.days": "For a weekly rubric, one day for each post, e.g. Tuesday and Friday.",
+    "field.content.rubrics.time": "Time",
+    "help.content.rubrics.time": "When the post goes out, e.g. 10:00; several a day follow every 3 hours.",
+    "field.security.password_manager": "Password manager",
+    "help.security.password_manager": (
+        "Where logins live, never a password itself, e.g. Bitwarden, collection “Social”:"
+        " nobody keeps a password in a chat or a notebook."
+    ),
+    "field.security.two_factor_required": "Two-factor authentication required on every account",
+    "help.security.two_factor_required": "A leaked password alone then opens nothing: the most common way pages are lost.",
+    "field.security.min_admins": "Admins per account, at least",
+    "help.security.min_admins": "Usually 2: one person's absence must never lock the brand out.",
+    "field.security.access_review_every_months": "Review access every (months)",
+    "help.security.access_review_every_months": "Check who still has access, e.g. every 6 months: people and agencies come and go.",
+    "field.security.last_access_review": "Last access review",
+    "help.security.last_access_review": "The day access was last checked; the review warns when the next one is overdue.",
+    "field.security.offboarding": "When someone leaves",
+    "help.security.offboarding": (
+        "Steps for the day a person or agency leaves, e.g. remove admin rights, change"
+        " shared passwords, take back the scheduler."
+    ),
+    "field.security.hacked_account": "When an account is hacked",
+    "help.security.hacked_account": (
+        "Steps at once, e.g. recover it through the platform's support, warn followers on"
+        " another channel, check what was posted."
+    ),
+    "field.security.recovery_contact": "Who leads a recovery",
+    "help.security.recovery_contact": "Whom to call when an account is lost or hacked, e.g. the director, with a phone number.",
+    "field.roles.people": "People",
+    "help.roles.people": "Everyone who works on the brand's social media, each with a backup for holidays and sick days.",
+    "field.roles.people.name": "Name",
+    "help.roles.people.name": "A person or a role, e.g. Oksana Melnyk.",
+    "field.roles.people.role": "Role",
+    "help.roles.people.role": "What they do, e.g. SMM manager.",
+    "field.roles.people.responsibilities": "Responsible for",
+    "help.roles.people.responsibilities": "E.g. plans and posts content, answers comments and messages.",
+    "field.roles.people.contact": "Contact",
+    "help.roles.people.contact": "How to reach them, e.g. an e-mail address or a phone number.",
+    "field.roles.people.backup": "Backup",
+    "help.roles.people.backup": "Who stands in for them: the name of another person in this list.",
+    "field.roles.approvals": "What needs approval",
+    "help.roles.approvals": "Paid posts, partnerships, statements on public events: who approves each, and how fast.",
+    "field.roles.approvals.content": "What",
+    "help.roles.approvals.content": "E.g. paid posts and partnerships.",
+    "field.roles.approvals.approver": "Who approves",
+    "help.roles.approvals.approver": "The name of a person in the list above.",
+    "field.roles.approvals.within_hours": "Answer within (hours)",
+    "help.roles.approvals.within_hours": "So nobody waits for days, e.g. 24.",
+    "field.roles.approvals.note": "Note",
+    "help.roles.approvals.note": "E.g. until approved, post nothing on the subject.",
+    "field.roles.without_approval": "Needs no approval",
+    "help.roles.without_approval": "What may go out at once, so routine work is not blocked, e.g. answers from the templates.",
+    "field.crisis.levels": "Crisis levels",
+    "help.crisis.levels": "From a single angry review to a hacked account: what each level means and who declares it.",
+    "field.crisis.levels.name": "Level",
+    "help.crisis.levels.name": "E.g. Low, High.",
+    "field.crisis.levels.examples": "Examples",
+    "help.crisis.levels.examples": "What counts as this level, e.g. a food safety complaint spreading.",
+    "field.crisis.levels.decides": "Who declares it",
+    "help.crisis.levels.decides": "E.g. the director.",
+    "field.crisis.levels.respond_within_minutes": "Respond within",
+    "help.crisis.levels.respond_within_minutes": "How fast the brand answers at this level, e.g. 30 min.",
+    "field.crisis.levels.actions": "Actions",
+    "help.crisis.levels.actions": "What to do at this level, e.g. pause all posts.",
+    "field.crisis.first_steps": "First steps",
+    "help.crisis.first_steps": (
+        "What to do first in any crisis, e.g. pause scheduled posts — a cheerful post"
+        " during a crisis does damage — and tell the director."
+    ),
+    "field.crisis.statements": "Holding statements",
+    "help.crisis.statements": (
+        "Written calmly in advance: “we know, we are finding out, we will update by …”, to"
+        " post while the facts are checked."
+    ),
+    "field.crisis.statements.title": "Title",
+    "help.crisis.statements.title": "A short name, e.g. We are looking into it.",
+    "field.crisis.statements.text": "Text",
+    "help.crisis.statements.text": "The statement; a word in braces such as {time} is kept as written: e.g. We will post an update by {time}.",
+    "field.crisis.contacts": "Crisis contacts",
+    "help.crisis.contacts": "Whom to reach, with a backup and hours, after hours too.",
+    "field.crisis.contacts.name": "Name",
+    "help.crisis.contacts.name": "A person or a service, e.g. the director or a lawyer.",
+    "field.crisis.contacts.contact": "Contact",
+    "help.crisis.contacts.contact": "E.g. a phone number.",
+    "field.crisis.contacts.backup": "Backup",
+    "help.crisis.contacts.backup": "Whom to reach instead, with their contact.",
+    "field.crisis.contacts.hours": "Reachable",
+    "help.crisis.contacts.hours": "When, e.g. any time, or weekdays 9-18.",
+    "field.legal.ad_label": "Labelling paid posts",
+    "help.legal.ad_label": "Advertising must be recognisable as such, e.g. “#ad” or «Реклама» at the start of the post.",
+    "field.legal.user_content": "Customers' content",
+    "help.legal.user_content": "E.g. repost customers' photos only with their permission, and credit them.",
+    "field.legal.copyright": "Copyright",
+    "help.legal.copyright": "E.g. licensed images, music and fonts only.",
+    "field.legal.personal_data": "Personal data",
+    "help.legal.personal_data": "E.g. never ask for or show customers' data in public; move to private messages.",
+    "field.legal.ai_content": "Generated content",
+    "help.legal.ai_content": "E.g. a person checks every generated text or image; label it where the platform asks.",
+    "field.legal.employee_accounts": "Staff's own accounts",
+    "help.legal.employee_accounts": "E.g. staff speak for themselves on their own accounts, never for the company.",
+    "field.legal.consequences": "A breach",
+    "help.legal.consequences": "What follows a breach, e.g. a talk with the director; a contractor's repeated breach ends the contract.",
+    "field.accessibility.alt_text": "Every image gets a description (alt text)",
+    "help.accessibility.alt_text": "People who cannot see the image hear the description read out.",
+    "field.accessibility.captions": "Every video has subtitles",
+    "help.accessibility.captions": "For people who cannot hear it, and for everyone watching with the sound off.",
+    "field.accessibility.camel_case_hashtags": "Hashtags in CamelCase",
+    "help.accessibility.camel_case_hashtags": "#NorthwindBakery, not #northwindbakery: screen readers read the words apart.",
+    "field.accessibility.max_emoji": "Emoji per post, at most",
+    "help.accessibility.max_emoji": "Screen readers read every emoji's name aloud, e.g. 3.",
+    "field.accessibility.notes": "Notes",
+    "help.accessibility.notes": "Other rules, e.g. no emoji inside sentences.",
+    "field.results.metrics": "Figures",
+    "help.results.metrics": "One or two per goal, e.g. class sign-ups from Instagram for sales.",
+    "field.results.metrics.name": "Figure",
+    "help.results.metrics.name": "E.g. Class sign-ups from Instagram.",
+    "field.results.metrics.goal": "Goal",
+    "help.results.metrics.goal": "The goal it measures: sales, trust in the brand or informing.",
+    "field.results.metrics.target": "Target",
+    "help.results.metrics.target": "E.g. 40 a month.",
+    "field.results.metrics.source": "Source",
+    "help.results.metrics.source": "The tool it comes from, as named in section 3, e.g. Buffer.",
+    "field.results.metrics.every": "Measured",
+    "help.results.metrics.every": "How often, e.g. monthly.",
+    "field.results.report_to": "Reported to",
+    "help.results.report_to": "Who reads the figures, e.g. the director.",
+    "field.results.report_every": "Reported",
+    "help.results.report_every": "How often, e.g. monthly.",
+    "field.acknowledgements": "Who has read and accepted the policy",
+    "help.acknowledgements": (
+        "Each contractor and new employee confirms they read the current version; a new"
+        " version needs a new signature. Recording one is not an amendment."
+    ),
+    "field.acknowledgements.name": "Name",
+    "help.acknowledgements.name": "Who read and accepted it, e.g. Oksana Melnyk.",
+    "field.acknowledgements.organisation": "Organisation",
+    "help.acknowledgements.organisation": "E.g. the agency they work for.",
+    "field.acknowledgements.date": "Date",
+    "help.acknowledgements.date": "The day they accepted it.",
+    "field.acknowledgements.version": "Version accepted",
+    "help.acknowledgements.version": "The policy's version they read, e.g. 1.1.",
 }

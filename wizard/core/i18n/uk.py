@@ -86,6 +86,12 @@ MESSAGES: dict[str, Message] = {
         "Рубрики (жанри постів), якими користується бренд, щоб швидко складати"
         " контент-план, і хештеги бренду."
     ),
+    "section.security.title": "Безпека акаунтів і доступи",
+    "section.roles.title": "Ролі та погодження",
+    "section.crisis.title": "Кризові ситуації та інциденти",
+    "section.legal.title": "Правові вимоги та маркування",
+    "section.accessibility.title": "Доступність",
+    "section.results.title": "Вимірювання результатів",
     "section.review.title": "Перевірка й експорт",
     "section.review.short": "Перевірка",
     "section.review.intro": (
@@ -689,4 +695,240 @@ MESSAGES: dict[str, Message] = {
     "help.keys.revert": "повернути збережене значення поля",
     "help.keys.copy": "скопіювати текст шаблону (шаблони відповідей)",
     "help.keys.help": "ця довідка",
+    # -- format version 2: the optional sections and the new keys ------------------------
+    "section.security.short": "Безпека",
+    "section.security.intro": (
+        "Втрачену чи зламану сторінку часто вже не повернути. Укажіть, де зберігаються"
+        " дані для входу, чи ввімкнено двофакторну автентифікацію, скільки адміністраторів"
+        " у кожного акаунта, як часто перевіряють доступи і що робити, коли хтось іде або"
+        " акаунт зламали."
+    ),
+    "section.roles.short": "Ролі",
+    "section.roles.intro": (
+        "Хто готує дописи, хто що погоджує і хто публікує — у кожного є заступник; і що"
+        " погодження не потребує, щоб щоденна робота не стояла."
+    ),
+    "section.crisis.short": "Кризи",
+    "section.crisis.intro": (
+        "Заздалегідь і спокійно вирішіть, що таке криза, хто її оголошує, перші кроки й"
+        " тимчасові заяви: під час кризи писати їх ніколи."
+    ),
+    "section.legal.short": "Право",
+    "section.legal.intro": (
+        "Правила, що вберігають бренд від проблем: маркування реклами, контент клієнтів,"
+        " авторські права, персональні дані, згенерований контент, особисті акаунти"
+        " працівників."
+    ),
+    "section.accessibility.short": "Доступність",
+    "section.accessibility.intro": (
+        "Дописи, які прочитає кожен: описи зображень, субтитри, хештеги, які програми"
+        " екранного читання розберуть на слова, помірно емодзі."
+    ),
+    "section.results.short": "Результати",
+    "section.results.intro": (
+        "Один-два показники на кожну мету, звідки кожен береться, як часто його дивляться"
+        " і кому звітують."
+    ),
+    "status.left_out": "не входить",
+    "optional.include": "Додати розділ",
+    "optional.leave_out": "Не включати",
+    "optional.included": "Цей розділ входить до політики.",
+    "optional.left_out": "Цей розділ не входить до політики. Додайте його, щоб заповнити.",
+    "optional.leave_out_confirm": "Прибрати розділ «{section}» з усім, що в ньому написано?",
+    "review.acknowledgements": "Ознайомлення",
+    "field.integer_placeholder": "ціле число",
+    "field.integer_invalid": "Запишіть ціле число цифрами, наприклад 2.",
+    "field.time_placeholder": "ГГ:ХХ",
+    "field.time_invalid": "Запишіть час як ГГ:ХХ, наприклад 10:00.",
+    "choice.per.day": "На день",
+    "choice.per.week": "На тиждень",
+    "choice.per.month": "На місяць",
+    "choice.weekday.mon": "Понеділок",
+    "choice.weekday.tue": "Вівторок",
+    "choice.weekday.wed": "Середа",
+    "choice.weekday.thu": "Четвер",
+    "choice.weekday.fri": "П'ятниця",
+    "choice.weekday.sat": "Субота",
+    "choice.weekday.sun": "Неділя",
+    "field.document.scope": "На кого поширюється",
+    "help.document.scope": "Щоб ніхто не гадав, чи це стосується його: наприклад, працівники, агенції та фрилансери.",
+    "field.document.approver_title": "Посада того, хто затверджує",
+    "help.document.approver_title": "Стоїть у грифі «ЗАТВЕРДЖУЮ», наприклад Директор; тоді вище впишіть лише ім'я.",
+    "field.document.approved_on": "Дата затвердження",
+    "help.document.approved_on": "День підписання: не пізніше за дату набуття чинності.",
+    "field.platforms.admins": "Адміністратори",
+    "help.platforms.admins": (
+        "Щонайменше двоє людей чи ролей із правами адміністратора, щоб відпустка чи"
+        " звільнення однієї людини не зачинили бренду доступ: наприклад, SMM-менеджер, директор."
+    ),
+    "field.platforms.account_email": "Пошта, на яку зареєстровано акаунт",
+    "help.platforms.account_email": (
+        "Скринька компанії, наприклад smm@company.ua, а не особистий Gmail працівника —"
+        " інакше акаунт піде разом із ним."
+    ),
+    "field.communication.traits": "Голос парами",
+    "help.communication.traits": (
+        "«Ми … але не …» підкаже фрилансерові більше, ніж самі прикметники: наприклад,"
+        " теплі, але не фамільярні."
+    ),
+    "field.communication.traits.is": "Ми",
+    "help.communication.traits.is": "Одна риса голосу, наприклад: Теплі.",
+    "field.communication.traits.is_not": "Але не",
+    "help.communication.traits.is_not": "Де ця риса вже перебір, наприклад: Фамільярні.",
+    "field.communication.traits.example": "Приклад",
+    "help.communication.traits.example": "Фраза цим голосом, наприклад: «Доброго ранку! Житній ще теплий.»",
+    "field.communication.tones": "Тон за ситуацією",
+    "help.communication.tones": "Голос той самий, а тон змінюється з ситуацією: скарга, криза, новинка.",
+    "field.communication.tones.situation": "Ситуація",
+    "help.communication.tones.situation": "Коли цей тон доречний, наприклад: Скарга.",
+    "field.communication.tones.tone": "Тон",
+    "help.communication.tones.tone": "Як тоді звучати, наприклад: спокійно і по суті, без жартів.",
+    "field.communication.tones.example": "Приклад",
+    "help.communication.tones.example": "Фраза цим тоном, наприклад: «Нам прикро. Сьогодні ж усе виправимо.»",
+    "field.content.rubrics.times": "Дописів за період",
+    "help.content.rubrics.times": "Скільки дописів у рубриці, наприклад 2 (на тиждень); з цього складається контент-план.",
+    "field.content.rubrics.per": "Період",
+    "help.content.rubrics.per": "День, тиждень чи місяць — разом із кількістю дописів.",
+    "field.content.rubrics.days": "Дні",
+    "help.content.rubrics.days": "Для щотижневої рубрики — по одному дню на кожен допис, наприклад вівторок і п'ятниця.",
+    "field.content.rubrics.time": "Час",
+    "help.content.rubrics.time": "Коли виходить допис, наприклад 10:00; кілька на день — кожні 3 години.",
+    "field.security.password_manager": "Менеджер паролів",
+    "help.security.password_manager": (
+        "Де зберігаються дані для входу, але не сам пароль, наприклад Bitwarden, колекція"
+        " «Соцмережі»: жодних паролів у чатах чи блокнотах."
+    ),
+    "field.security.two_factor_required": "Двофакторна автентифікація обов'язкова для всіх акаунтів",
+    "help.security.two_factor_required": "Тоді сам лише пароль, що витік, нічого не відчинить — так сторінки втрачають найчастіше.",
+    "field.security.min_admins": "Адміністраторів на акаунт, щонайменше",
+    "help.security.min_admins": "Зазвичай 2: відсутність однієї людини не має зачиняти бренду доступ.",
+    "field.security.access_review_every_months": "Перевіряти доступи кожні (місяців)",
+    "help.security.access_review_every_months": "Перевіряйте, хто досі має доступ, наприклад кожні 6 місяців: люди й агенції змінюються.",
+    "field.security.last_access_review": "Остання перевірка доступів",
+    "help.security.last_access_review": "День останньої перевірки; майстер нагадає, коли наступну прострочено.",
+    "field.security.offboarding": "Закриття доступів, коли людина йде",
+    "help.security.offboarding": (
+        "Кроки на день, коли людина чи агенція йде: наприклад, забрати права адміністратора,"
+        " змінити спільні паролі, забрати доступ до сервісу планування."
+    ),
+    "field.security.hacked_account": "Якщо акаунт зламали",
+    "help.security.hacked_account": (
+        "Кроки одразу: наприклад, відновити акаунт через підтримку майданчика, попередити"
+        " підписників в іншому каналі, перевірити, що опублікували."
+    ),
+    "field.security.recovery_contact": "Хто керує відновленням",
+    "help.security.recovery_contact": "Кому дзвонити, коли акаунт втрачено чи зламано, наприклад директорові, з номером телефону.",
+    "field.roles.people": "Люди",
+    "help.roles.people": "Усі, хто веде соцмережі бренду, і в кожного — заступник на відпустку чи лікарняний.",
+    "field.roles.people.name": "Ім'я",
+    "help.roles.people.name": "Людина чи роль, наприклад Оксана Мельник.",
+    "field.roles.people.role": "Роль",
+    "help.roles.people.role": "Що робить, наприклад SMM-менеджер.",
+    "field.roles.people.responsibilities": "Відповідає за",
+    "help.roles.people.responsibilities": "Наприклад: планує і публікує дописи, відповідає на коментарі та повідомлення.",
+    "field.roles.people.contact": "Контакт",
+    "help.roles.people.contact": "Як зв'язатися: адреса пошти чи номер телефону.",
+    "field.roles.people.backup": "Заступник",
+    "help.roles.people.backup": "Хто підміняє: ім'я іншої людини з цього списку.",
+    "field.roles.approvals": "Що потребує погодження",
+    "help.roles.approvals": "Реклама, партнерства, заяви щодо суспільних подій: хто погоджує і як швидко.",
+    "field.roles.approvals.content": "Що",
+    "help.roles.approvals.content": "Наприклад: реклама й партнерські дописи.",
+    "field.roles.approvals.approver": "Хто погоджує",
+    "help.roles.approvals.approver": "Ім'я людини зі списку вище.",
+    "field.roles.approvals.within_hours": "Відповідь протягом (годин)",
+    "help.roles.approvals.within_hours": "Щоб ніхто не чекав днями, наприклад 24.",
+    "field.roles.approvals.note": "Примітка",
+    "help.roles.approvals.note": "Наприклад: поки немає погодження, на цю тему нічого не публікуємо.",
+    "field.roles.without_approval": "Без погодження",
+    "help.roles.without_approval": "Що можна публікувати одразу, щоб щоденна робота не стояла, наприклад відповіді за шаблонами.",
+    "field.crisis.levels": "Рівні кризи",
+    "help.crisis.levels": "Від одного гнівного відгуку до зламаного акаунта: що означає кожен рівень і хто його оголошує.",
+    "field.crisis.levels.name": "Рівень",
+    "help.crisis.levels.name": "Наприклад: Низький, Високий.",
+    "field.crisis.levels.examples": "Приклади",
+    "help.crisis.levels.examples": "Що вважати цим рівнем, наприклад скарга на отруєння, що швидко поширюється.",
+    "field.crisis.levels.decides": "Хто оголошує",
+    "help.crisis.levels.decides": "Наприклад, директор.",
+    "field.crisis.levels.respond_within_minutes": "Відповідь — не пізніше ніж",
+    "help.crisis.levels.respond_within_minutes": "Як швидко бренд відповідає на цьому рівні, наприклад 30 хв.",
+    "field.crisis.levels.actions": "Дії",
+    "help.crisis.levels.actions": "Що робити на цьому рівні, наприклад призупинити всі дописи.",
+    "field.crisis.first_steps": "Перші кроки",
+    "help.crisis.first_steps": (
+        "Що робити насамперед у будь-якій кризі: наприклад, призупинити заплановані"
+        " дописи — веселий допис під час кризи шкодить — і повідомити директора."
+    ),
+    "field.crisis.statements": "Тимчасові заяви",
+    "help.crisis.statements": (
+        "Написані спокійно заздалегідь: «ми знаємо, з'ясовуємо, оновимо до …» — щоб"
+        " опублікувати, поки перевіряють факти."
+    ),
+    "field.crisis.statements.title": "Назва",
+    "help.crisis.statements.title": "Коротка назва, наприклад: Ми з'ясовуємо.",
+    "field.crisis.statements.text": "Текст",
+    "help.crisis.statements.text": "Сама заява; слово у фігурних дужках, як-от {time}, зберігається як є: наприклад, Оновлення опублікуємо до {time}.",
+    "field.crisis.contacts": "Контакти на випадок кризи",
+    "help.crisis.contacts": "До кого звертатися — із заступником і годинами, зокрема в неробочий час.",
+    "field.crisis.contacts.name": "Ім'я",
+    "help.crisis.contacts.name": "Людина чи служба, наприклад директор або юрист.",
+    "field.crisis.contacts.contact": "Контакт",
+    "help.crisis.contacts.contact": "Наприклад, номер телефону.",
+    "field.crisis.contacts.backup": "Заступник",
+    "help.crisis.contacts.backup": "До кого звертатися натомість, із контактом.",
+    "field.crisis.contacts.hours": "Коли на зв'язку",
+    "help.crisis.contacts.hours": "Наприклад: будь-коли, або Пн–Пт 9–18.",
+    "field.legal.ad_label": "Маркування реклами",
+    "help.legal.ad_label": "Рекламу має бути видно як рекламу: наприклад, «Реклама» чи «#ad» на початку допису.",
+    "field.legal.user_content": "Контент клієнтів",
+    "help.legal.user_content": "Наприклад: фото клієнтів поширюємо лише з їхнього дозволу і зазначаємо автора.",
+    "field.legal.copyright": "Авторські права",
+    "help.legal.copyright": "Наприклад: лише ліцензовані зображення, музика і шрифти.",
+    "field.legal.personal_data": "Персональні дані",
+    "help.legal.personal_data": "Наприклад: не просимо й не показуємо дані клієнтів публічно — переходимо в особисті.",
+    "field.legal.ai_content": "Згенерований контент",
+    "help.legal.ai_content": "Наприклад: кожен згенерований текст чи зображення перевіряє людина; позначаємо, де цього вимагає майданчик.",
+    "field.legal.employee_accounts": "Особисті акаунти працівників",
+    "help.legal.employee_accounts": "Наприклад: в особистих акаунтах працівники говорять від себе, а не від імені компанії.",
+    "field.legal.consequences": "Порушення",
+    "help.legal.consequences": "Що буде в разі порушення: наприклад, розмова з директором; повторне порушення підрядника — кінець договору.",
+    "field.accessibility.alt_text": "До кожного зображення — опис (альтернативний текст)",
+    "help.accessibility.alt_text": "Хто не бачить зображення, почує його опис.",
+    "field.accessibility.captions": "До кожного відео — субтитри",
+    "help.accessibility.captions": "Для тих, хто не чує, і для всіх, хто дивиться без звуку.",
+    "field.accessibility.camel_case_hashtags": "Хештеги в CamelCase",
+    "help.accessibility.camel_case_hashtags": "#КавярняЗерно, а не #кавярнязерно: програми екранного читання прочитають слова окремо.",
+    "field.accessibility.max_emoji": "Емодзі в дописі, щонайбільше",
+    "help.accessibility.max_emoji": "Програми екранного читання проказують назву кожного емодзі, наприклад 3.",
+    "field.accessibility.notes": "Примітки",
+    "help.accessibility.notes": "Інші правила, наприклад: емодзі не ставимо всередині речень.",
+    "field.results.metrics": "Показники",
+    "help.results.metrics": "Один-два на кожну мету, наприклад записи на дегустації з Instagram — для продажів.",
+    "field.results.metrics.name": "Показник",
+    "help.results.metrics.name": "Наприклад: Записи на дегустації з Instagram.",
+    "field.results.metrics.goal": "Мета",
+    "help.results.metrics.goal": "Яку мету він вимірює: продажі, довіру до бренду чи інформування.",
+    "field.results.metrics.target": "Цільове значення",
+    "help.results.metrics.target": "Наприклад: 40 на місяць.",
+    "field.results.metrics.source": "Джерело",
+    "help.results.metrics.source": "Сервіс, з якого береться, як він названий у розділі 3, наприклад Meta Business Suite.",
+    "field.results.metrics.every": "Як часто вимірювати",
+    "help.results.metrics.every": "Наприклад: щомісяця.",
+    "field.results.report_to": "Кому звітувати",
+    "help.results.report_to": "Хто дивиться показники, наприклад директор.",
+    "field.results.report_every": "Як часто звітувати",
+    "help.results.report_every": "Наприклад: щомісяця.",
+    "field.acknowledgements": "Хто ознайомився з політикою",
+    "help.acknowledgements": (
+        "Кожен підрядник і новий працівник підтверджує, що прочитав чинну версію; нова"
+        " версія — новий підпис. Запис про ознайомлення — не зміна політики."
+    ),
+    "field.acknowledgements.name": "Ім'я",
+    "help.acknowledgements.name": "Хто ознайомився, наприклад Оксана Мельник.",
+    "field.acknowledgements.organisation": "Організація",
+    "help.acknowledgements.organisation": "Наприклад, агенція, у якій людина працює.",
+    "field.acknowledgements.date": "Дата",
+    "help.acknowledgements.date": "День ознайомлення.",
+    "field.acknowledgements.version": "Версія",
+    "help.acknowledgements.version": "Яку версію політики прочитано, наприклад 2.0.",
 }
