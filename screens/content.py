@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from schemas.model import GOALS, PERIODS, WEEKDAYS
+from schemas.model import GOALS
 from screens.base import SectionScreen, section_css
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor

@@ -129,16 +129,6 @@ ROUND_TRIPS: dict[str, RoundTrip] = {
         lambda w: setattr(w, "value", " 4 "),
         4,
     ),
-    "time": RoundTrip(
-        FieldSpec("content.rubrics.time", "time"),
-        dt.time(7, 30),
-        lambda w: w.value,
-        "07:30",
-        lambda w: setattr(w, "value", "18.45"),
-        dt.time(18, 45),
-        {"content": {"rubrics": [{"name": "News"}]}},
-        "content.rubrics[0].time",
-    ),
     "timezone": RoundTrip(
         FieldSpec("communication.response_time.timezone", "timezone"),
         "Europe/Kyiv",
@@ -457,25 +447,5 @@ async def test_a_row_bound_before_it_is_composed_shows_the_value_when_it_mounts(
 )
 async def test_a_whole_number_as_typed(typed: str, read: Any) -> None:
     async with editing(FieldSpec("security.min_admins", "integer")) as (editor, pilot):
-        editor.widget.value = typed
-        await until(pilot, lambda: editor.read() == read, f"{typed!r} reads {read!r}")
-
-
-@pytest.mark.parametrize(
-    ("typed", "read"),
-    [
-        ("10:00", dt.time(10)),
-        ("9.30", dt.time(9, 30)),
-        ("07:05:30", dt.time(7, 5, 30)),
-        ("", None),
-        ("24:00", ParseError(t("field.time_invalid"), "24:00")),
-        ("10:60", ParseError(t("field.time_invalid"), "10:60")),
-        ("ten", ParseError(t("field.time_invalid"), "ten")),
-    ],
-)
-async def test_a_time_as_typed(typed: str, read: Any) -> None:
-    spec = FieldSpec("content.rubrics.time", "time")
-    data = {"content": {"rubrics": [{"name": "News"}]}}
-    async with editing(spec, data, "content.rubrics[0].time") as (editor, pilot):
         editor.widget.value = typed
         await until(pilot, lambda: editor.read() == read, f"{typed!r} reads {read!r}")

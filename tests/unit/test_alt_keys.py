@@ -81,10 +81,9 @@ def test_the_terminal_driver_reads_with_the_alt_prefix_parser() -> None:
 def test_alt_0_is_the_document_details_and_alt_n_the_section_numbered_n() -> None:
     assert numbered_section(0) == "document"
     assert numbered_section(2) == "platforms"
-    assert [numbered_section(n) for n in range(10)] == [
-        *SECTIONS,
-        *[None] * (10 - len(SECTIONS)),
-    ]
+    assert [numbered_section(n) for n in range(10)] == list(SECTIONS[:10])
+    assert numbered_section(11) == "results"
+    assert numbered_section(len(SECTIONS)) is None
     assert numbered_section(-1) is None
 
 

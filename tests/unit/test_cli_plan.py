@@ -1,10 +1,9 @@
 """`presence plan` through the command line.
 
-The policies with a cadence (tests/fixtures/plan/) are format version 2: until the
-program accepts the cadence keys, `validate` refuses them and the tests that plan
-their slots through the command line are skipped (`needs_cadence`); the engine is
-tested on the same data directly in test_plan.py. The others run on policies that
-validate today.
+The policies with a cadence are format version 2 (tests/fixtures/plan/); the policy
+without one is the version-1 example (tests/fixtures/rules/example-policy.toml), whose
+rubrics have no cadence: they are listed as not scheduled. The engine is tested on the
+same data directly in test_plan.py.
 """
 
 from __future__ import annotations
@@ -20,30 +19,14 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from exports.store import PolicyReadError, read_policy
-from schemas import check_policy
 from tests.unit.conftest import Run
 from wizard.core.planning import PeriodError, plan_period
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
+WITHOUT_CADENCE = ROOT / "tests" / "fixtures" / "rules" / "example-policy.toml"
 FIXTURES = ROOT / "tests" / "fixtures"
 CADENCE = FIXTURES / "plan" / "cadence-policy.toml"
 UK_CADENCE = FIXTURES / "plan" / "uk-cadence-policy.toml"
-
-
-def _cadence_accepted() -> bool:
-    """Whether the program reads and accepts the cadence keys (format version 2)."""
-    try:
-        source = read_policy(CADENCE)
-    except PolicyReadError:
-        return False
-    return not any(problem.level == "error" for problem in check_policy(source.data))
-
-
-needs_cadence = pytest.mark.skipif(
-    not _cadence_accepted(), reason="the cadence keys of format version 2 are not accepted yet"
-)
 
 
 @pytest.fixture
@@ -55,7 +38,7 @@ def run(cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
 @pytest.fixture
 def policy(tmp_path: Path) -> Path:
     path = tmp_path / "brand-policy.toml"
-    shutil.copy(EXAMPLE, path)
+    shutil.copy(WITHOUT_CADENCE, path)
     return path
 
 
@@ -64,7 +47,7 @@ def _next_month(today: dt.date) -> tuple[dt.date, dt.date]:
     return period.first, period.last
 
 
-# -- on policies that validate today -----------------------------------------------------
+# -- on a policy without cadence ---------------------------------------------------------
 def test_plan_writes_next_months_markdown_next_to_the_policy(run: Run, policy: Path) -> None:
     code, out, err = run("plan", "brand-policy.toml")
     assert (code, out) == (0, "")
@@ -237,7 +220,6 @@ def test_help_names_the_command(run: Run) -> None:
 
 
 # -- on policies with a cadence (format version 2) -----------------------------------------
-@needs_cadence
 def test_the_plan_of_a_month_through_the_command_line(run: Run, tmp_path: Path) -> None:
     shutil.copy(CADENCE, tmp_path / "p.toml")
     code, _, err = run("plan", "p.toml", "--month", "2026-03", "--to", "csv")
@@ -255,7 +237,6 @@ def test_the_plan_of_a_month_through_the_command_line(run: Run, tmp_path: Path) 
     assert {row["time"] for row in behind} == {"07:30"}
 
 
-@needs_cadence
 def test_the_ics_of_the_command_line_reads_back_and_reimports_without_duplicates(
     run: Run, tmp_path: Path
 ) -> None:
@@ -273,7 +254,6 @@ def test_the_ics_of_the_command_line_reads_back_and_reimports_without_duplicates
     assert len(store) == 27  # the four weeks' events were updated, not added again
 
 
-@needs_cadence
 def test_a_ukrainian_plan_in_markdown(run: Run, tmp_path: Path) -> None:
     shutil.copy(UK_CADENCE, tmp_path / "p.toml")
     code, out, _ = run("plan", "p.toml", "--month", "2026-02", "-o", "-")

@@ -136,7 +136,7 @@ def test_the_problems_of_the_new_sections_have_their_lines(cli: Run, tmp_path: P
         "ukr.net is a public mailbox: the account leaves with its owner; register it to the "
         "organisation's mail",
         f"{policy}:{line_of('days =')}:8: error: content.rubrics[0].days: "
-        "1 days for times = 2: list one day for each post",
+        "1 day for times = 2: list one day for each post",
         f"{policy}:{line_of('backup = ' + chr(34) + 'Jane Do')}:10: error: roles.people[0].backup: "
         '"Jane Do" is not the name of any [[roles.people]] entry; did you mean "Jane Doe"?',
     ]

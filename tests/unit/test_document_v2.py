@@ -139,7 +139,7 @@ def test_an_included_empty_section_reads_not_defined_yet() -> None:
     data = version_2()
     data["legal"] = {}
     text = visible_text(export_markdown(data))
-    after = text.split("9. Legal rules and disclosure", 1)[1].lstrip()
+    after = text.rsplit("9. Legal rules and disclosure", 1)[1].lstrip()
     assert after.startswith("not defined yet")
 
 

@@ -297,7 +297,7 @@ def test_clean_git_merges_validate(
     assert code == 0, out + err
     data = tomllib.loads((repo / "brand-policy.toml").read_text(encoding="utf-8"))
     assert client_edit[1].split("\n")[0] in (repo / "brand-policy.toml").read_text(encoding="utf-8")
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == tomllib.loads(EXAMPLE)["schema_version"]
 
 
 @pytestmark_git

@@ -44,9 +44,12 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def example(**cadences: dict[str, Any]) -> dict[str, Any]:
-    """The example policy with cadence keys added to its rubrics, by rubric name."""
+    """The example policy with its rubrics' cadence as given, by rubric name (a rubric
+    not named has none)."""
     data = load(EXAMPLE)
     for rubric in data["content"]["rubrics"]:
+        for key in ("times", "per", "days", "time"):
+            rubric.pop(key, None)
         rubric.update(cadences.get(rubric["name"], {}))
     return data
 

@@ -620,7 +620,7 @@ def test_too_few_admins_when_security_is_included() -> None:
         "too_few_admins",
     )
     assert problem.message == (
-        "1 admins, fewer than 2: one person's absence would lock the brand out"
+        "1 admin, fewer than 2: one person's absence would lock the brand out"
     )
     data["security"]["min_admins"] = 1
     assert check(data) == []

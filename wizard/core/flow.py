@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.sections import CORE_SECTIONS, OPTIONAL_SECTIONS, SECTIONS
+from schemas.sections import OPTIONAL_SECTIONS, SECTIONS
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,11 @@ from screens.widgets.editors.platforms import PlatformPicker
 from screens.widgets.editors.strings import StringsEditor
 from screens.widgets.editors.text import LongTextEditor, TextEditor
 from screens.widgets.editors.timezone import TimeZoneEditor
-from screens.widgets.editors.time import TimeEditor
 
 KINDS: tuple[type[FieldEditor[Any, Any]], ...] = (
     TextEditor,
     LongTextEditor,
     DateEditor,
-    TimeEditor,
     MinutesEditor,
     IntegerEditor,
     ChoiceEditor,

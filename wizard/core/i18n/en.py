@@ -86,12 +86,12 @@ MESSAGES: dict[str, Message] = {
         "The rubrics (post genres) the brand uses, so content plans can be written"
         " quickly, and the brand's hashtags."
     ),
-    "section.security.title": "Account security and access",
-    "section.roles.title": "Roles and approvals",
-    "section.crisis.title": "Crisis and incidents",
-    "section.legal.title": "Legal rules and disclosure",
-    "section.accessibility.title": "Accessibility",
-    "section.results.title": "Measuring results",
+    "section.security.title": "6. Account security and access",
+    "section.roles.title": "7. Roles and approvals",
+    "section.crisis.title": "8. Crisis and incidents",
+    "section.legal.title": "9. Legal rules and disclosure",
+    "section.accessibility.title": "10. Accessibility",
+    "section.results.title": "11. Measuring results",
     "section.review.title": "Review and export",
     "section.review.short": "Review",
     "section.review.intro": (
@@ -682,33 +682,33 @@ MESSAGES: dict[str, Message] = {
     "help.keys.copy": "copy a template's text (answer templates)",
     "help.keys.help": "this help",
     # -- format version 2: the optional sections and the new keys ------------------------
-    "section.security.short": "Security",
+    "section.security.short": "6. Security",
     "section.security.intro": (
         "Lost or hijacked pages are often gone for good. Say where logins live, that"
         " two-factor is on, how many admins each account has, how often access is"
         " reviewed, and what to do when someone leaves or an account is taken over."
     ),
-    "section.roles.short": "Roles",
+    "section.roles.short": "7. Roles",
     "section.roles.intro": (
         "Who drafts, who approves what and who may publish, each with a backup; and what"
         " needs no approval, so routine work is never blocked."
     ),
-    "section.crisis.short": "Crisis",
+    "section.crisis.short": "8. Crisis",
     "section.crisis.intro": (
         "Decide calmly in advance what a crisis is, who declares it, the first steps and"
         " the holding statements: in a crisis there is no time to write them."
     ),
-    "section.legal.short": "Legal",
+    "section.legal.short": "9. Legal",
     "section.legal.intro": (
         "The rules that keep the brand out of trouble: labelling paid posts, customers'"
         " content, copyright, personal data, generated content, staff's own accounts."
     ),
-    "section.accessibility.short": "Accessibility",
+    "section.accessibility.short": "10. Accessibility",
     "section.accessibility.intro": (
         "Posts everyone can read: image descriptions, subtitles, hashtags screen readers"
         " can split into words, emoji in moderation."
     ),
-    "section.results.short": "Results",
+    "section.results.short": "11. Results",
     "section.results.intro": (
         "One or two figures per goal, where each comes from, how often it is read and to"
         " whom it is reported."
@@ -722,8 +722,6 @@ MESSAGES: dict[str, Message] = {
     "review.acknowledgements": "Acknowledgements",
     "field.integer_placeholder": "a whole number",
     "field.integer_invalid": "Write a whole number in digits, for example 2.",
-    "field.time_placeholder": "HH:MM",
-    "field.time_invalid": "Write the time as HH:MM, for example 10:00.",
     "choice.per.day": "A day",
     "choice.per.week": "A week",
     "choice.per.month": "A month",
@@ -851,7 +849,7 @@ MESSAGES: dict[str, Message] = {
     "field.crisis.statements.title": "Title",
     "help.crisis.statements.title": "A short name, e.g. We are looking into it.",
     "field.crisis.statements.text": "Text",
-    "help.crisis.statements.text": "The statement; a word in braces such as {time} is kept as written: e.g. We will post an update by {time}.",
+    "help.crisis.statements.text": "The statement; a word in braces such as {{time}} is kept as written: e.g. We will post an update by {{time}}.",
     "field.crisis.contacts": "Crisis contacts",
     "help.crisis.contacts": "Whom to reach, with a backup and hours, after hours too.",
     "field.crisis.contacts.name": "Name",

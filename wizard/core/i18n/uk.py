@@ -86,12 +86,12 @@ MESSAGES: dict[str, Message] = {
         "Рубрики (жанри постів), якими користується бренд, щоб швидко складати"
         " контент-план, і хештеги бренду."
     ),
-    "section.security.title": "Безпека акаунтів і доступи",
-    "section.roles.title": "Ролі та погодження",
-    "section.crisis.title": "Кризові ситуації та інциденти",
-    "section.legal.title": "Правові вимоги та маркування",
-    "section.accessibility.title": "Доступність",
-    "section.results.title": "Вимірювання результатів",
+    "section.security.title": "6. Безпека акаунтів і доступи",
+    "section.roles.title": "7. Ролі та погодження",
+    "section.crisis.title": "8. Кризові ситуації та інциденти",
+    "section.legal.title": "9. Правові вимоги та маркування",
+    "section.accessibility.title": "10. Доступність",
+    "section.results.title": "11. Вимірювання результатів",
     "section.review.title": "Перевірка й експорт",
     "section.review.short": "Перевірка",
     "section.review.intro": (
@@ -696,35 +696,35 @@ MESSAGES: dict[str, Message] = {
     "help.keys.copy": "скопіювати текст шаблону (шаблони відповідей)",
     "help.keys.help": "ця довідка",
     # -- format version 2: the optional sections and the new keys ------------------------
-    "section.security.short": "Безпека",
+    "section.security.short": "6. Безпека",
     "section.security.intro": (
         "Втрачену чи зламану сторінку часто вже не повернути. Укажіть, де зберігаються"
         " дані для входу, чи ввімкнено двофакторну автентифікацію, скільки адміністраторів"
         " у кожного акаунта, як часто перевіряють доступи і що робити, коли хтось іде або"
         " акаунт зламали."
     ),
-    "section.roles.short": "Ролі",
+    "section.roles.short": "7. Ролі",
     "section.roles.intro": (
         "Хто готує дописи, хто що погоджує і хто публікує — у кожного є заступник; і що"
         " погодження не потребує, щоб щоденна робота не стояла."
     ),
-    "section.crisis.short": "Кризи",
+    "section.crisis.short": "8. Кризи",
     "section.crisis.intro": (
         "Заздалегідь і спокійно вирішіть, що таке криза, хто її оголошує, перші кроки й"
         " тимчасові заяви: під час кризи писати їх ніколи."
     ),
-    "section.legal.short": "Право",
+    "section.legal.short": "9. Право",
     "section.legal.intro": (
         "Правила, що вберігають бренд від проблем: маркування реклами, контент клієнтів,"
         " авторські права, персональні дані, згенерований контент, особисті акаунти"
         " працівників."
     ),
-    "section.accessibility.short": "Доступність",
+    "section.accessibility.short": "10. Доступність",
     "section.accessibility.intro": (
         "Дописи, які прочитає кожен: описи зображень, субтитри, хештеги, які програми"
         " екранного читання розберуть на слова, помірно емодзі."
     ),
-    "section.results.short": "Результати",
+    "section.results.short": "11. Результати",
     "section.results.intro": (
         "Один-два показники на кожну мету, звідки кожен береться, як часто його дивляться"
         " і кому звітують."
@@ -738,8 +738,6 @@ MESSAGES: dict[str, Message] = {
     "review.acknowledgements": "Ознайомлення",
     "field.integer_placeholder": "ціле число",
     "field.integer_invalid": "Запишіть ціле число цифрами, наприклад 2.",
-    "field.time_placeholder": "ГГ:ХХ",
-    "field.time_invalid": "Запишіть час як ГГ:ХХ, наприклад 10:00.",
     "choice.per.day": "На день",
     "choice.per.week": "На тиждень",
     "choice.per.month": "На місяць",
@@ -867,7 +865,7 @@ MESSAGES: dict[str, Message] = {
     "field.crisis.statements.title": "Назва",
     "help.crisis.statements.title": "Коротка назва, наприклад: Ми з'ясовуємо.",
     "field.crisis.statements.text": "Текст",
-    "help.crisis.statements.text": "Сама заява; слово у фігурних дужках, як-от {time}, зберігається як є: наприклад, Оновлення опублікуємо до {time}.",
+    "help.crisis.statements.text": "Сама заява; слово у фігурних дужках, як-от {{time}}, зберігається як є: наприклад, Оновлення опублікуємо до {{time}}.",
     "field.crisis.contacts": "Контакти на випадок кризи",
     "help.crisis.contacts": "До кого звертатися — із заступником і годинами, зокрема в неробочий час.",
     "field.crisis.contacts.name": "Ім'я",
