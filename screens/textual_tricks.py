@@ -31,6 +31,10 @@ else in the wizard uses Textual's public API.
    "™" (a table meant for WezTerm on macOS), holds `ESC r` back until the next key or
    the escape delay, then delivers `alt+r` carrying the character "r", which a focused
    field types; when another key comes first, the field gets "^r".
+6. `TolerantSelect._on_mount` — `Select._on_mount` runs only while the select still
+   holds its list (`textual.widgets._select.SelectOverlay`). Needed by 1, as 3 is: when
+   the app closes while a screen built ahead is being mounted, Textual's mount looked
+   for the list after it was removed and raised `NoMatches`, failing the app.
 """
 
 from __future__ import annotations
@@ -49,7 +53,8 @@ from textual.dom import DOMNode, NoScreen
 from textual.events import Mount
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Static
+from textual.widgets import Header, Select, Static
+from textual.widgets._select import SelectOverlay
 
 CHECKED_WITH = "8.2.8"
 """The Textual version these tricks were measured with (`make bench`, bench/README.md)."""
@@ -86,6 +91,20 @@ def lay_out_ahead(screen: Screen[Any], size: Any) -> bool:
     screen._layout_required = False
     screen._refresh_layout(size)
     return False
+
+
+class TolerantSelect(Select[str]):
+    """Textual's `Select` whose mount does nothing once its children are gone.
+
+    A screen built ahead (`mount_ahead`) can be taken down, the app closing, after its
+    widgets are removed but before a `Select`'s mount has run; Textual's `Select`
+    then looks for its list (`SelectOverlay`), finds none and fails the app.
+    """
+
+    def _on_mount(self, event: Mount) -> None:
+        if not self.query(SelectOverlay):
+            return  # being taken down: nobody will open it
+        super()._on_mount(event)
 
 
 class TitleHeader(Header):

@@ -7,6 +7,7 @@ from typing import Any
 
 from textual.widgets import RadioButton, RadioSet, Select, SelectionList
 
+from screens.textual_tricks import TolerantSelect
 from screens.widgets.editors.base import FieldEditor
 from screens.widgets.marks import MarkedRadioButton, MarkedSelectionList
 from wizard.core.i18n import t
@@ -21,7 +22,7 @@ class ChoiceEditor(FieldEditor[Select[str], str | None]):
 
     def make_widget(self) -> Select[str]:
         spec = self.spec
-        return Select[str](
+        return TolerantSelect(
             [(spec.choice_label(value), value) for value in spec.choices],
             id=spec.widget_id,
             prompt=t("field.choose"),
