@@ -151,8 +151,13 @@ async def test_a_value_changed_on_both_sides_is_chosen_side_by_side(
         button = merge.query_one(f"#merge-0-{side}", Button)
         await wait_for(pilot, lambda: str(button.label).startswith("✓"), "the choice shown")
         await click(pilot, "#merge-save")
-        await _save_summary(pilot, path, f'"{kept}"')
+        if side == "ours":
+            await _save_summary(pilot, path, f'"{kept}"')
+        else:  # theirs kept: nothing of this session is left, so no revision note is asked
+            await on_top(pilot, SectionScreen)
+            await wait_for(pilot, lambda: not state_of(app).is_dirty, "the save")
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert ("revisions" in saved) is (side == "ours")
     assert saved["document"]["company"] == kept
     assert saved["document"]["contact"] == "+380 44 000 0000"
 

@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Markdown, OptionList, Static, TabbedContent, TextArea
 
+import screens.review
 from screens.base import SectionScreen
 from screens.broken_file import BrokenFileScreen
 from screens.conflict import ChangesDialog, ConflictDialog
@@ -135,8 +136,10 @@ async def shows(pilot: Any, app: PresenceApp, needle: str, where: str) -> str:
 
 @pytest.mark.parametrize(("source", "lang"), [(EVERY_KEY, "en"), (EVERY_TEXT, "uk")])
 async def test_every_step_and_every_tab_of_the_review(
-    tmp_path: Path, source: Path, lang: str
+    tmp_path: Path, source: Path, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the hostile policy's document is large: the preview is drawn without asking
+    monkeypatch.setattr(screens.review, "PREVIEW_LIMIT", 1_000_000)
     path = _hostile(tmp_path, source)
     app = _open(path, lang=lang)
     async with app.run_test(size=TALL) as pilot:

@@ -43,7 +43,9 @@ def test_ticks_read_without_colour(tmp_path: Path) -> None:
         terminal.wait_until(lambda: terminal.shows("Social media platforms"), "the platforms")
         terminal.keys("Enter")  # the entry's form: the footer offers the way back
         terminal.wait_until(lambda: terminal.shows("esc Back to the list"), "the name field")
-        terminal.keys(*["Tab"] * 9)
+        # name, status, url, handle, purpose, audience, frequency, owner, the admins' list
+        # (items, new, Add, Remove, ↑, ↓), access, mailbox: the 16th is two-factor
+        terminal.keys(*["Tab"] * 16)
         label = "Two-factor authentication is on"
         terminal.wait_until(lambda: "▐ ▌ " + label in _line(terminal.screen(), label), "empty")
         terminal.keys("Space")

@@ -199,7 +199,7 @@ async def test_voice_pairs_tones_admins_mailbox_and_cadence(tmp_path: Path) -> N
         await type_text(pilot, "#communication-traits-is_not", "Too familiar")
         state = state_of(app)
         await wait_for(pilot, lambda: state.get("communication.traits[0].is_not") == "Too familiar")
-        send_keys(pilot, "alt+3")
+        send_keys(pilot, "alt+2")
         await at_step(pilot, "platforms")
         assert app.screen.query_one("#platforms-account_email", Input).value == (
             "social@northwind.example"
@@ -219,18 +219,20 @@ async def test_voice_pairs_tones_admins_mailbox_and_cadence(tmp_path: Path) -> N
             ),
             "the public mailbox warning",
         )
-        send_keys(pilot, "alt+6")
+        send_keys(pilot, "alt+5")
         await at_step(pilot, "content")
-        assert app.screen.query_one("#content-rubrics-times", Input).value == "2"
-        assert app.screen.query_one("#content-rubrics-time", Input).value == "07:30"
-        await type_text(pilot, "#content-rubrics-time", "9.15")
+        cadence = app.screen.query_one("#content-rubrics-cadence", Input)
+        assert cadence.value.startswith("2 per week") and cadence.value.endswith("07:30")
+        await type_text(pilot, "#content-rubrics-cadence", "3 per week, Tue Wed Fri, 9:15")
         await wait_for(pilot, lambda: state.get("content.rubrics[0].time") == dt.time(9, 15))
-        await type_text(pilot, "#content-rubrics-times", "3")
-        await wait_for(pilot, lambda: state.get("content.rubrics[0].times") == 3)
+        assert state.get("content.rubrics[0].times") == 3
+        assert state.get("content.rubrics[0].days") == ["tue", "wed", "fri"]
+        # two days for three posts a week: the field says so
+        await type_text(pilot, "#content-rubrics-cadence", "3 per week, Tue Fri, 9:15")
         await wait_for(
             pilot,
             lambda: (
-                "one day for each post"
+                "3 per week needs 3 days, not 2"
                 in " ".join(
                     str(s.render())
                     for s in app.screen.query(".field-problem").results(Static)

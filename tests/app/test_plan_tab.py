@@ -30,12 +30,13 @@ from tests.app.conftest import (
     type_text,
     wait_for,
 )
-from wizard.core.service import EXAMPLE_PATH
 from wizard.core.settings import Settings
 from wizard.core.state import PolicyState
 from wizard.tui.app import PresenceApp
 
 ROOT = Path(__file__).resolve().parents[2]
+WITHOUT_CADENCE = ROOT / "tests" / "fixtures" / "rules" / "example-policy.toml"
+"""The example of format version 1: its rubrics have no cadence."""
 CADENCE = ROOT / "tests" / "fixtures" / "plan" / "cadence-policy.toml"
 TODAY = dt.date(2026, 2, 10)
 """The day the tests run on, as the wizard knows it: the Plan tab opens at March 2026."""
@@ -137,7 +138,7 @@ async def test_in_ukrainian(tmp_path: Path) -> None:
 
 
 async def test_a_change_to_a_cadence_shows_in_the_plan(tmp_path: Path) -> None:
-    app = _app(tmp_path, _load(EXAMPLE_PATH))
+    app = _app(tmp_path, _load(WITHOUT_CADENCE))
     async with app.run_test(size=SIZE) as pilot:
         await _open_plan(pilot)
         alert = app.screen.query_one("#plan-alert", Static)
@@ -158,7 +159,7 @@ async def test_a_change_to_a_cadence_shows_in_the_plan(tmp_path: Path) -> None:
 
 
 async def test_the_plan_is_exported_from_the_tab(tmp_path: Path, notes: Notes) -> None:
-    app = _app(tmp_path, _load(EXAMPLE_PATH))  # valid today: no rubric has a cadence
+    app = _app(tmp_path, _load(WITHOUT_CADENCE))  # valid, and no rubric has a cadence
     async with app.run_test(size=SIZE) as pilot:
         await _open_plan(pilot)
         app.screen.notify = notes  # type: ignore[method-assign]
