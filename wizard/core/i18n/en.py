@@ -719,7 +719,7 @@ MESSAGES: dict[str, Message] = {
     "optional.included": "This section is part of the policy.",
     "optional.left_out": "This section is left out of the policy. Include it to fill it in.",
     "optional.leave_out_confirm": "Leave out “{section}” with everything written in it?",
-    "review.acknowledgements": "Acknowledgements",
+    "review.acknowledgements": "Signed",
     "field.integer_placeholder": "a whole number",
     "field.integer_invalid": "Write a whole number in digits, for example 2.",
     "choice.per.day": "A day",

@@ -735,7 +735,7 @@ MESSAGES: dict[str, Message] = {
     "optional.included": "Цей розділ входить до політики.",
     "optional.left_out": "Цей розділ не входить до політики. Додайте його, щоб заповнити.",
     "optional.leave_out_confirm": "Прибрати розділ «{section}» з усім, що в ньому написано?",
-    "review.acknowledgements": "Ознайомлення",
+    "review.acknowledgements": "Підписи",
     "field.integer_placeholder": "ціле число",
     "field.integer_invalid": "Запишіть ціле число цифрами, наприклад 2.",
     "choice.per.day": "На день",
