@@ -239,8 +239,6 @@ async def test_shows_a_value_reads_it_back_and_notices_a_change(kind: str) -> No
         ("minutes", None, None),
         ("integer", "3", 3),  # a string in the file shows as its text
         ("integer", None, None),
-        ("time", dt.time(7, 30, 15), dt.time(7, 30, 15)),
-        ("time", "10:00", dt.time(10)),
         ("choice", "bogus", None),
         ("radio", "bogus", None),
         ("radio", None, None),
