@@ -59,6 +59,30 @@ def target_refusal(refused: PathRefused) -> str:
     return t("export.bad_path", path=str(refused.path), reason=refused.text(get_language()))
 
 
+def checked_target(typed: str, policy_path: Path | None) -> Path | str:
+    """The output path typed in an export dialog (the policy's or the plan's), or why
+    it cannot be used (no path; a folder, a missing folder, the policy itself)."""
+    path = typed_path(typed)
+    if path is None:
+        return t("export.no_path")
+    refused = check_export_target(path, policy_path)
+    return target_refusal(refused) if refused is not None else path
+
+
+def swap_suffix(typed: str, old: str, new: str, default: Path) -> str:
+    """The path field after the format changed from suffix `old` to `new` (`.plan.csv`
+    to `.plan.ics`, say): emptied, the format's default path; ending in `old`, or in its
+    last part (`march.csv`), the same name with `new` or its last part (`march.ics`);
+    else as typed (a name of the author's own is kept)."""
+    text = typed.strip()
+    if not text:
+        return str(default)
+    for before, after in ((old, new), (Path(old).suffix, Path(new).suffix)):
+        if before and text.lower().endswith(before):
+            return text[: -len(before)] + after
+    return typed
+
+
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Choose the format, the path and access data; warns about secrets before exporting.
 
@@ -143,16 +167,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def _checked_path(self) -> Path | None:
         """The output path typed, or None (and the reason shown) when it cannot be used."""
-        path = typed_path(self.query_one("#export-path", Input).value)
-        if path is None:
-            self._say(t("export.no_path"))
-            return None
-        refused = check_export_target(path, self.policy_path)
-        if refused is not None:
-            self._say(target_refusal(refused))
-            return None
-        self._say("")
-        return path
+        target = checked_target(self.query_one("#export-path", Input).value, self.policy_path)
+        self._say("" if isinstance(target, Path) else target)
+        return target if isinstance(target, Path) else None
 
     # -- events ------------------------------------------------------------------
     @on(RadioSet.Changed, "#export-format")
@@ -161,13 +178,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         new = FORMATS[max(event.radio_set.pressed_index, 0)]
         old, self.format = self.format, new
         field = self.query_one("#export-path", Input)
-        typed = field.value.strip()
-        if not typed:  # emptied: the default path of the format chosen
-            field.value = str(default_export_path(self.policy_path, new))
-            return
-        path = Path(typed)
-        if path.suffix.lower() == SUFFIXES[old]:
-            field.value = str(path.with_suffix(SUFFIXES[new]))
+        default = default_export_path(self.policy_path, new)
+        field.value = swap_suffix(field.value, SUFFIXES[old], SUFFIXES[new], default)
 
     @on(RadioSet.Changed, "#export-what")
     def _document_changed(self, event: RadioSet.Changed) -> None:

@@ -22,7 +22,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
 
 from exports.plan import Period
 from screens.dialogs import ConfirmDialog
-from screens.export_dialog import target_refusal
+from screens.export_dialog import checked_target, swap_suffix
 from screens.widgets.closing import going
 from screens.widgets.controls import ControlInput
 from screens.widgets.marks import MarkedCheckbox, MarkedRadioButton
@@ -34,7 +34,6 @@ from wizard.core.planning import (
     PlanRequest,
     default_plan_path,
 )
-from wizard.core.service import check_export_target, typed_path
 
 FORMAT_KEYS: dict[PlanFormat, str] = {
     "md": "plan_export.format.md",
@@ -90,22 +89,18 @@ class PlanExportDialog(ModalScreen[PlanRequest | None]):
     def on_mount(self) -> None:
         if going(self):
             return
-        self.query_one("#plan-export-path", Input).focus()
+        # The first choice is the format (Space or Enter picks one); Tab goes on to the path.
+        self.query_one("#plan-export-format", RadioSet).focus()
 
     def _say(self, text: str) -> None:
         self.query_one("#plan-export-problem", Static).update(text)
 
     def _checked_path(self) -> Path | None:
-        path = typed_path(self.query_one("#plan-export-path", Input).value)
-        if path is None:
-            self._say(t("export.no_path"))
-            return None
-        refused = check_export_target(path, self.policy_path)
-        if refused is not None:
-            self._say(target_refusal(refused))
-            return None
-        self._say("")
-        return path
+        """The output path typed, or None (and the reason shown) when it cannot be used."""
+        field = self.query_one("#plan-export-path", Input)
+        target = checked_target(field.value, self.policy_path)
+        self._say("" if isinstance(target, Path) else target)
+        return target if isinstance(target, Path) else None
 
     @on(RadioSet.Changed, "#plan-export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -114,9 +109,8 @@ class PlanExportDialog(ModalScreen[PlanRequest | None]):
         old, self.format = self.format, new
         self.query_one("#plan-export-excel", Checkbox).display = new == "csv"
         field = self.query_one("#plan-export-path", Input)
-        text = field.value.strip()
-        if text.lower().endswith(PLAN_SUFFIXES[old]):
-            field.value = text[: -len(PLAN_SUFFIXES[old])] + PLAN_SUFFIXES[new]
+        default = default_plan_path(self.policy_path, new)
+        field.value = swap_suffix(field.value, PLAN_SUFFIXES[old], PLAN_SUFFIXES[new], default)
 
     @on(Input.Submitted, "#plan-export-path")
     def _path_submitted(self, event: Input.Submitted) -> None:

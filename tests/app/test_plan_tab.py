@@ -166,7 +166,8 @@ async def test_the_plan_is_exported_from_the_tab(tmp_path: Path, notes: Notes) -
         await click(pilot, "#plan-export")
         dialog = await on_top(pilot, PlanExportDialog)
         path = dialog.query_one("#plan-export-path", Input)
-        await wait_for(pilot, lambda: app.focused is path, "the path focused")
+        formats = dialog.query_one("#plan-export-format")
+        await wait_for(pilot, lambda: app.focused is formats, "the format focused first")
         assert path.value == str(tmp_path / "policy.plan.md")
         assert "March 2026" in str(dialog.query_one("#plan-export-title", Static).render())
         excel = dialog.query_one("#plan-export-excel", Checkbox)
@@ -184,6 +185,29 @@ async def test_the_plan_is_exported_from_the_tab(tmp_path: Path, notes: Notes) -
         assert list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))[1:] == []
         await wait_for(pilot, lambda: notes.messages, "the notification")
         assert notes.messages == [f"Plan written to {target} (0 posts)."]
+
+
+async def test_the_plan_dialog_starts_on_the_format_and_keeps_the_path(tmp_path: Path) -> None:
+    """Space picks a format (it does not wipe the selected path, as it did when the path
+    had the focus); an emptied path is refilled with the chosen format's default."""
+    app = _app(tmp_path, _load(WITHOUT_CADENCE))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_plan(pilot)
+        await click(pilot, "#plan-export")
+        dialog = await on_top(pilot, PlanExportDialog)
+        path = dialog.query_one("#plan-export-path", Input)
+        formats = dialog.query_one("#plan-export-format")
+        await wait_for(pilot, lambda: app.focused is formats, "the format focused first")
+        send_keys(pilot, "right", "space")  # Markdown → HTML
+        await wait_for(pilot, lambda: path.value == str(tmp_path / "policy.plan.html"))
+        await type_text(pilot, "#plan-export-path", "")
+        await focus(pilot, formats)
+        send_keys(pilot, "right", "space")  # HTML → CSV, the path emptied: its default
+        await wait_for(pilot, lambda: path.value == str(tmp_path / "policy.plan.csv"))
+        await type_text(pilot, "#plan-export-path", str(tmp_path / "march.csv"))
+        await focus(pilot, formats)
+        send_keys(pilot, "right", "space")  # CSV → calendar: the author's name kept
+        await wait_for(pilot, lambda: path.value == str(tmp_path / "march.ics"), f"{path.value}")
 
 
 async def test_a_policy_with_errors_has_its_plan_shown_but_not_exported(tmp_path: Path) -> None:
