@@ -67,6 +67,7 @@ PRIVATE_NAMES: tuple[tuple[type[Any], str], ...] = (
     (Screen, "_layout_required"),
     (Header, "_on_mount"),
     (Widget, "_on_mount"),
+    (Select, "_on_mount"),
     (XTermParser, "_sequence_to_key_events"),
 )
 """The private names used here, by the class that defines them."""
@@ -102,9 +103,11 @@ class TolerantSelect(Select[str]):
     """
 
     def _on_mount(self, event: Mount) -> None:
-        if not self.query(SelectOverlay):
-            return  # being taken down: nobody will open it
-        super()._on_mount(event)
+        # Textual calls the `_on_mount` of every class of the widget in turn: this one
+        # first, then `Select`'s, unless the default is prevented.
+        if not self.query(SelectOverlay):  # being taken down: nobody will open it
+            event.prevent_default()
+            Widget._on_mount(self, event)
 
 
 class TitleHeader(Header):
