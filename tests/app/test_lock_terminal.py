@@ -120,4 +120,9 @@ def test_of_two_wizards_started_at_the_same_moment_one_holds_the_lock(
 
     wait_until(settled, "one wizard holding the lock and the other warned", both)
     (winner,) = [name for name, pid in pids.items() if pid == _holder(policy)]
-    assert _editing(terminals, winner)  # the winner was never warned
+    # The holder takes the lock before it draws its first screen: on a loaded machine
+    # the other one may be showing its warning while the holder's screen is still
+    # blank, so wait for the holder's editor rather than read its screen once.
+    wait_until(partial(_editing, terminals, winner), "the holder editing", both)
+    assert _warned_about(terminals, winner) is None  # the holder was never warned
+    assert _holder(policy) == pids[winner]
