@@ -37,7 +37,9 @@ class CrisisScreen(OptionalSectionScreen):
 
     def compose_fields(self) -> ComposeResult:
         yield ListEditor(self.state, "crisis.levels", columns=("name", "decides"), fields=LEVELS)
+        yield self.suggest("crisis.levels")
         yield self.field(FieldSpec("crisis.first_steps", "strings"))
+        yield self.suggest("crisis.first_steps")
         yield ListEditor(self.state, "crisis.statements", columns=("title",), fields=STATEMENTS)
         yield ListEditor(
             self.state, "crisis.contacts", columns=("name", "contact"), fields=CONTACTS

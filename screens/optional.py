@@ -6,6 +6,10 @@ A section is part of the policy when its table is there, even empty
 (`PolicyState.include`); left out, its fields are hidden and it lacks nothing. Leaving
 out a section that holds anything asks first. A problem of the section as a whole (it
 needs at least one key, or `schema_version = 2`) shows under the buttons.
+
+Some lists have a suggested starting list (`wizard.core.suggestions`): a button under
+the list adds, at a press, the suggestions it does not hold yet, in the interface
+language; nothing is written until the author presses it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,25 @@ from textual.widgets import Button, Static
 from screens.base import SectionScreen
 from screens.dialogs import ConfirmDialog
 from screens.widgets.closing import going
+from screens.widgets.fields import FieldRow
+from screens.widgets.list_editor import ListEditor
+from screens.widgets.messages import Edited
+from wizard.core import suggestions
 from wizard.core.i18n import problem_message, t
+
+
+class SuggestButton(Button):
+    """The "Add the usual steps" button under a list that has suggestions (`path`)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            t(f"suggest.{path}"),
+            id=f"suggest-{path.replace('.', '-')}",
+            compact=True,
+            classes="suggest",
+            tooltip=t("suggest.tooltip"),
+        )
+        self.path = path
 
 
 class OptionalSectionScreen(SectionScreen):
@@ -34,6 +56,42 @@ class OptionalSectionScreen(SectionScreen):
         yield Static("", id="optional-problem", classes="field-problem", markup=False)
         with Vertical(id="optional-fields"):
             yield from self.compose_fields()
+
+    def suggest(self, path: str) -> SuggestButton:
+        """The button that adds the suggested starting list of `path` (disabled in a
+        policy opened read-only)."""
+        button = SuggestButton(path)
+        button.disabled = self.state.read_only
+        return button
+
+    def show_read_only(self) -> None:
+        super().show_read_only()
+        for button in self.query(SuggestButton):
+            button.disabled = True
+
+    @on(Button.Pressed, ".suggest")
+    def _suggest(self, event: Button.Pressed) -> None:
+        event.stop()
+        if not isinstance(event.button, SuggestButton) or self.state.read_only:
+            return
+        path = event.button.path
+        before = self.state.get(path)
+        count = suggestions.add(self.state, path)
+        if count is None:
+            self.notify(t("suggest.not_a_list"), severity="warning")
+            return
+        if count == 0:
+            self.notify(t("suggest.none_missing"))
+            return
+        first_new = len(before) if isinstance(before, list) else 0
+        for editor in self.query(ListEditor):
+            if editor.path == path:
+                editor.rebuild(select=first_new)
+        for row in self.query(FieldRow):
+            if row.data_path == path:
+                row.load()
+        self.post_message(Edited(path))
+        self.notify(t("suggest.added", n=count))
 
     @property
     def included(self) -> bool:

@@ -36,4 +36,6 @@ class RolesScreen(OptionalSectionScreen):
         yield ListEditor(
             self.state, "roles.approvals", columns=("content", "approver"), fields=APPROVALS
         )
+        yield self.suggest("roles.approvals")
         yield self.field(FieldSpec("roles.without_approval", "strings"))
+        yield self.suggest("roles.without_approval")

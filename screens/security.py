@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from screens.base import section_css
 from screens.optional import OptionalSectionScreen
 from screens.widgets.fields import FieldSpec
+from wizard.core.suggestions import SUGGESTED
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("security.password_manager"),
@@ -32,3 +33,5 @@ class SecurityScreen(OptionalSectionScreen):
     def compose_fields(self) -> ComposeResult:
         for spec in FIELDS:
             yield self.field(spec)
+            if spec.path in SUGGESTED:
+                yield self.suggest(spec.path)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from schemas.texts import Message, Plural
 
 MESSAGES: dict[str, Message] = {
@@ -714,6 +716,19 @@ MESSAGES: dict[str, Message] = {
         " whom it is reported."
     ),
     "status.left_out": "left out",
+    "suggest.security.offboarding": "Add the usual steps",
+    "suggest.security.hacked_account": "Add the usual steps",
+    "suggest.roles.approvals": "Add the usual items",
+    "suggest.roles.without_approval": "Add the usual items",
+    "suggest.crisis.levels": "Add three usual levels",
+    "suggest.crisis.first_steps": "Add the usual first steps",
+    "suggest.tooltip": "Adds suggestions this list does not hold yet, at its end: edit or remove any of them.",
+    "suggest.added": Plural(
+        one="Added {n} suggestion at the end of the list: edit or remove it as you need.",
+        other="Added {n} suggestions at the end of the list: edit or remove any of them.",
+    ),
+    "suggest.none_missing": "The list holds every suggestion already.",
+    "suggest.not_a_list": "This value is not a list (the file was edited by hand): fix it first.",
     "optional.include": "Include this section",
     "optional.leave_out": "Leave out",
     "optional.included": "This section is part of the policy.",
@@ -913,4 +928,64 @@ MESSAGES: dict[str, Message] = {
     "help.acknowledgements.date": "The day they accepted it.",
     "field.acknowledgements.version": "Version accepted",
     "help.acknowledgements.version": "The policy's version they read, e.g. 1.1.",
+}
+
+SUGGESTIONS: dict[str, list[Any]] = {
+    # Starting lists the author may add to a list and then edit (`wizard.core.suggestions`).
+    "security.offboarding": [
+        "Remove their admin and editor rights on every platform the same day",
+        "Change every shared password they knew",
+        "Take back their access to the scheduler, the ad account and the analytics",
+        "Have their drafts, files and content plans handed over",
+        "Check that no two-factor phone or recovery email is still theirs",
+    ],
+    "security.hacked_account": [
+        "Recover the account through the platform's support, using its official forms only",
+        "Warn followers on another channel not to open links or send money",
+        "Change the passwords and sign out every other session",
+        "Check what was posted, sent or changed, and remove it",
+        "Tell the director and write down what happened",
+    ],
+    "roles.approvals": [
+        {"content": "Paid posts and advertising"},
+        {"content": "Partnerships and collaborations"},
+        {"content": "Giveaways and contests"},
+        {"content": "Statements on public events"},
+        {"content": "Anything with legal or medical claims"},
+    ],
+    "roles.without_approval": [
+        "Posts from the agreed content plan",
+        "Replies that follow the answer templates",
+        "Reposts of customers' posts shared with their permission",
+    ],
+    "crisis.levels": [
+        {
+            "name": "Low",
+            "examples": "A rude comment, a single complaint, a typo in a post.",
+            "respond_within_minutes": 240,
+        },
+        {
+            "name": "Medium",
+            "examples": (
+                "A complaint spreading in the comments, a wrong price in an ad,"
+                " a journalist's public question."
+            ),
+            "respond_within_minutes": 60,
+        },
+        {
+            "name": "High",
+            "examples": (
+                "A hacked account, a product that may harm people, a post that offended"
+                " many, a leak of customers' data."
+            ),
+            "respond_within_minutes": 30,
+        },
+    ],
+    "crisis.first_steps": [
+        "Pause all scheduled posts and ads",
+        "Tell the director and the crisis contacts",
+        "Gather the facts: what happened, since when, whom it affects",
+        "When the question is public already, post the holding statement",
+        "Answer no one in the heat of the moment: agree the reply first",
+    ],
 }
