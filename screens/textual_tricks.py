@@ -35,6 +35,18 @@ else in the wizard uses Textual's public API.
    holds its list (`textual.widgets._select.SelectOverlay`). Needed by 1, as 3 is: when
    the app closes while a screen built ahead is being mounted, Textual's mount looked
    for the list after it was removed and raised `NoMatches`, failing the app.
+7. `SteadyLinuxDriver._sigcont_application` and `SteadyWriterThread` (put in place of
+   `WriterThread` in the driver's module by `steady_driver`) — not for speed: so that a
+   wizard whose terminal closes ends, and releases its lock. When a terminal hangs up,
+   the kernel sends its program SIGHUP *and* SIGCONT. Textual answers every SIGCONT by
+   starting the terminal again (meant for `fg` after Ctrl+Z): a second writer thread
+   and a second key reader, the first ones left running. The new writer's first write
+   to the closed terminal raised, its thread died, its queue (30 writes) filled, and
+   the next write — the shutdown's — waited for it for ever: the wizard stayed, holding
+   the policy's lock (seen about once in twelve closes on a loaded machine). Here a
+   SIGCONT resumes only after the driver's own suspension (`_must_signal_resume`, set
+   by its SIGTSTP handler), and a writer that cannot write (`OSError`, `ValueError` on
+   a closed file) keeps taking what is queued, writing nothing, until it is stopped.
 """
 
 from __future__ import annotations
@@ -50,6 +62,9 @@ from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.css.query import NoMatches
 from textual.dom import DOMNode, NoScreen
+from textual.drivers import linux_driver
+from textual.drivers._writer_thread import WriterThread
+from textual.drivers.linux_driver import LinuxDriver
 from textual.events import Mount
 from textual.screen import Screen
 from textual.widget import Widget
@@ -69,8 +84,16 @@ PRIVATE_NAMES: tuple[tuple[type[Any], str], ...] = (
     (Widget, "_on_mount"),
     (Select, "_on_mount"),
     (XTermParser, "_sequence_to_key_events"),
+    (LinuxDriver, "_sigcont_application"),
 )
 """The private names used here, by the class that defines them."""
+
+PRIVATE_INSTANCE_NAMES: tuple[tuple[type[Any], str], ...] = (
+    (LinuxDriver, "_must_signal_resume"),
+    (WriterThread, "_queue"),
+    (WriterThread, "_file"),
+)
+"""The private attributes used here that the class's constructor sets."""
 
 
 def mount_ahead(app: App[Any], screen: Screen[Any]) -> None:
@@ -198,3 +221,49 @@ def use_alt_prefix_keys(driver: type[Any]) -> None:
     module = sys.modules.get(driver.__module__)
     if module is not None and getattr(module, "XTermParser", None) is XTermParser:
         module.XTermParser = AltPrefixParser  # type: ignore[attr-defined]
+
+
+class SteadyWriterThread(WriterThread):
+    """Textual's writer thread, which outlives a terminal that is gone: a write or flush
+    that fails stops the writing, not the thread, which keeps taking what is queued
+    (so that no `write`, and not the shutdown's `stop`, waits on a full queue)."""
+
+    def run(self) -> None:
+        queue, file = self._queue, self._file
+        writing = True
+        while True:
+            text = queue.get()
+            if text is None:
+                break
+            if not writing:
+                continue
+            try:
+                file.write(text)
+                if queue.qsize() == 0:
+                    file.flush()
+            except (OSError, ValueError):
+                writing = False  # the terminal is gone: nothing more can reach it
+        if writing:
+            with suppress(OSError, ValueError):
+                file.flush()
+
+
+class SteadyLinuxDriver(LinuxDriver):
+    """Textual's driver for Linux and macOS terminals, resuming on SIGCONT only after it
+    suspended itself (Ctrl+Z, then `fg`): a SIGCONT of a terminal hanging up, or sent by
+    anyone else, leaves the running app alone."""
+
+    def _sigcont_application(self, *args: Any) -> None:
+        if self._must_signal_resume:
+            super()._sigcont_application(*args)
+
+
+def steady_driver(driver: type[Any]) -> type[Any]:
+    """The driver to run the app with in place of `driver` (Textual's choice): its
+    steady form for Linux and macOS terminals, whose writer thread is then a
+    `SteadyWriterThread`; any other driver (the headless one of tests) as it is."""
+    if driver is not LinuxDriver:
+        return driver
+    if getattr(linux_driver, "WriterThread", None) is WriterThread:
+        linux_driver.WriterThread = SteadyWriterThread  # type: ignore[attr-defined]
+    return SteadyLinuxDriver

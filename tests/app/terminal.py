@@ -12,8 +12,10 @@ screen (`Terminal.wait_until`, `wait_until`), never a fixed time.
 from __future__ import annotations
 
 import contextlib
+import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -31,6 +33,10 @@ needs_tmux = pytest.mark.skipif(
 
 PATIENCE = 60.0
 """Seconds to wait for a terminal to show something (a loaded 2-core machine)."""
+
+GRACE = 15.0
+"""Seconds a program may take to end once its terminal hangs up before a test's
+terminal is closed by force."""
 
 
 class _Server:
@@ -54,8 +60,44 @@ class _Server:
         )
         return done.stdout
 
-    def close(self) -> None:
+    def hang_up(self) -> None:
+        """End the server, as closing the terminal's window does: its programs get
+        SIGHUP (and SIGCONT) from their terminal hanging up."""
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=30)
+
+    def close(self) -> None:
+        """Hang up, then end any program that outlives its terminal by `GRACE` s (so
+        that a test that failed leaves nothing running for the tests after it)."""
+        listed = subprocess.run(
+            ["tmux", "-L", self.socket, "list-panes", "-a", "-F", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        pids = [int(word) for word in listed.stdout.split() if word.isdigit()]
+        self.hang_up()
+        deadline = time.monotonic() + GRACE
+        while pids and time.monotonic() < deadline:
+            pids = [pid for pid in pids if running(pid)]
+            time.sleep(0.05)
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def running(pid: int) -> bool:
+    """Whether process `pid` is still there (and not a zombie waiting to be reaped)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
 
 
 class Terminal(_Server):

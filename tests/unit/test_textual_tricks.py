@@ -4,13 +4,16 @@ they were measured with (`screens/textual_tricks.py`)."""
 from __future__ import annotations
 
 import ast
+import inspect
+import io
 from pathlib import Path
 
 import textual
+from textual.drivers._writer_thread import WriterThread
 from textual.screen import Screen
 
 from screens import textual_tricks
-from screens.textual_tricks import CHECKED_WITH, PRIVATE_NAMES
+from screens.textual_tricks import CHECKED_WITH, PRIVATE_INSTANCE_NAMES, PRIVATE_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("wizard", "screens", "schemas", "exports")
@@ -47,8 +50,24 @@ def _private_textual_uses(path: Path, names: set[str]) -> list[str]:
     return found
 
 
+def test_the_private_attributes_the_tricks_use_are_set_by_their_constructors() -> None:
+    writer = WriterThread(io.StringIO())  # not started
+    missing = [
+        f"{cls.__name__}.{name}"
+        for cls, name in PRIVATE_INSTANCE_NAMES
+        if not (hasattr(writer, name) if cls is WriterThread else _sets(cls, name))
+    ]
+    assert not missing, f"Textual no longer sets {missing}: re-check screens/textual_tricks.py"
+
+
+def _sets(cls: type[object], name: str) -> bool:
+    """Whether the constructor of `cls` sets `self.<name>` (for a class that cannot be
+    made in a test: a driver takes over the terminal's signals)."""
+    return f"self.{name} =" in inspect.getsource(vars(cls)["__init__"])
+
+
 def test_no_other_module_uses_them() -> None:
-    names = {name for _, name in PRIVATE_NAMES}
+    names = {name for _, name in (*PRIVATE_NAMES, *PRIVATE_INSTANCE_NAMES)}
     found = [
         use
         for package in PACKAGES

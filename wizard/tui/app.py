@@ -28,7 +28,12 @@ from schemas.controls import stand_in, without_controls
 from schemas.sections import SECTIONS
 from screens.base import SectionScreen, StepScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
-from screens.textual_tricks import CurrentScreenQueries, mount_ahead, use_alt_prefix_keys
+from screens.textual_tricks import (
+    CurrentScreenQueries,
+    mount_ahead,
+    steady_driver,
+    use_alt_prefix_keys,
+)
 from screens.widgets.controls import ControlsFilter
 from screens.widgets.messages import NavigateTo
 from wizard.core import recent, statefile
@@ -135,10 +140,11 @@ class PresenceApp(CurrentScreenQueries[int]):
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal, reading Alt keys sent as an escape prefix
-        (`screens.textual_tricks.AltPrefixParser`)."""
+        (`screens.textual_tricks.AltPrefixParser`), and ending when its terminal closes
+        (`screens.textual_tricks.SteadyLinuxDriver`)."""
         driver = super().get_driver_class()
         use_alt_prefix_keys(driver)
-        return driver
+        return steady_driver(driver)  # a closed terminal ends the app (trick 7)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the one that drops any control character left in a
