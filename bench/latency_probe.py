@@ -63,10 +63,11 @@ class Probe:
         self._frame_cpu = 0.0
         setattr(app, "post_display_hook", self._displayed)  # noqa: B010 - a public hook
 
-    async def goto(self, key: str, step: str) -> None:
-        """Go to `step` with `key` (untimed), unless already there."""
+    async def goto(self, step: str, key: str | None = None) -> None:
+        """Go to `step` (untimed), unless already there: with `key`, or by default with
+        the alt+N key of its section (`step` is then its section's first step)."""
         if self.app.screen.name != step:
-            await self.key("goto", key, _screen_is(self.app, step))
+            await self.key("goto", key or _section_key(step), _screen_is(self.app, step))
 
     def _displayed(self) -> None:
         if self._until is not None and not self._drawn.is_set() and self._until():
@@ -115,6 +116,15 @@ class Probe:
         times["latency"].append(latency)
         times["cpu"].append(cpu)
         times["frame_cpu"].append(frame_cpu)
+
+
+def _section_key(step: str) -> str:
+    """The key that shows the section of `step`: alt+N for the section numbered N (the
+    document details 0), as the wizard binds them (`wizard.core.flow.numbered_section`)."""
+    from schemas.sections import SECTIONS
+    from wizard.core.flow import get_step
+
+    return f"alt+{SECTIONS.index(get_step(step).section)}"
 
 
 def _screen_is(app: App[Any], name: str) -> Callable[[], bool]:
@@ -194,7 +204,7 @@ async def walk_and_type(
             step = next_step(step.name)
 
     async def next_previous(probe: Probe) -> None:
-        await probe.goto("alt+6", "content")
+        await probe.goto("content")
         for number in range(repeats):
             if number % 2 == 0:
                 await probe.key(
@@ -204,7 +214,7 @@ async def walk_and_type(
                 await probe.key("next-previous", "ctrl+n", _screen_is(app, "content"))
 
     async def open_entries(probe: Probe) -> None:
-        await probe.goto("alt+3", "platforms")
+        await probe.goto("platforms")
         editor = app.screen.query_one("#platforms", ListEditor)
         editor.entry_list.focus()
         if editor.selected != 0:
@@ -218,8 +228,8 @@ async def walk_and_type(
             await probe.key("open-entry", "down" if target else "up", selected)
 
     async def keystrokes(probe: Probe) -> None:
-        await probe.goto("alt+5", "communication-style")
-        await probe.goto("ctrl+n", "communication-response")
+        await probe.goto("communication-style")
+        await probe.goto("communication-response", "ctrl+n")
         selector = "#communication-response_time-first_reply_max_minutes"
         field = app.screen.query_one(selector, Input)
         field.focus()
@@ -231,7 +241,7 @@ async def walk_and_type(
             await probe.key("keystroke", "5" if number % 2 == 0 else "backspace", until)
 
     async def review(probe: Probe) -> None:
-        await probe.goto("alt+6", "content")
+        await probe.goto("content")
         for _ in range(REVIEW_REPEATS):
             review = _screen_is(app, "review")
             await probe.key("open-review", "ctrl+r", review, idle_after=False)

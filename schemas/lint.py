@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any, TypeGuard
 
 from schemas.collect import Problems, entries, name_key, strings, subtable, text
@@ -113,16 +114,43 @@ def _strings(
                 yield from _strings(value[key], field, (*parts, key))
 
 
+KEPT_FINDINGS = 16384
+"""How many strings' findings `_findings` keeps."""
+
+KEPT_LENGTH = 1000
+"""Strings up to this length have their findings kept (longer ones, and each version
+of one being typed, would hold too much memory)."""
+
+
+def _findings(string: str, kind: str) -> tuple[bool, str | None]:
+    """Whether `string` (of a key of `kind`) looks like a secret, and the controls it
+    holds described (None without any). Kept per string (`_kept_findings`): a check
+    follows every keystroke, and all the strings but the one being typed are those of
+    the last check."""
+    if len(string) <= KEPT_LENGTH:
+        return _kept_findings(string, kind)
+    return _find(string, kind)
+
+
+def _find(string: str, kind: str) -> tuple[bool, str | None]:
+    secret = kind == "string" and looks_like_secret(string)
+    found = controls_in(string, keep="\t\n")
+    return secret, described(found) if found else None
+
+
+_kept_findings = lru_cache(maxsize=KEPT_FINDINGS)(_find)
+
+
 def _scan_strings(data: Any, out: Problems) -> None:
     """In one walk over the strings of known keys: a `secret_value` warning for each
     that looks like a secret, a `control_characters` warning for each holding
     controls (one walk: it is the dearest part of the check of a large policy)."""
     for parts, string, kind in _strings(data, root(), ()):
-        if kind == "string" and looks_like_secret(string):
+        secret, controls = _findings(string, kind)
+        if secret:
             _warn(out, parts, "secret_value")
-        found = controls_in(string, keep="\t\n")
-        if found:
-            _warn(out, parts, "control_characters", chars=described(found))
+        if controls is not None:
+            _warn(out, parts, "control_characters", chars=controls)
 
 
 def check_lint(data: Table, out: Problems, today: dt.date) -> None:

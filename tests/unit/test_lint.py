@@ -239,3 +239,25 @@ def test_no_warning_where_the_value_already_has_an_error() -> None:
 
 def test_the_example_gives_no_warning() -> None:
     assert warnings(example()) == []
+
+
+# --- findings kept per string ------------------------------------------------------
+
+
+@pytest.mark.parametrize("filler", ["", "We bake. " * 300])
+def test_a_string_gives_the_same_findings_each_check_short_or_long(filler: str) -> None:
+    """Findings are kept per string up to `KEPT_LENGTH` characters; a longer one is
+    looked at each time. Either way a second check says what the first did, and a
+    string changed back is judged as it is now."""
+    data = example()
+    data["mission"]["statement"] = f"{filler}We bake.\x1b[2J"
+    data["communication"]["templates"][0]["situation"] = "login: bakery, password: Hunter22"
+    first = warned(data)
+    assert first["mission.statement"] == "control_characters"
+    assert first["communication.templates[0].situation"] == "secret_value"
+    assert warned(data) == first
+    data["mission"]["statement"] = f"{filler}We bake."
+    data["communication"]["templates"][0]["situation"] = "A question about the price"
+    again = warned(data)
+    assert "mission.statement" not in again
+    assert "communication.templates[0].situation" not in again
