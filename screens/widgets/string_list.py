@@ -72,15 +72,24 @@ def list_controls(
     part: Callable[[str], str | None], *, field: str, placeholder: str, add: str, classes: str
 ) -> Horizontal:
     """The row under a list: an input (id `part(field)`), then Add, Remove, ↑ and ↓
-    (ids `part("add")` …, classes `-add`, `-remove`, `-up`, `-down`)."""
+    (ids `part("add")` …, classes `-add`, `-remove`, `-up`, `-down`).
+
+    Remove, ↑ and ↓ are for the mouse and are not Tab stops: on the list, Delete,
+    alt+up and alt+down do the same (the footer shows them), and three more stops per
+    list made every form a long walk of Tab and Shift+Tab."""
+    remove = ControlButton(t("list.remove"), id=part("remove"), compact=True, classes="-remove")
+    up = ControlButton("↑", id=part("up"), compact=True, classes="-up", tooltip=t("key.move_up"))
+    down = ControlButton(
+        "↓", id=part("down"), compact=True, classes="-down", tooltip=t("key.move_down")
+    )
+    for button in (remove, up, down):
+        button.can_focus = False
     return Horizontal(
         ControlInput(id=part(field), placeholder=placeholder),
         ControlButton(add, id=part("add"), compact=True, classes="-add"),
-        ControlButton(t("list.remove"), id=part("remove"), compact=True, classes="-remove"),
-        ControlButton("↑", id=part("up"), compact=True, classes="-up", tooltip=t("key.move_up")),
-        ControlButton(
-            "↓", id=part("down"), compact=True, classes="-down", tooltip=t("key.move_down")
-        ),
+        remove,
+        up,
+        down,
         classes=classes,
     )
 

@@ -3,6 +3,7 @@ edited."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -140,3 +141,33 @@ async def test_a_rubrics_platforms_take_space_at_once_and_start_at_the_top(
         send_keys(pilot, "space")
         await wait_for(pilot, lambda: state_of(app).get("content.rubrics[1].platforms"))
         assert state_of(app).get("content.rubrics[1].platforms") == ["Instagram"]
+
+
+def _moved_from(now: Callable[[], str], was: str) -> bool:
+    return now() != was
+
+
+async def test_tab_passes_the_mouse_buttons_under_a_list_by(tmp_path: Path) -> None:
+    """Remove, ↑ and ↓ are for the mouse (Delete, alt+up and alt+down do the same from
+    the list): Tab goes from a list's Add to what follows the list."""
+    app = open_app(tmp_path, {"schema_version": 2, "crisis": {}}, section="crisis")
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(pilot, "crisis")
+        await focus(pilot, "#crisis-levels-filter")
+        order: list[str] = []
+
+        def focused_id() -> str:
+            return str(app.focused.id) if app.focused is not None else ""
+
+        for _ in range(5):
+            was = focused_id()
+            send_keys(pilot, "tab")
+            await wait_for(pilot, partial(_moved_from, focused_id, was), "the focus moved")
+            order.append(focused_id())
+        assert order == [
+            "crisis-levels-add",
+            "suggest-crisis-levels",
+            "crisis-first_steps-items",
+            "crisis-first_steps-new",
+            "crisis-first_steps-add",
+        ]
