@@ -39,6 +39,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
 from screens.base import StepScreen
+from tests.app.terminal import Terminals
 from wizard.core.i18n import set_language
 from wizard.core.settings import DEFAULT_SETTINGS, Settings
 from wizard.core.state import PolicyState
@@ -55,6 +56,17 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.chdir(tmp_path)
     yield
     set_language("en")
+
+
+@pytest.fixture
+def terminals(tmp_path: Path) -> Iterator[Terminals]:
+    """Real wizards in terminals of their own (`tests.app.terminal.Terminals`), working in
+    `tmp_path` with its state dir (the one `_isolated` gives this test), ended after."""
+    terms = Terminals(tmp_path)
+    try:
+        yield terms
+    finally:
+        terms.close()
 
 
 class Notes:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -24,21 +23,6 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux
 
 WARNING = str(EN["lock.title"])
 EDITOR = str(EN["section.document.title"])
-
-
-@pytest.fixture
-def terminals(tmp_path: Path) -> Iterator[Terminals]:
-    terms = Terminals(tmp_path)
-    try:
-        yield terms
-    finally:
-        terms.close()
-
-
-@pytest.fixture(autouse=True)
-def _state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The wizards' state dir (`wizard_command`), read here through `wizard.core.lock`."""
-    monkeypatch.setenv("PRESENCE_STATE_DIR", str(tmp_path / "state"))
 
 
 def _policy(tmp_path: Path, name: str) -> Path:

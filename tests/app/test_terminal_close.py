@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -21,21 +20,6 @@ from wizard.core.service import EXAMPLE_PATH
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
 EDITOR = str(EN["section.document.title"])
-
-
-@pytest.fixture
-def terminals(tmp_path: Path) -> Iterator[Terminals]:
-    terms = Terminals(tmp_path)
-    try:
-        yield terms
-    finally:
-        terms.close()
-
-
-@pytest.fixture(autouse=True)
-def _state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The wizard's state dir (`wizard_command`), read here through `wizard.core.lock`."""
-    monkeypatch.setenv("PRESENCE_STATE_DIR", str(tmp_path / "state"))
 
 
 def _start(terminals: Terminals, tmp_path: Path) -> tuple[Path, int]:

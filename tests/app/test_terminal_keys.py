@@ -8,7 +8,6 @@ quickly does. In both interface languages, and Alt+R in a Ukrainian keyboard lay
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -19,15 +18,6 @@ from wizard.core.i18n import set_language, t
 from wizard.core.service import EXAMPLE_PATH
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
-
-
-@pytest.fixture
-def terminals(tmp_path: Path) -> Iterator[Terminals]:
-    terms = Terminals(tmp_path)
-    try:
-        yield terms
-    finally:
-        terms.close()
 
 
 def _text(lang: str, key: str, **params: object) -> str:
