@@ -86,18 +86,19 @@ class _Server:
 
 
 def running(pid: int) -> bool:
-    """Whether process `pid` is still there (and not a zombie waiting to be reaped)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
-            return stat.read().rpartition(")")[2].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-    except OSError:
+    """Whether process `pid` is still there (and, where `/proc` tells, not a zombie
+    waiting to be reaped)."""
+    if not os.path.isdir("/proc/self"):  # no /proc (macOS): ask the kernel
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
             return False
         return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 class Terminal(_Server):
