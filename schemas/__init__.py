@@ -50,7 +50,7 @@ if TYPE_CHECKING:
         Trait,
         Value,
     )
-    from schemas.rules import check_policy, check_section
+    from schemas.rules import Rechecker, check_policy, check_section
     from schemas.sections import SECTIONS, TOP_LEVEL_ORDER, default_title, heading
     from schemas.text import is_blank
 
@@ -95,6 +95,7 @@ _LAZY: dict[str, str] = {
     ),
     "check_policy": "schemas.rules",
     "check_section": "schemas.rules",
+    "Rechecker": "schemas.rules",
     "default_title": "schemas.sections",
     "heading": "schemas.sections",
     "SECTIONS": "schemas.sections",
@@ -145,6 +146,7 @@ __all__ = [
     "Platform",
     "Policy",
     "Problem",
+    "Rechecker",
     "ResponseTime",
     "Results",
     "Revision",

@@ -10,12 +10,18 @@ from schemas.keypath import PathPart, format_path
 from schemas.problems import Level, ParamValue, Problem
 from schemas.text import is_blank
 
+SortKey = tuple[tuple[int, str], ...]
+"""Where a key path comes in the format's key order (`schemas.fields.sort_key`)."""
+
+Found = tuple[SortKey, int, Problem]
+"""A problem with its key path's sort key and the order it was found in."""
+
 
 class Problems:
     """A growing list of problems; `sorted()` gives them by section, then key order."""
 
     def __init__(self) -> None:
-        self._found: list[tuple[tuple[tuple[int, str], ...], int, Problem]] = []
+        self._found: list[Found] = []
         self._error_paths: set[str] = set()
 
     def add(self, parts: Sequence[PathPart], level: Level, code: str, **params: ParamValue) -> None:
@@ -31,7 +37,11 @@ class Problems:
 
     def sorted(self) -> list[Problem]:
         """Every problem, in the format's section and key order (stable)."""
-        return [problem for *_, problem in sorted(self._found, key=lambda f: (f[0], f[1]))]
+        return [problem for *_, problem in self.sorted_found()]
+
+    def sorted_found(self) -> list[Found]:
+        """Every problem with its sort key, in the order of `sorted()`."""
+        return sorted(self._found, key=lambda f: (f[0], f[1]))
 
 
 def subtable(parent: Mapping[Any, Any] | None, key: str) -> tuple[bool, Mapping[Any, Any] | None]:

@@ -16,13 +16,13 @@ it is dropped before the passes (an unknown key is reported all the same).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from schemas.collect import Problems
+from schemas.collect import Found, Problems
 from schemas.crossfield import check_crossfield
 from schemas.fields import FieldSpec, TableSpec, root, spec_at, table_at
 from schemas.keypath import PathPart
@@ -56,17 +56,101 @@ def check_policy(data: Mapping[str, Any], *, today: dt.date | None = None) -> li
 
     `today` (default: the local date) is the day `review_by` is compared with.
     """
+    return [problem for *_, problem in _checked(data, today or dt.date.today())]
+
+
+def _checked(data: Mapping[str, Any], today: dt.date, needed: int | None = None) -> list[Found]:
+    """The problems of `check_policy` with their sort keys. `needed`: the format version
+    the whole policy needs, when `data` is a part of it (else found from `data`)."""
     out = Problems()
     if not isinstance(data, Mapping):
         out.add((), "error", "wrong_type", **_type_params("table", data))
-        return out.sorted()
+        return out.sorted_found()
     cleaned = _without_blanks(data, root())
     _check_types(cleaned, out)
-    _check_schema_version(cleaned, out)
+    _check_schema_version(cleaned, out, needed)
     check_required(cleaned, out)
     check_crossfield(cleaned, out)
-    check_lint(cleaned, out, today or dt.date.today())
-    return out.sorted()
+    check_lint(cleaned, out, today)
+    return out.sorted_found()
+
+
+READS: dict[str, frozenset[str]] = {
+    "platforms": frozenset({"security"}),
+    "content": frozenset({"platforms", "accessibility"}),
+    "results": frozenset({"tools"}),
+    "acknowledgements": frozenset({"document"}),
+}
+"""The other top-level keys whose values a section's problems depend on: a platform's
+admins are counted against `[security]` (`too_few_admins`), a rubric names platforms
+and its hashtags are held to `accessibility.camel_case_hashtags`, a metric's source
+names a tool, an acknowledgement's version is compared with `document.version`. Every
+section's problems depend on `schema_version` too (a key of version 2 under version
+1), and the problems at `schema_version` on every section (the version the policy
+needs). `tests/unit/test_recheck.py` changes every key of the examples and compares."""
+
+
+class Rechecker:
+    """`check_policy` again after a change, checking only the top-level keys the change
+    can alter: a keystroke in a large policy checks one section, not the policy.
+
+    `check(data, changed)` gives exactly what `check_policy(data)` gives, provided
+    `changed` names every top-level key whose value changed since the last call (None:
+    unknown, the whole policy is checked).
+    """
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[Found]] | None = None
+        self._today: dt.date | None = None
+
+    def rechecked(self, changed: Iterable[str] | None) -> set[str] | None:
+        """The top-level keys whose problems a check after a change at the `changed`
+        keys finds again (None: all of them, the whole policy is checked)."""
+        if changed is None or self._by_key is None:
+            return None
+        keys = set(changed)
+        if "schema_version" in keys:
+            return None
+        keys |= {key for key, reads in READS.items() if reads & keys}
+        keys.add("schema_version")
+        return keys
+
+    @staticmethod
+    def looked_at(rechecked: set[str]) -> set[str]:
+        """The top-level keys a check of the `rechecked` keys' problems reads."""
+        return rechecked.union(*(READS.get(key, ()) for key in rechecked))
+
+    def check(
+        self,
+        data: Mapping[str, Any],
+        changed: Iterable[str] | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> list[Problem]:
+        """Every problem of `data`, as `check_policy` orders them."""
+        today = today or dt.date.today()
+        whole = today != self._today or not isinstance(data, Mapping)
+        recheck = None if whole else self.rechecked(changed)
+        if recheck is None:
+            found = _checked(data, today)
+            self._by_key = None if any(not key for key, *_ in found) else {}
+        else:
+            wanted = self.looked_at(recheck)
+            part = {key: value for key, value in data.items() if key in wanted}
+            found = _checked(part, today, needed_version(data))
+        self._today = today
+        if self._by_key is None:
+            return [problem for *_, problem in found]
+        by_key = self._by_key
+        if recheck is not None:
+            for key in recheck:
+                by_key.pop(key, None)
+        for item in found:
+            key = item[0][0][1]
+            if recheck is None or key in recheck:
+                by_key.setdefault(key, []).append(item)
+        groups = sorted(by_key.values(), key=lambda group: group[0][0][0])
+        return [problem for group in groups for *_, problem in group]
 
 
 def check_section(
@@ -154,17 +238,18 @@ def _add_unknown_key(parts: tuple[PathPart, ...], out: Problems) -> None:
         out.add(parts, "error", "unknown_key", key=key)
 
 
-def _check_schema_version(data: Mapping[Any, Any], out: Problems) -> None:
+def _check_schema_version(data: Mapping[Any, Any], out: Problems, needed: int | None) -> None:
     """The version's own errors (absent, 0, newer than known: the version the data needs
     is the one suggested); under version 1, an error at each key of version 2."""
+    if needed is None:
+        needed = needed_version(data)
     version = data.get("schema_version")
     parts = ("schema_version",)
     if version is None:
-        out.add(parts, "error", "schema_version_absent", expected=needed_version(data))
+        out.add(parts, "error", "schema_version_absent", expected=needed)
     elif isinstance(version, int) and not isinstance(version, bool):
         if version < min(SCHEMA_VERSIONS):
-            expected = needed_version(data)
-            out.add(parts, "error", "schema_version_invalid", expected=expected, value=version)
+            out.add(parts, "error", "schema_version_invalid", expected=needed, value=version)
         elif version > SCHEMA_VERSION:
             out.add(parts, "error", "newer_schema_version", found=version, known=SCHEMA_VERSION)
         elif version == 1:

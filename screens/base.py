@@ -354,7 +354,7 @@ class SectionScreen(StepScreen):
     @on(Edited)
     def _edited(self, event: Edited) -> None:
         event.stop()
-        if self.state.checked_values <= self.settings.check_after_drawing_above:
+        if self.state.check_cost <= self.settings.check_after_drawing_above:
             self.refresh_problems()  # a check of well under a frame
         elif not self._problems_due:
             # A large policy: the change is drawn first, the policy is checked right

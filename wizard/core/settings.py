@@ -27,12 +27,14 @@ class Settings:
     """Quiet typing before the sidebar's section statuses are redrawn."""
 
     check_after_drawing_above: int = 8000
-    """A policy of more values than this (tables, lists and scalars, counted at its last
-    check) is checked right after a change is drawn, and its problem lines follow in
-    the next frame; a smaller one is checked as the change is taken, and its problem
-    lines come with it. Checking takes about 2 µs a value, so 8,000 values are about
-    one frame (16 ms): the example policy holds some 130 values (0.3 ms), one of 300
-    platforms 7,000 (13 ms), one of 500 platforms 11,800 (25 ms)."""
+    """A change whose check looks at more values than this (tables, lists and scalars
+    of the sections the change can alter: `PolicyState.check_cost`) is checked right
+    after it is drawn, and its problem lines follow in the next frame; a smaller one is
+    checked as the change is taken, and its problem lines come with it. Checking takes
+    about 2 µs a value, so 8,000 values are about one frame (16 ms): the example policy
+    holds some 130 values (0.3 ms); in the x100 benchmark policy (16,500 values) a
+    change to the communication section looks at 3,000, one to its 300 platforms at
+    6,400 (with the content that names them); a list of 500 platforms 11,800 (25 ms)."""
 
     ahead_after_open: float = 0.5
     """Time after a policy's first screen is up before the next step is built ahead

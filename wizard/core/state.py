@@ -126,6 +126,12 @@ class PolicyState:
         """Changes are being made as one (`set_keys`): tell nobody yet."""
         self._problems: list[Problem] | None = None
         self._problems_revision = -1
+        self._rechecker: Any = None
+        """A `schemas.Rechecker`: a change checks again the sections it can alter."""
+        self._unchecked: set[str] | None = None
+        """The top-level keys changed since the last check (None: all of them)."""
+        self._counts: dict[str, int] = {}
+        """How many values each top-level key held at the last check."""
         self._gaps: tuple[int, list[Gap]] | None = None
         self.checked_values = 0
         """How many values (tables, lists and scalars) the policy held at its last check
@@ -192,12 +198,17 @@ class PolicyState:
 
         return remove
 
-    def _changed(self, path: str) -> None:
+    def _changed(self, path: str, *, data: bool = True) -> None:
+        """Tell the listeners of a change at `path` ("" for the whole policy); `data`:
+        whether the data changed (a save changes only what counts as saved)."""
+        if data:
+            self._mark_unchecked(path)
         if self._muted:
             return
         version = version_to_write(self.data, self.saved)
         if version != self.data.get("schema_version"):
             self.data["schema_version"] = version
+            self._mark_unchecked("schema_version")
         self.revision += 1
         for listener in list(self._listeners):
             listener(path)
@@ -342,17 +353,52 @@ class PolicyState:
         if path is not None:
             self.path = path
         self.saved = copy.deepcopy(self.data)
-        self._changed("")
+        self._changed("", data=False)
 
     # -- problems ----------------------------------------------------------------
-    def problems(self) -> list[Problem]:
-        """Every problem of the policy, recomputed only after a change."""
-        if self._problems is None or self._problems_revision != self.revision:
-            from schemas import check_policy
+    def _mark_unchecked(self, path: str) -> None:
+        parts = parse_path(path) if path else ()
+        if self._unchecked is not None:
+            if parts and isinstance(parts[0], str):
+                self._unchecked.add(parts[0])
+            else:
+                self._unchecked = None
 
-            self._problems = check_policy(self.data)
+    def _checker(self) -> Any:
+        if self._rechecker is None:
+            from schemas import Rechecker
+
+            self._rechecker = Rechecker()
+        return self._rechecker
+
+    @property
+    def check_cost(self) -> int:
+        """How many values the next `problems()` looks at (how long it takes grows with
+        it): 0 when the problems are known, the policy's values before the first check,
+        the values of the sections a change can alter after one."""
+        if self.problems_known:
+            return 0
+        rechecked = self._checker().rechecked(self._unchecked)
+        if rechecked is None:
+            return count_values(self.data) if not self._counts else self.checked_values
+        counts, data = self._counts, self.data
+        looked_at = self._checker().looked_at(rechecked) & data.keys()
+        return sum(counts.get(key) or count_values(data[key]) for key in looked_at)
+
+    def problems(self) -> list[Problem]:
+        """Every problem of the policy, recomputed only after a change: the sections the
+        change can alter are checked again (`schemas.Rechecker`)."""
+        if self._problems is None or self._problems_revision != self.revision:
+            changed, self._unchecked = self._unchecked, set()
+            self._problems = self._checker().check(self.data, changed)
             self._problems_revision = self.revision
-            self.checked_values = count_values(self.data)
+            counts = self._counts
+            for key in set(counts) - set(self.data):
+                del counts[key]
+            for key, value in self.data.items():
+                if changed is None or key in changed or key not in counts:
+                    counts[key] = count_values(value)
+            self.checked_values = 1 + sum(counts.values())
         return self._problems
 
     @property
