@@ -38,6 +38,7 @@ or times, a phrase of ordinary words after `password:`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -132,18 +133,20 @@ def _starting(literal: str) -> str:
     return rf"{escaped}(?<![{_TOKEN_CHAR}]{escaped})"
 
 
+_AWS_PREFIXES = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA")
+_GITHUB_KINDS = "pousr"
+
 TOKEN_FORMATS: dict[str, str] = {
     "jwt": _starting("ey")
     + r"[A-Za-z0-9_-]{10,2000}\.ey[A-Za-z0-9_-]{10,4000}\.(?:[A-Za-z0-9_/+-]{10,2000}={0,2})?",
     "aws-access-key-id": "|".join(
-        _starting(prefix) + rf"[A-Z2-7]{{{20 - len(prefix)}}}{_E}"
-        for prefix in ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA")
+        _starting(prefix) + rf"[A-Z2-7]{{{20 - len(prefix)}}}{_E}" for prefix in _AWS_PREFIXES
     )
     + "|"
     + _starting("A3T")
     + rf"[A-Z0-9][A-Z2-7]{{16}}{_E}",
     "github-token": "|".join(
-        _starting(f"gh{kind}_") + rf"[A-Za-z0-9]{{36,255}}{_E}" for kind in "pousr"
+        _starting(f"gh{kind}_") + rf"[A-Za-z0-9]{{36,255}}{_E}" for kind in _GITHUB_KINDS
     ),
     "github-fine-grained-token": _starting("github_pat_") + rf"[A-Za-z0-9_]{{60,255}}{_E}",
     "gitlab-token": _starting("glpat-") + r"[A-Za-z0-9_-]{20}",
@@ -181,8 +184,8 @@ bounded, so a search costs time in proportion to the text."""
 
 _TOKEN_LITERALS: dict[str, tuple[str, ...]] = {
     "jwt": ("ey",),
-    "aws-access-key-id": ("A",),
-    "github-token": ("gh",),
+    "aws-access-key-id": (*_AWS_PREFIXES, "A3T"),
+    "github-token": tuple(f"gh{kind}_" for kind in _GITHUB_KINDS),
     "github-fine-grained-token": ("github_pat_",),
     "gitlab-token": ("glpat-",),
     "slack-token": ("xox",),
@@ -208,9 +211,19 @@ _TOKEN_LITERALS: dict[str, tuple[str, ...]] = {
 """A string each format's tokens hold: a format is searched for only in a text that
 holds one of its strings (a plain string search, many times faster than a pattern)."""
 
-_TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
-    (name, _TOKEN_LITERALS[name], re.compile(pattern)) for name, pattern in TOKEN_FORMATS.items()
+_TOKENS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (name, _TOKEN_LITERALS[name]) for name in TOKEN_FORMATS
 )
+
+
+@functools.cache
+def _token_pattern(name: str) -> re.Pattern[str]:
+    """A format's pattern, compiled the first time a text holds one of its strings (the
+    56 patterns of this module cost 15 ms to compile, most of a headless command's own
+    time; a policy's texts hold the strings of a few formats, if any)."""
+    return re.compile(TOKEN_FORMATS[name])
+
+
 _NEEDS_DIGITS = frozenset({"openai-key", "meta-access-token"})
 """Formats whose prefix an ordinary word could start: a match needs digits too."""
 
@@ -221,10 +234,10 @@ AWS_CONTEXT_CHARS = 80
 
 
 def _token_format(text: str, skel: str) -> str | None:
-    for name, literals, pattern in _TOKENS:
+    for name, literals in _TOKENS:
         if not any(literal in text for literal in literals):
             continue
-        for match in pattern.finditer(text):
+        for match in _token_pattern(name).finditer(text):
             if name not in _NEEDS_DIGITS or any(ch.isdigit() for ch in match.group()):
                 return name
     if any(word in skel for word in _AWS_WORDS):
@@ -320,7 +333,8 @@ _QUALIFIER_WORDS = 3
 """At most this many words between a secret word and its `:` — "password for
 Instagram account: …", «токен бота: …», «код доступу до студії: …»."""
 _AS_WRITTEN = _word_patterns(folded=False)
-_FOLDED = _word_patterns(folded=True)
+_folded_patterns = functools.cache(functools.partial(_word_patterns, folded=True))
+"""The patterns for a text's skeleton, compiled the first time a text needs folding."""
 
 LOOK_AHEAD = 240
 """How many characters after a secret word are read for its value."""
@@ -468,7 +482,7 @@ def _value_counts(kind: str, keyword: str, hard: str | None, value: str) -> bool
 def _secret_word(text: str, skel: str, folded: bool) -> str | None:
     """A secret word followed by a value that counts (`text` normalised, `skel` the form
     the words are looked for in: lower case, `folded` or not)."""
-    patterns = _FOLDED if folded else _AS_WRITTEN
+    patterns = _folded_patterns() if folded else _AS_WRITTEN
     seen: set[str] = set()
     first = patterns.keyword_first.match(skel)
     for match in itertools.chain([first] if first else [], patterns.keyword.finditer(skel)):

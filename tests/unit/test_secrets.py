@@ -112,6 +112,23 @@ def test_each_token_format_is_found_in_prose(name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "token"),
+    [
+        *(
+            ("aws-access-key-id", prefix + "ZGSYEBANND6YZ2EM")
+            for prefix in ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA")
+        ),
+        ("aws-access-key-id", "A3TXZGSYEBANND6YZ2EM"),
+        *(("github-token", f"gh{kind}_dggcG9qpVTzqA05MFsHl7UeioEJP2NNern66") for kind in "pousr"),
+    ],
+)
+def test_every_prefix_of_a_token_format_is_found(name: str, token: str) -> None:
+    """A format is searched for only in a text holding one of its strings: each prefix
+    its pattern accepts must be among them."""
+    assert find_secret(f"Keys: {token} (rotate yearly)") == f"token:{name}"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "XAKIAZGSYEBANND6YZ2EM",  # inside a longer word

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from wizard.cli import main
-from wizard.core.startup import freeze_screens, hold_collector, release_collector, thaw_screens
+from wizard.core.startup import (
+    PLUGINS_OFF,
+    PYDANTIC_LOADER_CHECKED_WITH,
+    freeze_screens,
+    hold_collector,
+    release_collector,
+    thaw_screens,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "wizard" / "data" / "example-policy.toml"
@@ -130,6 +137,40 @@ def test_the_program_loads_no_pydantic_plugins(tmp_path: Path) -> None:
 
 def test_the_program_leaves_pydantic_plugins_to_pydantic_when_asked(tmp_path: Path) -> None:
     assert _plugins_after_validate(tmp_path, "some-plugin") == ["0", "[]", "'some-plugin'"]
+
+
+def test_with_plugins_off_the_program_does_not_load_the_plugin_machinery(tmp_path: Path) -> None:
+    """pydantic's loader would import `importlib.metadata` (and `email`) to find nothing."""
+    script = (
+        "import sys\n"
+        "from wizard.cli import main\n"
+        f"sys.argv = ['presence', 'validate', {str(EXAMPLE)!r}]\n"
+        "code = main()\n"
+        "print(code, 'importlib.metadata' in sys.modules, 'email' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    assert _loaded_by(script, tmp_path, env) == ["0", "False", "False"]
+    env["PYDANTIC_DISABLE_PLUGINS"] = "some-plugin"  # pydantic's loader looks for the rest
+    assert _loaded_by(script, tmp_path, env) == ["0", "True", "True"]
+
+
+@pytest.mark.parametrize("setting", PLUGINS_OFF)
+def test_pydantic_own_loader_gives_no_plugins_where_the_stand_in_is_used(
+    setting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stand-in does what pydantic's loader does for these settings: if pydantic
+    changes, this fails and the stand-in is checked again."""
+    import pydantic
+    from pydantic.plugin import _loader
+
+    assert pydantic.VERSION == PYDANTIC_LOADER_CHECKED_WITH, (
+        f"pydantic is {pydantic.VERSION}: check that its plugin loader still gives no"
+        " plugins for these settings, then update PYDANTIC_LOADER_CHECKED_WITH."
+    )
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", setting)
+    monkeypatch.setattr(_loader, "_plugins", None)
+    assert list(_loader.get_plugins()) == []
+    assert _loader._plugins is None  # it returned before looking at any entry point
 
 
 @pytest.mark.usefixtures("collector_restored")
