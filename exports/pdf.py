@@ -121,7 +121,7 @@ def _block(block: Block) -> dict[str, Any] | None:
             "date_label": block.date_label,
         }
     if isinstance(block, Contents):
-        return {"t": "toc", "title": block.title}
+        return {"t": "toc", "title": block.title, "entries": []}
     raise TypeError(f"not a block: {block!r}")  # pragma: no cover
 
 
@@ -146,8 +146,26 @@ def pdf_data(document: Document, paper: Paper, layout: Layout) -> dict[str, Any]
             "size": layout.size,
             "margin": layout.margin,
         },
-        "blocks": [data for block in ordered if (data := _block(block)) is not None],
+        "blocks": _with_contents(
+            [data for block in ordered if (data := _block(block)) is not None]
+        ),
     }
+
+
+def _with_contents(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The table of contents lists the headings that follow it (levels 2 and 3) from
+    the start. Typst's own outline is empty until the headings are laid out: the pages
+    after it moved by its length, and the document was laid out once more (0.8 s of
+    the 180 pages of the x100 benchmark policy). Written out here, it takes its room at
+    once and only its page numbers wait for the layout."""
+    for index, block in enumerate(blocks):
+        if block["t"] == "toc":
+            block["entries"] = [
+                [b["level"], b["s"]]
+                for b in blocks[index + 1 :]
+                if b["t"] == "h" and b["level"] <= 3
+            ]
+    return blocks
 
 
 def render_pdf(

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from exports.blocks import Document
+from exports.blocks import Document, Heading
 from exports.doc_parts import Words
 from exports.document import build_document
 from exports.pdf import TEMPLATE, TEMPLATES, export_pdf, pdf_data, render_pdf
@@ -74,6 +74,41 @@ def test_the_document_holds_every_section_and_every_value(path: Path, lang: str)
         for line in lines_not_in(data, "", include_access=False)
         if _squeeze(line) not in squeezed
     ]
+
+
+_ENTRY = re.compile(r"^(?P<title>\S.*?)\s*(?:\.\s*){3,}(?P<page>\d+)$")
+
+
+@pytest.mark.parametrize(("path", "lang"), [(example_path(), "en"), (UK_POLICY, "uk")])
+def test_the_contents_list_every_section_and_part_at_the_page_it_starts(
+    path: Path, lang: str
+) -> None:
+    """The contents come from the document's own headings (levels 2 and 3, in order),
+    each with the number of the page its heading is on, and each a link to it."""
+    content = export_pdf(load(path))
+    texts = page_texts(content)
+    document = build_document(load(path))
+    outlined = [
+        "".join(span.text for span in block.spans)
+        for block in document.blocks
+        if isinstance(block, Heading) and block.level in (2, 3)
+    ]
+    entries = [
+        (match["title"], int(match["page"]))
+        for text in texts[:3]
+        for line in text.splitlines()
+        if (match := _ENTRY.match(line.strip()))
+    ]
+    assert [title for title, _ in entries] == outlined
+    for title, page in entries:  # a line of its own: the heading, not the entry
+        assert title in [line.strip() for line in texts[page - 1].splitlines()], (title, page)
+    internal = [
+        annotation
+        for page in pdf(content).pages[:3]
+        for annotation in (page.get("/Annots") or [])
+        if "/Dest" in annotation.get_object()
+    ]
+    assert len(internal) >= len(entries)
 
 
 def _squeeze(text: str) -> str:
