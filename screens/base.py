@@ -154,6 +154,7 @@ class StepScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The widgets are styled as they mount, with the rules of this moment.
         self._styled_with = self._styles_token()
+        self._take_breakpoint()
         yield PageHeader()
         with Horizontal(id="layout"):
             yield Sidebar(self.state, self.section)
@@ -176,6 +177,15 @@ class StepScreen(Screen[None]):
                     yield Static("", id="nav-gap")
                     yield Button(t("nav.next"), id="nav-next", compact=True, variant="primary")
         yield CatalogueFooter()
+
+    def _take_breakpoint(self) -> None:
+        """The class of the terminal's width (`HORIZONTAL_BREAKPOINTS`), before the
+        widgets mount. Textual gives it at the screen's first resize, once they have
+        mounted, and the new class restyled every widget of the screen: a tenth of the
+        first screen's CPU time. Given now, the resize finds it in place."""
+        width = self.app.size.width
+        wide = width >= NARROW
+        self.update_classes({"-narrow": not wide, "-wide": wide})
 
     @abstractmethod
     def compose_body(self) -> ComposeResult:
