@@ -182,23 +182,49 @@ def headings(blocks: Sequence[Block], levels: tuple[int, ...] = (2, 3)) -> list[
     return [b for b in blocks if isinstance(b, Heading) and b.level in levels]
 
 
-def column_weights(table: Table, *, floor: int = 4, ceiling: int = 40) -> list[int]:
+CELL_PADDING = 3
+"""Characters a cell's inset and rule take from its column (`column_weights`)."""
+
+HEADER_WIDER = 1.1
+"""How much wider a bold header word is than the same word in a cell."""
+
+
+def column_weights(
+    table: Table, *, floor: int = 4, ceiling: int = 40, across: float | None = None
+) -> list[float]:
     """Relative widths of a table's columns: `table.widths` when given, else each
     column's longest line (its header's longest word at least), kept between `floor`
     and `ceiling` characters so that no column starves and one long value does not
-    take the page."""
+    take the page.
+
+    `across`: how many characters a line of the page holds (a printed page). When the
+    longest lines do not fit, each column first gets its longest word (a word is not
+    broken: it would run into the next column), and the room left goes to the columns
+    by how much more their longest lines want.
+    """
     if table.widths:
-        return list(table.widths)
-    weights = []
+        return [float(width) for width in table.widths]
+    wants: list[float] = []
+    needs: list[float] = []
     for index, label in enumerate(table.header):
-        longest_word = max((len(word) for word in label.split()), default=0)
-        longest = max(
-            (
-                max(len(line) for line in plain_text(row[index]).split("\n"))
-                for row in table.rows
-                if row[index]
-            ),
-            default=0,
-        )
-        weights.append(min(max(longest, longest_word, floor), ceiling))
-    return weights
+        cells = [plain_text(row[index]) for row in table.rows if row[index]]
+        longest = max((len(line) for cell in cells for line in cell.split("\n")), default=0)
+        label_word = max((len(word) for word in label.split()), default=0)
+        want = min(max(longest, label_word, floor), ceiling)
+        wants.append(want)
+        header_word = _longest_word(label) * HEADER_WIDER
+        needs.append(min(max([header_word, floor, *map(_longest_word, cells)]), ceiling))
+    if across is None:
+        return wants
+    wants = [max(want, need) + CELL_PADDING for want, need in zip(wants, needs, strict=True)]
+    needs = [need + CELL_PADDING for need in needs]
+    spare = across - sum(needs)
+    if sum(wants) <= across or spare <= 0:
+        return wants if spare > 0 else needs
+    more = [want - need for want, need in zip(wants, needs, strict=True)]
+    return [need + spare * extra / sum(more) for need, extra in zip(needs, more, strict=True)]
+
+
+def _longest_word(text: str) -> int:
+    """The longest run of characters a line cannot break (an address breaks after `/`)."""
+    return max((len(word) for word in text.replace("/", "/ ").split()), default=0)

@@ -40,6 +40,12 @@ TEMPLATES = Path(__file__).parent / "typst"
 TEMPLATE = TEMPLATES / "document.typ"
 
 PAPER_NAMES: dict[str, str] = {"a4": "a4", "letter": "us-letter"}
+PAPER_WIDTHS: dict[str, float] = {"a4": 595.28, "letter": 612.0}
+"""Page widths in points."""
+CHARACTER_WIDTH = 0.5
+"""The width of an average character of the text, in ems (Libertinus Serif)."""
+MM = 72 / 25.4
+"""Points in a millimetre."""
 """Typst's names of the paper sizes."""
 
 _BREAK_AFTER = "/"
@@ -74,7 +80,12 @@ def _spans(spans: Inline) -> list[list[str]]:
     return result
 
 
-def _block(block: Block) -> dict[str, Any] | None:
+def _across(paper: Paper, layout: Layout) -> float:
+    """How many average characters a line of the page's text holds."""
+    return (PAPER_WIDTHS[paper] - 2 * layout.margin * MM) / (CHARACTER_WIDTH * layout.size)
+
+
+def _block(block: Block, across: float) -> dict[str, Any] | None:
     if isinstance(block, Heading):
         if block.level == 1:
             return {"t": "title", "s": _spans(block.spans)}
@@ -99,7 +110,7 @@ def _block(block: Block) -> dict[str, Any] | None:
             "t": "table",
             "header": list(block.header),
             "rows": [[_spans(cell) for cell in row] for row in block.rows],
-            "widths": column_weights(block),
+            "widths": column_weights(block, across=across - (2 if block.numbered else 0)),
             "blank": block.blank_rows,
             "numbered": block.numbered,
         }
@@ -131,6 +142,7 @@ def pdf_data(document: Document, paper: Paper, layout: Layout) -> dict[str, Any]
     blocks = list(document.blocks)
     first = [b for b in blocks if isinstance(b, Approval) and b.dstu]
     ordered = first + [b for b in blocks if b not in first]
+    across = _across(paper, layout)
     before, _, rest = document.footer.page.partition("{n}")
     middle, _, after = rest.partition("{m}")
     return {
@@ -147,7 +159,7 @@ def pdf_data(document: Document, paper: Paper, layout: Layout) -> dict[str, Any]
             "margin": layout.margin,
         },
         "blocks": _with_contents(
-            [data for block in ordered if (data := _block(block)) is not None]
+            [data for block in ordered if (data := _block(block, across)) is not None]
         ),
     }
 

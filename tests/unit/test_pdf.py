@@ -4,13 +4,14 @@ page size, page count, links, fonts)."""
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from exports.blocks import Document, Heading
+from exports.blocks import Document, Heading, Table, plain_text
 from exports.doc_parts import Words
 from exports.document import build_document
 from exports.pdf import TEMPLATE, TEMPLATES, export_pdf, pdf_data, render_pdf
@@ -109,6 +110,28 @@ def test_the_contents_list_every_section_and_part_at_the_page_it_starts(
         if "/Dest" in annotation.get_object()
     ]
     assert len(internal) >= len(entries)
+
+
+@pytest.mark.parametrize(("path", "lang"), [(example_path(), "en"), (UK_POLICY, "uk")])
+def test_no_cell_of_a_table_runs_into_the_next(path: Path, lang: str) -> None:
+    """Each column is at least as wide as its longest word: a word that does not fit is
+    not broken but printed across the rule into the next cell ("TelegramPlanned",
+    "@northwind.bakeryhttps://…" as the page reads when laid out)."""
+    data = load(path)
+    content = export_pdf(data)
+    laid_out = "\n".join(
+        page.extract_text(extraction_mode="layout") for page in pdf(content).pages
+    ).translate({0x200B: None, 0xAD: None})
+    glued = []
+    for block in build_document(data).blocks:
+        if not isinstance(block, Table):
+            continue
+        for row in [tuple(block.header), *((plain_text(cell) for cell in r) for r in block.rows)]:
+            cells = [cell.split() for cell in row]
+            for left, right in itertools.pairwise(cells):
+                if left and right and left[-1] + right[0] in laid_out:
+                    glued.append(left[-1] + right[0])
+    assert not glued
 
 
 def _squeeze(text: str) -> str:
