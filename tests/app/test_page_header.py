@@ -3,13 +3,17 @@ title widget (being taken down while the app closes) ignores a title change."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from screens.widgets.header import PageHeader
-from tests.app.conftest import settle, wait_for
+from tests.app.conftest import focus, send_keys, settle, wait_for
+from wizard.core.i18n import t
+from wizard.core.state import PolicyState
+from wizard.tui.app import PresenceApp
 
 
 class _HeaderApp(App[None]):
@@ -17,7 +21,7 @@ class _HeaderApp(App[None]):
         yield PageHeader()
 
 
-def _title_text(app: App[None]) -> str:
+def _title_text(app: App[Any]) -> str:
     return str(app.screen.query_one("HeaderTitle", Static).render())
 
 
@@ -64,3 +68,36 @@ async def test_a_title_change_redraws_the_title_only_when_its_text_changes() -> 
         await pilot.pause()
         assert updates == [False]  # one line, whatever the text: no layout of the screen
         assert "modified" in _title_text(app)
+
+
+async def test_the_wizard_says_modified_without_drawing_the_whole_screen_again(
+    tmp_path: Path,
+) -> None:
+    """The first change after opening (or a save) puts "modified" in the header, and
+    undoing it takes it out: the header redraws its title; the rest of the screen
+    stays as drawn (Textual's own title repainted every widget on each)."""
+    data = {"schema_version": 1, "document": {"company": "Acme"}}
+    path = tmp_path / "p.toml"
+    app = PresenceApp(PolicyState(data, path=path, saved=data), section="document")
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = await focus(pilot, "#document-company")
+        assert isinstance(field, Input)
+        whole: list[object] = []
+        screen = app.screen
+        refresh = screen.refresh
+
+        def counted(*regions: Any, **options: Any) -> Any:
+            if not regions and not options.get("layout"):
+                whole.append(options)
+            return refresh(*regions, **options)
+
+        setattr(screen, "refresh", counted)  # noqa: B010 - this screen only
+        modified = t("app.modified")
+        send_keys(pilot, "end")
+        await wait_for(pilot, lambda: field.selection.is_empty and field.cursor_position == 4)
+        send_keys(pilot, "x")
+        await wait_for(pilot, lambda: _title_text(app).endswith(modified), "'modified' shown")
+        send_keys(pilot, "backspace")
+        await wait_for(pilot, lambda: not _title_text(app).endswith(modified), "'modified' gone")
+        assert field.value == "Acme"
+        assert whole == []
