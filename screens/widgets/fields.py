@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -209,11 +210,20 @@ class FieldRow(Vertical):
             text, level = self._understood, "info"
         if (text, level) == self._problem_shown:
             return
+        before = self._problem_shown[0]
         self._problem_shown = (text, level)
         line = self.query_one(".field-problem", Static)
         line.remove_class("-error", "-warning", "-missing", "-info")
-        line.update(text)
+        # One line before and after (a minutes field's "= 1 h 5 min" as each digit is
+        # typed): the screen's layout stays as it is, only the line is drawn again.
+        line.update(text, layout=not (_one_line(before, line) and _one_line(text, line)))
         line.display = bool(text)
         if level:
             line.add_class(f"-{level}")
         self.editor.set_class(level == "error", "-invalid")
+
+
+def _one_line(text: str, line: Widget) -> bool:
+    """Whether `text` is shown in one line of `line` as it is laid out now."""
+    width = line.content_region.width
+    return bool(text) and "\n" not in text and 0 < cell_len(text) <= width

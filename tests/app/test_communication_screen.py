@@ -314,3 +314,36 @@ async def test_negative_step_and_escalation_list(tmp_path: Path) -> None:
         await click(pilot, "#communication-negative-escalation-remove")
         await click(pilot, "#dialog-yes")
         await wait_for(pilot, lambda: topics() == ["Food safety"])
+
+
+async def test_a_one_line_answer_is_redrawn_in_place_and_a_longer_one_lays_the_screen_out(
+    tmp_path: Path,
+) -> None:
+    """As minutes are typed, "= 1 h 30 min" becomes "= 1 h 35 min" on the same line: the
+    line is drawn again, the screen is not laid out again. An answer of more lines (a
+    long error at a narrow width) gets its lines."""
+    app = _app(tmp_path, step="communication-response")
+    async with app.run_test(size=(60, 30)) as pilot:
+        await at_step(pilot, "communication-response")
+        await type_text(pilot, f"#{MAX}", "90")
+        await wait_for(pilot, lambda: _problem(app, MAX)[0] == "= 1 h 30 min")
+        line = _row(app, MAX).query_one(".field-problem", Static)
+        await wait_for(pilot, lambda: line.size.height == 1, "the answer laid out")
+        layouts: list[bool] = []
+        refresh = line.refresh
+
+        def counted(*regions: Any, **options: Any) -> Any:
+            layouts.append(bool(options.get("layout")))
+            return refresh(*regions, **options)
+
+        setattr(line, "refresh", counted)  # noqa: B010 - this widget only
+        field = app.query_one(f"#{MAX}", Input)
+        send_keys(pilot, "backspace")  # an editing key reaches its action turns later
+        await wait_for(pilot, lambda: field.value == "9", "the 0 deleted")
+        send_keys(pilot, "5")
+        await wait_for(pilot, lambda: _problem(app, MAX)[0] == "= 1 h 35 min")
+        assert layouts and not any(layouts)
+        send_keys(pilot, *" and a while more, whenever the team has time")
+        await wait_for(pilot, lambda: "-error" in _problem(app, MAX)[1], "the error")
+        await wait_for(pilot, lambda: line.size.height > 1, "the error's lines")
+        assert any(layouts)
