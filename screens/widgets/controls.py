@@ -16,6 +16,7 @@ the terminal, and the author still sees where one is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -23,6 +24,7 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
+from textual.binding import BindingsMap
 from textual.color import Color
 from textual.document._document import Document
 from textual.document._document_navigator import DocumentNavigator
@@ -67,6 +69,22 @@ class ControlInput(Input):
     suggestion (a file name in the folder) is drawn with stand-ins too, and taken as
     it is.
     """
+
+    async def on_key(self, event: events.Key) -> None:
+        """An editing key (backspace, delete, the arrows, home, end, ctrl+k …) acts here,
+        in its turn among the characters typed around it. Textual runs it as a binding
+        once the key has travelled up to the app, and a character typed right after it
+        was in the field first: "9", "0", backspace, "5" typed in a burst gave "90"
+        (the "5" went in, then the backspace took it out). The app's priority keys
+        (Tab, ctrl+s …) are the app's before any key reaches a field."""
+        if event.is_printable:
+            return
+        for binding in _editing_keys(type(self)).key_to_bindings.get(event.key, ()):
+            if not binding.priority:
+                event.stop()
+                event.prevent_default()
+                await self.run_action(binding.action)
+                return
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste holding a tab fills this field up to the tab and the next field with
@@ -188,3 +206,9 @@ def shown(text: str) -> str:
 
 
 __all__: Sequence[str] = ["ControlInput", "ControlTextArea", "ControlsFilter", "shown"]
+
+
+@functools.cache
+def _editing_keys(kind: type[Input]) -> BindingsMap:
+    """The keys an `Input` of `kind` binds (its `BINDINGS`: Textual's own)."""
+    return BindingsMap(kind.BINDINGS)
