@@ -204,20 +204,23 @@ def column_weights(
     """
     if table.widths:
         return [float(width) for width in table.widths]
+    columns = [
+        [plain_text(row[index]) for row in table.rows if row[index]]
+        for index in range(len(table.header))
+    ]
     wants: list[float] = []
-    needs: list[float] = []
-    for index, label in enumerate(table.header):
-        cells = [plain_text(row[index]) for row in table.rows if row[index]]
+    for label, cells in zip(table.header, columns, strict=True):
         longest = max((len(line) for cell in cells for line in cell.split("\n")), default=0)
         label_word = max((len(word) for word in label.split()), default=0)
-        want = min(max(longest, label_word, floor), ceiling)
-        wants.append(want)
-        header_word = _longest_word(label) * HEADER_WIDER
-        needs.append(min(max([header_word, floor, *map(_longest_word, cells)]), ceiling))
+        wants.append(min(max(longest, label_word, floor), ceiling))
     if across is None:
         return wants
-    wants = [max(want, need) + CELL_PADDING for want, need in zip(wants, needs, strict=True)]
-    needs = [need + CELL_PADDING for need in needs]
+    needs = [
+        min(max([_longest_word(label) * HEADER_WIDER, floor, *map(_longest_word, cells)]), ceiling)
+        + CELL_PADDING
+        for label, cells in zip(table.header, columns, strict=True)
+    ]
+    wants = [max(want + CELL_PADDING, need) for want, need in zip(wants, needs, strict=True)]
     spare = across - sum(needs)
     if sum(wants) <= across or spare <= 0:
         return wants if spare > 0 else needs

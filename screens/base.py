@@ -179,13 +179,15 @@ class StepScreen(Screen[None]):
         yield CatalogueFooter()
 
     def _take_breakpoint(self) -> None:
-        """The class of the terminal's width (`HORIZONTAL_BREAKPOINTS`), before the
-        widgets mount. Textual gives it at the screen's first resize, once they have
-        mounted, and the new class restyled every widget of the screen: a tenth of the
-        first screen's CPU time. Given now, the resize finds it in place."""
+        """The class of the terminal's width (of `HORIZONTAL_BREAKPOINTS`, the widest one
+        the width reaches, as Textual picks it), before the widgets mount. Textual gives
+        it at the screen's first resize, once they have mounted, and the new class
+        restyled every widget of the screen: a tenth of the first screen's CPU time.
+        Given now, the resize finds it in place."""
         width = self.app.size.width
-        wide = width >= NARROW
-        self.update_classes({"-narrow": not wide, "-wide": wide})
+        reached = [(start, name) for start, name in self.HORIZONTAL_BREAKPOINTS if width >= start]
+        taken = max(reached)[1] if reached else None
+        self.update_classes({name: name == taken for _, name in self.HORIZONTAL_BREAKPOINTS})
 
     @abstractmethod
     def compose_body(self) -> ComposeResult:

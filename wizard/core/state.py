@@ -33,6 +33,7 @@ from schemas.text import is_empty
 from schemas.versions import version_to_write
 
 if TYPE_CHECKING:
+    from schemas.rules import Rechecker
     from wizard.core.completeness import Gap
 
 Listener = Callable[[str], None]
@@ -126,7 +127,7 @@ class PolicyState:
         """Changes are being made as one (`set_keys`): tell nobody yet."""
         self._problems: list[Problem] | None = None
         self._problems_revision = -1
-        self._rechecker: Any = None
+        self._rechecker: Rechecker | None = None
         """A `schemas.Rechecker`: a change checks again the sections it can alter."""
         self._unchecked: set[str] | None = None
         """The top-level keys changed since the last check (None: all of them)."""
@@ -364,7 +365,7 @@ class PolicyState:
             else:
                 self._unchecked = None
 
-    def _checker(self) -> Any:
+    def _checker(self) -> Rechecker:
         if self._rechecker is None:
             from schemas import Rechecker
 
