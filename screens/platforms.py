@@ -8,20 +8,21 @@ out of the rubrics too.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.events import DescendantBlur, DescendantFocus, ScreenSuspend
+from textual.events import DescendantBlur, ScreenSuspend
 from textual.widgets import Button, Input, Static
 
 from schemas.model import PLATFORM_STATUSES
 from screens.base import SectionScreen, section_css
 from screens.dialogs import DIALOG_CSS, ChoiceDialog
 from screens.widgets.button_row import ButtonRow
-from screens.widgets.fields import FieldSpec
+from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
 from wizard.core.i18n import t
@@ -67,6 +68,14 @@ FIELDS: tuple[FieldSpec, ...] = (
 """The form of the selected platform: every key of the spec."""
 
 NAME_ID = "platforms-name"
+
+_NAME_PATH = re.compile(r"platforms\[(\d+)\]\.name")
+
+
+def _name_index(path: str) -> int | None:
+    """N of `platforms[N].name`; None for any other key path."""
+    match = _NAME_PATH.fullmatch(path)
+    return int(match.group(1)) if match else None
 
 
 class RemovePlatformDialog(ChoiceDialog):
@@ -132,7 +141,8 @@ class PlatformsScreen(SectionScreen):
     def __init__(self, state: PolicyState, settings: Settings = DEFAULT_SETTINGS) -> None:
         super().__init__(state, settings)
         self._renaming: tuple[int, PlatformRename] | None = None
-        """(index, rename) while the name of platform `index` has the keyboard."""
+        """(index, rename) from the first change to platform `index`'s name until the
+        name field is left (or another platform's name changes)."""
 
     def compose_fields(self) -> ComposeResult:
         yield PlatformsEditor(
@@ -149,37 +159,42 @@ class PlatformsScreen(SectionScreen):
         return self.query_one(PlatformsEditor)
 
     # -- renaming ----------------------------------------------------------------
-    @on(DescendantFocus)
-    def _focused(self, event: DescendantFocus) -> None:
-        if event.widget.id != NAME_ID:
-            return
-        index = self.editor.selected
-        if index is not None:
-            name = self.state.get(f"platforms[{index}].name")
-            rename = begin_rename(self.state, name if isinstance(name, str) else "")
-            self._renaming = (index, rename)
-
+    # A rename begins with the first change to a platform's name and takes the
+    # references to the name it had before that change (`Edited.before`): by the time
+    # the screen hears of a change, the keys typed after it may be in the policy too.
     @on(Edited)
     def _name_edited(self, event: Edited) -> None:
         """References follow the name as it is typed (the base class then refreshes)."""
-        if self._renaming is None:
+        if event.path == "platforms":
+            self.finish_rename()  # entries added, removed or moved: indices change
             return
-        index, rename = self._renaming
-        if event.path == f"platforms[{index}].name" and rename.refs:
+        index = _name_index(event.path)
+        if index is None:
+            return
+        if self._renaming is None or self._renaming[0] != index:
+            self.finish_rename()
+            old = event.before if isinstance(event.before, str) else ""
+            self._renaming = (index, begin_rename(self.state, old, index))
+        rename = self._renaming[1]
+        if rename.refs:
             name = self.state.get(event.path)
             follow_rename(self.state, rename, name if isinstance(name, str) else "")
 
     @on(DescendantBlur)
     def _blurred(self, event: DescendantBlur) -> None:
-        if event.widget.id == NAME_ID:
-            # The field holds the name as typed; keys typed right before the focus moved
-            # may still be on their way into the policy: the references take the name now.
-            typed = event.widget.value if isinstance(event.widget, Input) else None
-            if self._renaming is not None and typed is not None:
-                _, rename = self._renaming
-                if rename.refs:
-                    follow_rename(self.state, rename, typed)
-            self.finish_rename(typed)
+        if event.widget.id != NAME_ID or self._renaming is None:
+            return
+        # Keys typed right before the focus moved may still be on their way into the
+        # policy: the references take the name the field shows, if it still shows
+        # this platform's name (the list may have moved on to another entry already).
+        index, rename = self._renaming
+        row = next((a for a in event.widget.ancestors if isinstance(a, FieldRow)), None)
+        typed = event.widget.value if isinstance(event.widget, Input) else None
+        if row is None or row.data_path != f"platforms[{index}].name":
+            typed = None
+        if typed is not None and rename.refs:
+            follow_rename(self.state, rename, typed)
+        self.finish_rename(typed)
 
     @on(ScreenSuspend)
     def _suspended(self) -> None:

@@ -128,7 +128,7 @@ class FieldRow(Vertical):
         paths = self.paths
         return [p for p in problems if any(is_under(p.path, path) for path in paths)]
 
-    def _stored(self) -> Any:
+    def stored(self) -> Any:
         """The value the row edits, as its editor takes it (a dict of the keys of a
         field of several keys)."""
         if self.data_path is None:
@@ -156,7 +156,7 @@ class FieldRow(Vertical):
             return
         if self.state.read_only:
             self.show_read_only()
-        self.field_editor.show(self._stored())
+        self.field_editor.show(self.stored())
         self._note(self.field_editor.read())
 
     # -- widget -> state ---------------------------------------------------------
@@ -174,6 +174,7 @@ class FieldRow(Vertical):
         if self.data_path is None or not self.field_editor.take_change():
             return
         value = self._note(self.field_editor.read())
+        before = self.stored()
         keys = self.field_editor.KEYS
         if keys:
             # Text that does not parse is kept as typed in the first key, the others go.
@@ -184,7 +185,7 @@ class FieldRow(Vertical):
         else:
             changed = self.state.set(self.data_path, value)
         if changed:
-            self.post_message(Edited(self.data_path))
+            self.post_message(Edited(self.data_path, before))
         else:
             self.show_problems(self.problems_in(self.state.problems()))
 

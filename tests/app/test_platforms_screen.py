@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, OptionList, Select, Static
 from screens.dialogs import ConfirmDialog
 from screens.platforms import FIELDS, RemovePlatformDialog
 from screens.widgets.list_editor import ListEditor
+from screens.widgets.messages import Edited
 from tests.app.conftest import (
     PATIENCE,
     SIZE,
@@ -292,6 +293,37 @@ async def test_rename_through_another_platforms_name(tmp_path: Path) -> None:
         assert state.get("content.rubrics[0].platforms") == ["Instagram", "Instagram 2"]
         assert state.get("content.rubrics[1].platforms") == ["Instagram 2"]
         assert state.get("content.rubrics[2].platforms") == ["Instagram"]
+
+
+async def test_rename_heard_after_later_keys_are_in_the_policy(
+    tmp_path: Path, notes: Notes
+) -> None:
+    """The screen hears of a change after the field has written it, and a busy
+    machine may have written the next keys too: the references are those of the
+    name before the first change, not of the name the policy holds by then."""
+    app = _app(tmp_path, _with_rubrics())
+    async with app.run_test(size=SIZE) as pilot:
+        state = state_of(app)
+        await wait_for(pilot, lambda: app.query_one("#platforms-name", Input).value == "Instagram")
+        changes = [("Telegram", None), (None, "Instagram"), ("Instagram", "Instagram 2")]
+        for _, typed in changes:  # every key is in the policy before the screen hears
+            state.set("platforms[1].name", typed)
+        for before, _ in changes:
+            app.screen.post_message(Edited("platforms[1].name", before))
+        await wait_for(
+            pilot,
+            lambda: state.get("content.rubrics[1].platforms") == ["Instagram 2"],
+            "the references follow",
+        )
+        assert state.get("content.rubrics[0].platforms") == ["Instagram", "Instagram 2"]
+        assert state.get("content.rubrics[2].platforms") == ["Instagram"]
+        # The name field is left while the form shows another platform (the list moved
+        # on before the screen heard): that platform's name is not the one typed.
+        app.notify = notes  # type: ignore[method-assign]
+        app.screen.post_message(events.DescendantBlur(app.query_one("#platforms-name", Input)))
+        await wait_for(pilot, lambda: notes.messages, "the note on the renamed references")
+        assert notes.messages == ["Updated 2 rubrics: Telegram → Instagram 2"]
+        assert state.get("content.rubrics[1].platforms") == ["Instagram 2"]
 
 
 async def test_remove_used_platform_asks_then_removes_references(

@@ -70,6 +70,23 @@ def test_shared_or_blank_names_have_no_references_to_follow() -> None:
     assert begin_rename(_state("", rubrics=[[""]]), "").refs == []
 
 
+def test_a_rename_can_begin_after_its_first_change_is_in_the_policy() -> None:
+    """The screen hears of a change after it is made: platform 1 is already called
+    "Instagram" (on its way to "Instagram 2") when the rename of "Telegram" begins."""
+    state = _state("Instagram", "Instagram", rubrics=[["Instagram", "telegram"], ["Telegram"]])
+    rename = begin_rename(state, "Telegram", 1)
+    assert rename.refs == [(0, 1), (1, 0)]
+    follow_rename(state, rename, "Instagram 2")
+    assert _refs(state) == [["Instagram", "Instagram 2"], ["Instagram 2"]]
+
+
+def test_a_name_another_platform_has_is_shared_whatever_the_renamed_one_holds() -> None:
+    state = _state("Telegram", "TG", rubrics=[["Telegram"]])
+    assert begin_rename(state, "telegram", 1).refs == []  # platform 0 keeps its references
+    assert begin_rename(state, "Telegram", 0).refs == [(0, 0)]
+    assert begin_rename(state, " ", 1).refs == []
+
+
 def test_drop_removes_references_and_empty_lists() -> None:
     state = _state("Instagram", rubrics=[["Instagram", "Telegram"], ["telegram"], ["Instagram"]])
     assert drop_platform(state, "Telegram") == 2

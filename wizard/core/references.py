@@ -76,13 +76,21 @@ class PlatformRename:
         return len({rubric for rubric, _ in self.refs})
 
 
-def begin_rename(state: PolicyState, name: str) -> PlatformRename:
-    """Start renaming the platform now called `name`.
+def begin_rename(state: PolicyState, name: str, index: int | None = None) -> PlatformRename:
+    """Start renaming the platform called `name`: platform `index`, whose name in
+    `state` may already be the first change of the rename (None: some platform that
+    `state` still calls `name`).
 
     No reference follows when the name is blank or another platform has the same
     name (the references then belong to both).
     """
-    if not name.strip() or sum(_same(other, name) for other in platform_names(state)) > 1:
+    names = [
+        platform.get("name") if isinstance(platform, dict) else None
+        for platform in state.items("platforms")
+    ]
+    same = [position for position, other in enumerate(names) if _same(other, name)]
+    shared = len(same) > 1 if index is None else any(position != index for position in same)
+    if not name.strip() or shared:
         return PlatformRename(name)
     refs = [
         (index, position)

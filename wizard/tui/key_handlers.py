@@ -108,9 +108,10 @@ def revert_field(app: App[Any], state: PolicyState) -> None:
         app.notify(t("revert.no_field"))
         return
     saved = {path: copy.deepcopy(state.saved_value(path)) for path in row.paths}
+    before = row.stored()
     if state.set_keys(saved):
         row.load()
-        row.post_message(Edited(row.data_path))
+        row.post_message(Edited(row.data_path, before))
         app.notify(t("revert.done"))
     else:
         app.notify(t("revert.unchanged"))
