@@ -15,7 +15,7 @@ from exports.blocks import Document, Heading, Table, plain_text
 from exports.doc_parts import Words
 from exports.document import build_document
 from exports.pdf import TEMPLATE, TEMPLATES, export_pdf, pdf_data, render_pdf
-from exports.wording import template
+from exports.wording import template, word
 from schemas.sections import HEADED, heading
 from tests.unit.documents import POINTS, embedded_fonts, link_targets, page_size, page_texts, pdf
 from tests.unit.rendered import DRAFT_POLICY, UK_POLICY, example_path, lines_not_in, load
@@ -77,7 +77,8 @@ def test_the_document_holds_every_section_and_every_value(path: Path, lang: str)
     ]
 
 
-_ENTRY = re.compile(r"^(?P<title>\S.*?)\s*(?:\.\s*){3,}(?P<page>\d+)$")
+_ENTRY = re.compile(r"^(?P<title>\S.*?)\s+(?P<page>\d+)$")
+"""A line of the contents: the title, the leader (a dotted line, no text), the page."""
 
 
 @pytest.mark.parametrize(("path", "lang"), [(example_path(), "en"), (UK_POLICY, "uk")])
@@ -94,11 +95,12 @@ def test_the_contents_list_every_section_and_part_at_the_page_it_starts(
         for block in document.blocks
         if isinstance(block, Heading) and block.level in (2, 3)
     ]
+    lines = [line.strip() for text in texts[:3] for line in text.splitlines()]
+    first = lines.index(word("contents", lang)) + 1
     entries = [
         (match["title"], int(match["page"]))
-        for text in texts[:3]
-        for line in text.splitlines()
-        if (match := _ENTRY.match(line.strip()))
+        for line in lines[first : first + len(outlined)]
+        if (match := _ENTRY.match(line))
     ]
     assert [title for title, _ in entries] == outlined
     for title, page in entries:  # a line of its own: the heading, not the entry
