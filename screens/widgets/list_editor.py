@@ -36,13 +36,14 @@ from screens.dialogs import ConfirmDialog
 from screens.labels import problem_text
 from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
+from screens.widgets.hand_over import HandingOverList
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import StringListEditor, list_controls, show_pressed
 from wizard.core.i18n import t
 from wizard.core.state import PolicyState
 
 
-class EntryList(OptionList):
+class EntryList(HandingOverList):
     """The entries of a `ListEditor`, with keys to edit, add, remove and move them.
 
     The editor's form follows the highlight at once, in the same step as the key,
@@ -75,6 +76,15 @@ class EntryList(OptionList):
     def action_entry_action(self, name: str) -> None:
         """Have the editor add, remove or move an entry."""
         self._act(name)
+
+    def action_select(self) -> None:
+        """Enter or a click on an entry: the form's first field takes the focus in the
+        key's own step. Through `OptionSelected` it took it a turn later, and keys typed
+        right after Enter went to the list (End moved the highlight, and the letters
+        then replaced the whole name, selected as the field took the focus)."""
+        super().action_select()
+        if self.highlighted is not None:
+            self._act("edit")
 
 
 LONG_LIST = 10
@@ -437,8 +447,7 @@ class ListEditor(Vertical):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.edit_selected()
+        event.stop()  # the form has the focus already (`EntryList.action_select`)
 
     def edit_selected(self) -> None:
         """Focus the form's first field (Enter or a click on an entry)."""
@@ -515,6 +524,9 @@ class ListEditor(Vertical):
         self.back_to_list()
 
     def _do(self, name: str) -> None:
+        if name == "edit":
+            self.edit_selected()
+            return
         if self.state.read_only:
             return
         if name == "add":

@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 
 from screens.widgets.controls import ControlInput, shown
+from screens.widgets.hand_over import HandingOverList
 from wizard.core.i18n import t
 
 LONG_LIST = 8
@@ -94,7 +95,7 @@ def list_controls(
     )
 
 
-class StringItems(OptionList):
+class StringItems(HandingOverList):
     """The items of a `StringListEditor`, with keys to remove and move them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -117,6 +118,15 @@ class StringItems(OptionList):
     def action_move_item(self, shift: int) -> None:
         """Move the highlighted item up or down."""
         self.post_message(self.Action(shift))
+
+    def action_select(self) -> None:
+        """Enter or a click on an item: it is loaded into the input, which takes the
+        focus in the key's own step (through `OptionSelected` a turn later, keys typed
+        right after Enter went to the list)."""
+        super().action_select()
+        editor = self.parent
+        if self.highlighted is not None and isinstance(editor, StringListEditor):
+            editor.edit_item(self.highlighted)
 
 
 class StringListEditor(Vertical):
@@ -248,7 +258,7 @@ class StringListEditor(Vertical):
         if 0 <= index < len(self._items):
             self._editing = index
             self._input.value = self._items[index]
-            self._input.focus()
+            self.screen.set_focus(self._input)  # before the next key is handed out
             self.query_one(".-add", Button).label = t("strings.update")
 
     def action_cancel_edit(self) -> None:
@@ -270,8 +280,7 @@ class StringListEditor(Vertical):
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.edit_item(event.option_index)
+        event.stop()  # the item is in the input already (`StringItems.action_select`)
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

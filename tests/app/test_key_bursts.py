@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from screens.widgets.completing_input import CompletingInput
 from screens.widgets.controls import ControlInput
-from tests.app.conftest import focus, send_keys, wait_for
+from tests.app.conftest import focus, highlight, open_app, send_keys, wait_for
 from wizard.core.state import PolicyState
 from wizard.tui.app import PresenceApp
 
@@ -77,3 +77,33 @@ async def test_in_the_wizard_a_burst_into_a_minutes_field_is_read_as_typed(
         await focus(pilot, "#communication-response_time-first_reply_max_minutes")
         send_keys(pilot, "9", "0", "backspace", "5")
         await wait_for(pilot, lambda: app.state is not None and app.state.get(path) == 95)
+
+
+async def test_keys_typed_right_after_enter_on_an_entry_go_to_its_form(tmp_path: Path) -> None:
+    """Enter on an entry gives the form's first field the focus in the key's own step:
+    End and the letters after it go to the field, in order (End went to the list, and
+    the letters replaced the whole name, selected as the field took the focus)."""
+    data = {"schema_version": 1, "platforms": [{"name": "Instagram"}, {"name": "Telegram"}]}
+    app = open_app(tmp_path, data, section="platforms")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await highlight(pilot, "#platforms-entries", 1)
+        name = app.query_one("#platforms-name", Input)
+        await wait_for(pilot, lambda: name.value == "Telegram", "the second entry's form")
+        send_keys(pilot, "enter", "end", " ", "2")
+        await wait_for(pilot, lambda: name.value.endswith("2"), "the last key")
+        assert name.value == "Telegram 2"
+        assert app.focused is name
+
+
+async def test_keys_typed_right_after_enter_on_an_item_go_to_the_input(tmp_path: Path) -> None:
+    """Enter on an item of a list of strings loads it into the input, which takes the
+    focus in the key's own step."""
+    data = {"schema_version": 1, "mission": {"objectives": ["First", "Second"]}}
+    app = open_app(tmp_path, data, section="mission")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await highlight(pilot, "#mission-objectives-items", 1)
+        field = app.query_one("#mission-objectives-new", Input)
+        send_keys(pilot, "enter", "end", "!")
+        await wait_for(pilot, lambda: field.value.endswith("!"), "the last key")
+        assert field.value == "Second!"
+        assert app.focused is field
