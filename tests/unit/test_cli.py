@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 import tomllib
 import types
@@ -143,6 +145,36 @@ def test_a_missing_wizard_is_a_clear_message(run: Run, monkeypatch: pytest.Monke
     code, _, err = run("new")
     assert code == 2
     assert err.startswith("presence: error:")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("new", "fresh.toml"), "the wizard needs a terminal"),
+        (("--lang", "uk", "edit", "policy.toml"), "майстрові потрібен термінал"),
+        ((), "the wizard needs a terminal"),
+    ],
+)
+def test_without_a_terminal_the_wizard_says_so_and_does_not_start(
+    tmp_path: Path, argv: tuple[str, ...], said: str
+) -> None:
+    """Input and output redirected: the wizard drew into the file and read the input's
+    end over and over, a core busy until it was killed."""
+    (tmp_path / "policy.toml").write_text("schema_version = 1\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", *argv],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env={**env, "PRESENCE_STATE_DIR": str(tmp_path / "state"), "LANG": "en_GB.UTF-8"},
+        timeout=120,  # a guard against the old hang, not a measure
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"presence: error: {said}: ")
+    assert not (tmp_path / "fresh.toml").exists()
 
 
 # --- validate -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ so that moving on finds it ready. Switching the interface language rebuilds them
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
@@ -614,9 +615,23 @@ def run_wizard(
 
         sys.stderr.write(f"presence: error: {escape(error.message)}\n")
         return error.code
+    if not os.environ.get("TEXTUAL_DRIVER") and not on_a_terminal():
+        # It would draw into a file and read an input at its end over and over, a core
+        # busy until it is killed. A driver named in TEXTUAL_DRIVER (a benchmark's) runs.
+        _report_set_aside()
+        sys.stderr.write(f"presence: error: {t('start.no_terminal')}\n")
+        return 2
     result = app.run()
     _report_set_aside()
     return result if isinstance(result, int) else (app.return_code or 0)
+
+
+def on_a_terminal() -> bool:
+    """Whether the program's input and output are both a terminal."""
+    try:
+        return bool(sys.stdin and sys.stdout and sys.stdin.isatty() and sys.stdout.isatty())
+    except (OSError, ValueError):  # a closed stream
+        return False
 
 
 def _report_set_aside() -> None:

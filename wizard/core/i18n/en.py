@@ -657,6 +657,10 @@ MESSAGES: dict[str, Message] = {
     "start.recent": "Recent files",
     "start.no_recent": "No recent files yet.",
     "start.need_path": "Type a file name first.",
+    "start.no_terminal": (
+        "the wizard needs a terminal: run it in one, with neither its input nor its output"
+        " redirected (validate, export, diff and plan work without one)"
+    ),
     "start.unknown_section": "unknown section {section}",
     # -- help screen -----------------------------------------------------------------
     "help.title": "Help",
