@@ -8,7 +8,6 @@ out of the rubrics too.
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from textual import on
@@ -18,11 +17,12 @@ from textual.containers import Vertical
 from textual.events import DescendantBlur, ScreenSuspend
 from textual.widgets import Button, Input, Static
 
+from schemas.keypath import parse_path
 from schemas.model import PLATFORM_STATUSES
 from screens.base import SectionScreen, section_css
 from screens.dialogs import DIALOG_CSS, ChoiceDialog
 from screens.widgets.button_row import ButtonRow
-from screens.widgets.fields import FieldRow, FieldSpec
+from screens.widgets.fields import FieldSpec, row_of
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited
 from wizard.core.i18n import t
@@ -69,13 +69,13 @@ FIELDS: tuple[FieldSpec, ...] = (
 
 NAME_ID = "platforms-name"
 
-_NAME_PATH = re.compile(r"platforms\[(\d+)\]\.name")
-
 
 def _name_index(path: str) -> int | None:
     """N of `platforms[N].name`; None for any other key path."""
-    match = _NAME_PATH.fullmatch(path)
-    return int(match.group(1)) if match else None
+    match parse_path(path):
+        case ("platforms", int(index), "name"):
+            return index
+    return None
 
 
 class RemovePlatformDialog(ChoiceDialog):
@@ -188,7 +188,7 @@ class PlatformsScreen(SectionScreen):
         # policy: the references take the name the field shows, if it still shows
         # this platform's name (the list may have moved on to another entry already).
         index, rename = self._renaming
-        row = next((a for a in event.widget.ancestors if isinstance(a, FieldRow)), None)
+        row = row_of(event.widget)
         typed = event.widget.value if isinstance(event.widget, Input) else None
         if row is None or row.data_path != f"platforms[{index}].name":
             typed = None

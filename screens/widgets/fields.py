@@ -224,6 +224,14 @@ class FieldRow(Vertical):
         self.editor.set_class(level == "error", "-invalid")
 
 
+def row_of(widget: Widget) -> FieldRow | None:
+    """The field row holding `widget` (or being it), if any."""
+    for node in (widget, *widget.ancestors):
+        if isinstance(node, FieldRow):
+            return node
+    return None
+
+
 def _one_line(text: str, line: Widget) -> bool:
     """Whether `text` is shown in one line of `line` as it is laid out now."""
     width = line.content_region.width

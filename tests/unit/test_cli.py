@@ -161,7 +161,8 @@ def test_without_a_terminal_the_wizard_says_so_and_does_not_start(
     """Input and output redirected: the wizard drew into the file and read the input's
     end over and over, a core busy until it was killed."""
     (tmp_path / "policy.toml").write_text("schema_version = 1\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    unset = ("TEXTUAL_DRIVER", "LC_ALL", "LC_MESSAGES")  # the language comes from LANG
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     done = subprocess.run(
         [sys.executable, "-m", "wizard", *argv],
         cwd=tmp_path,

@@ -37,7 +37,7 @@ def test_rubrics_using_compares_case_insensitively() -> None:
 
 def test_rename_follows_the_name_as_it_is_typed() -> None:
     state = _state("Instagram", "Telegram", rubrics=[["Instagram", "telegram"], ["Instagram"]])
-    rename = begin_rename(state, "Telegram")
+    rename = begin_rename(state, "Telegram", 1)
     assert rename.refs == [(0, 1)] and rename.rubrics == 1
     for typed in ("Telegram ", "Telegram c", "Telegram channel"):
         state.set("platforms[1].name", typed)
@@ -48,7 +48,7 @@ def test_rename_follows_the_name_as_it_is_typed() -> None:
 
 def test_a_passing_name_never_captures_another_platforms_references() -> None:
     state = _state("Instagram", "Insta", rubrics=[["Instagram"], ["Insta"]])
-    rename = begin_rename(state, "Insta")
+    rename = begin_rename(state, "Insta", 1)
     for typed in ("Instagram", "Instagram2"):
         state.set("platforms[1].name", typed)
         follow_rename(state, rename, typed)
@@ -57,17 +57,16 @@ def test_a_passing_name_never_captures_another_platforms_references() -> None:
 
 def test_a_blank_name_leaves_the_old_name_in_place() -> None:
     state = _state("Telegram", rubrics=[["Telegram"]])
-    rename = begin_rename(state, "Telegram")
+    rename = begin_rename(state, "Telegram", 0)
     follow_rename(state, rename, "TG")
     assert follow_rename(state, rename, "  ") == 1
     assert _refs(state) == [["Telegram"]]
 
 
 def test_shared_or_blank_names_have_no_references_to_follow() -> None:
-    assert (
-        begin_rename(_state("Telegram", "telegram", rubrics=[["Telegram"]]), "Telegram").refs == []
-    )
-    assert begin_rename(_state("", rubrics=[[""]]), "").refs == []
+    shared = _state("Telegram", "telegram", rubrics=[["Telegram"]])
+    assert begin_rename(shared, "Telegram", 0).refs == []
+    assert begin_rename(_state("", rubrics=[[""]]), "", 0).refs == []
 
 
 def test_a_rename_can_begin_after_its_first_change_is_in_the_policy() -> None:

@@ -76,20 +76,18 @@ class PlatformRename:
         return len({rubric for rubric, _ in self.refs})
 
 
-def begin_rename(state: PolicyState, name: str, index: int | None = None) -> PlatformRename:
-    """Start renaming the platform called `name`: platform `index`, whose name in
-    `state` may already be the first change of the rename (None: some platform that
-    `state` still calls `name`).
+def begin_rename(state: PolicyState, name: str, index: int) -> PlatformRename:
+    """Start renaming platform `index`, called `name` before the rename (in `state` its
+    name may already be the rename's first change).
 
     No reference follows when the name is blank or another platform has the same
     name (the references then belong to both).
     """
-    names = [
-        platform.get("name") if isinstance(platform, dict) else None
-        for platform in state.items("platforms")
-    ]
-    same = [position for position, other in enumerate(names) if _same(other, name)]
-    shared = len(same) > 1 if index is None else any(position != index for position in same)
+    shared = any(
+        _same(platform.get("name"), name)
+        for position, platform in enumerate(state.items("platforms"))
+        if position != index and isinstance(platform, dict)
+    )
     if not name.strip() or shared:
         return PlatformRename(name)
     refs = [

@@ -23,7 +23,7 @@ from textual.app import App, SuspendNotSupported
 from textual.widgets import TextArea
 
 from exports.atomic import write_reason
-from screens.widgets.fields import FieldRow
+from screens.widgets.fields import FieldRow, row_of
 from screens.widgets.messages import Edited
 from wizard.core.i18n import get_language, t
 from wizard.core.state import PolicyState
@@ -61,12 +61,7 @@ def open_in_editor(app: Suspends, path: Path, line: int | None = None) -> str | 
 def focused_row(app: App[Any]) -> FieldRow | None:
     """The field row holding the focused widget, if any."""
     widget = app.focused
-    if widget is None:
-        return None
-    for node in (widget, *widget.ancestors):
-        if isinstance(node, FieldRow):
-            return node
-    return None
+    return None if widget is None else row_of(widget)
 
 
 def edit_externally(app: App[Any]) -> None:
