@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
@@ -69,6 +70,13 @@ class ControlInput(Input):
     suggestion (a file name in the folder) is drawn with stand-ins too, and taken as
     it is.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.validators:
+            # Without validators Textual's `Input` is valid and says so with a class
+            # set as it mounts, which restyled it and laid the screen out again.
+            self.add_class("-valid", update=False)
 
     async def on_key(self, event: events.Key) -> None:
         """An editing key (backspace, delete, the arrows, home, end, ctrl+k …) acts here,

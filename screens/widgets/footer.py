@@ -171,12 +171,16 @@ class CatalogueFooter(Footer):
         # Unlike Textual's Footer this does not wait for the first bindings change: the
         # wizard's keys show with the screen, not a moment later.
         layout = self._layout = self.layout_now()
+        # The keys' class of the compact style, given with them: bound to the footer's
+        # `compact`, each set it as it mounted, restyling itself.
+        compact = "-compact" if self.compact else ""
         for item in layout.keys:
             yield FooterKey(
                 item.key,
                 item.display,
                 item.description,
                 item.action,
+                classes=compact,
                 disabled=not item.enabled,
                 tooltip=item.tooltip or item.description,
             ).data_bind(compact=Footer.compact)
@@ -187,7 +191,7 @@ class CatalogueFooter(Footer):
                 item.display,
                 item.description,
                 item.action,
-                classes="-command-palette",
+                classes=f"-command-palette {compact}",
                 disabled=not item.enabled,
                 tooltip=item.tooltip or item.description,
             ).data_bind(compact=Footer.compact)

@@ -57,6 +57,7 @@ from wizard.core.state import PolicyState
 from wizard.tui.save_flow import SaveFlow, read_failure
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
     from textual.driver import Driver
 
     from screens.start import StartScreen
@@ -172,6 +173,14 @@ class PresenceApp(CurrentScreenQueries[int]):
         """Textual's notification, never read as markup: the wizard's messages carry
         file names and values, in which `[b]` or a lone `[` is text."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Textual's restyle of `node` after a change of its classes, once it is in the
+        app: a widget is styled as it mounts, with the classes it has then. Textual
+        restyled a widget whose constructor set a class (a compact button's, a
+        footer key's) before it was mounted too, some forty times on a section screen."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
 
     def copy_to_clipboard(self, text: str) -> None:
         """Textual's copy (OSC 52), without control characters (tabs and line breaks
