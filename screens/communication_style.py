@@ -3,9 +3,7 @@ not" pairs and the tone by situation), address, emoji, words."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
-from textual.widgets import RadioButton, RadioSet
 
 from schemas.model import ADDRESSES, EMOJI_USES, GOALS, STYLES
 from screens.base import SectionScreen, section_css
@@ -53,15 +51,3 @@ class CommunicationStyleScreen(SectionScreen):
         )
         for spec in self.WORDS:
             yield self.field(spec)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.call_after_refresh(self._fit_style_labels)
-
-    def _fit_style_labels(self) -> None:
-        """Give each style as many lines as its description takes at this width (a
-        radio button is one line high by itself, and cuts the rest off)."""
-        radio = self.query_one("#communication-style", RadioSet)
-        for button in radio.query(RadioButton):
-            width = button.content_size.width
-            if width > 0:
-                button.styles.height = max(1, len(button.render().wrap(width)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from rich.segment import Segment
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, SelectionList
 
@@ -43,7 +44,15 @@ class MarkedCheckbox(Checkbox):
 
 
 class MarkedRadioButton(RadioButton):
-    """A `RadioButton` whose unpressed button is empty without colours."""
+    """A `RadioButton` whose unpressed button is empty without colours, and as high as
+    its label takes when its style lets it wrap (`text-wrap: wrap`)."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Textual's toggle buttons are one line high whatever their label: a style that
+        # wraps it would cut the label off after its first line.
+        if self.styles.text_wrap != "wrap" or width <= 0:
+            return super().get_content_height(container, viewport, width)
+        return max(1, len(self.render().wrap(width)))
 
     def on_mount(self) -> None:
         _show_mark(self, RadioButton.BUTTON_INNER)

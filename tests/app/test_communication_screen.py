@@ -352,3 +352,29 @@ async def test_a_one_line_answer_is_redrawn_in_place_and_a_longer_one_lays_the_s
         await wait_for(pilot, lambda: "-error" in _problem(app, MAX)[1], "the error")
         await wait_for(pilot, lambda: line.size.height > 1, "the error's lines")
         assert any(layouts)
+
+
+async def test_a_style_whose_description_does_not_fit_wraps_onto_its_own_lines(
+    tmp_path: Path,
+) -> None:
+    """Each style shows its whole description: at 60 columns the long ones take two
+    lines, at 120 one; the layout gives them their height (nothing set afterwards)."""
+    from textual.widgets import RadioButton
+
+    state = PolicyState(None, path=tmp_path / "p.toml")
+    app = PresenceApp(state, section="communication", lang="uk")
+    async with app.run_test(size=(60, 40)) as pilot:
+        await at_step(pilot, "communication-style")
+        buttons = list(app.screen.query_one("#communication-style", RadioSet).query(RadioButton))
+
+        def heights() -> list[int]:
+            return [button.size.height for button in buttons]
+
+        await wait_for(pilot, lambda: max(heights()) > 1, "a wrapped style")
+        for button in buttons:
+            lines = button.render().wrap(button.content_size.width)
+            assert button.content_size.height == len(lines)
+            shown = " ".join(line.plain.strip() for line in lines)
+            assert shown.endswith(str(button.label).split()[-1])
+        await pilot.resize_terminal(120, 40)
+        await wait_for(pilot, lambda: heights() == [1, 1, 1, 1], "one line each")
