@@ -40,6 +40,7 @@ from screens.export_dialog import ExportDialog, target_refusal
 from screens.labels import gap_line, problem_line
 from screens.plan_export_dialog import PlanExportDialog
 from screens.plan_view import PlanView, month_name
+from screens.textual_tricks import SteadyTabbedContent
 from screens.widgets.fields import FieldSpec
 from screens.widgets.list_editor import ListEditor
 from screens.widgets.messages import Edited, NavigateTo
@@ -149,7 +150,7 @@ class ReviewScreen(StepScreen):
         with Horizontal(id="review-actions"):
             yield Button(t("review.save"), id="review-save", compact=True)
             yield Button(t("review.export"), id="review-export", compact=True, variant="primary")
-        with TabbedContent(id="review-tabs"):
+        with SteadyTabbedContent(id="review-tabs"):
             with TabPane(t("review.checklist"), id="review-tab-checklist"):
                 yield Static(t("review.checklist_help"), classes="review-help")
                 yield ProblemList(id="review-checklist")

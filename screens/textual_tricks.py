@@ -47,6 +47,11 @@ else in the wizard uses Textual's public API.
    SIGCONT resumes only after the driver's own suspension (`_must_signal_resume`, set
    by its SIGTSTP handler), and a writer that cannot write (`OSError`, `ValueError` on
    a closed file) keeps taking what is queued, writing nothing, until it is stopped.
+8. `SteadyTabbedContent._on_tab_pane_focused` — not for speed: a widget focused in a
+   pane whose tab is not mounted yet (the review opened at once, its first list given
+   the focus while its tab row was still being built) made Textual's `TabbedContent`
+   show that pane by a tab id it could not find yet: `ValueError`, the wizard gone.
+   Here the pane is shown once its tab is there; until then the tabs stay as they are.
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ from textual.drivers.linux_driver import LinuxDriver
 from textual.events import Mount
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Select, Static
+from textual.widgets import Header, Select, Static, TabbedContent, TabPane
 from textual.widgets._select import SelectOverlay
 
 CHECKED_WITH = "8.2.8"
@@ -85,6 +90,7 @@ PRIVATE_NAMES: tuple[tuple[type[Any], str], ...] = (
     (Select, "_on_mount"),
     (XTermParser, "_sequence_to_key_events"),
     (LinuxDriver, "_sigcont_application"),
+    (TabbedContent, "_on_tab_pane_focused"),
 )
 """The private names used here, by the class that defines them."""
 
@@ -131,6 +137,38 @@ class TolerantSelect(Select[str]):
         if not self.query(SelectOverlay):  # being taken down: nobody will open it
             event.prevent_default()
             Widget._on_mount(self, event)
+
+
+class SteadyTabbedContent(TabbedContent):
+    """Textual's `TabbedContent`, which shows a pane whose widget took the focus only
+    once the pane's tab is mounted (trick 8)."""
+
+    TAB_WAIT_REFRESHES = 20
+    """How many refreshes to wait for a pane's tab before leaving the tabs as they are."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        # Textual's handler (run after this one unless prevented) makes the pane active
+        # by its tab's id, which fails while the tab is not mounted.
+        pane = event.tab_pane.id
+        if pane is not None and not self._has_tab(pane):
+            event.stop()
+            event.prevent_default()
+            self.call_after_refresh(self._show_when_tab_is_there, pane, self.TAB_WAIT_REFRESHES)
+
+    def _has_tab(self, pane: str) -> bool:
+        try:
+            self.get_tab(pane)
+        except NoMatches:
+            return False
+        return True
+
+    def _show_when_tab_is_there(self, pane: str, refreshes: int) -> None:
+        if not self.is_attached or refreshes <= 0:
+            return
+        if self._has_tab(pane):
+            self.active = pane
+        else:
+            self.call_after_refresh(self._show_when_tab_is_there, pane, refreshes - 1)
 
 
 class TitleHeader(Header):

@@ -471,3 +471,37 @@ async def test_the_app_closing_while_the_export_dialog_opens_goes_quietly(
         await click(pilot, "#review-export")
         await wait_for(pilot, lambda: not app.is_running, "the app to end")
     assert app.return_code == 0
+
+
+async def test_a_pane_focused_before_its_tab_is_mounted_is_shown_once_the_tab_is_there() -> None:
+    """Textual's TabbedContent failed the app (`ValueError`) when a widget took the focus
+    in a pane whose tab was not mounted yet; the review's tabs wait for the tab."""
+    from textual.app import App
+    from textual.widgets import Input, TabPane
+    from textual.widgets._tabbed_content import ContentTab, ContentTabs
+
+    from screens.textual_tricks import SteadyTabbedContent
+
+    class Tabs(App[None]):
+        def compose(self) -> ComposeResult:
+            with SteadyTabbedContent(id="tabs"):
+                with TabPane("One", id="one"):
+                    yield Input(id="first")
+                with TabPane("Two", id="two"):
+                    yield Input(id="second")
+
+    app = Tabs()
+    async with app.run_test() as pilot:
+        tabbed = app.query_one(SteadyTabbedContent)
+        await wait_for(pilot, lambda: tabbed.active == "one", "the first pane")
+        tabs = app.query_one(ContentTabs)
+        await tabs.remove_tab(ContentTab.add_prefix("two"))
+        app.query_one("#second", Input).focus()
+        await pilot.pause()
+        assert app.is_running and tabbed.active == "one"
+        app.query_one("#first", Input).focus()
+        await pilot.pause()
+        app.query_one("#second", Input).focus()  # its tab is on its way
+        await tabs.add_tab(ContentTab("Two", "two"))
+        await wait_for(pilot, lambda: tabbed.active == "two", "the pane shown with its tab")
+        assert app.is_running
