@@ -45,6 +45,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import ScreenResume, ScreenSuspend
 from textual.screen import Screen
@@ -159,24 +160,25 @@ class StepScreen(Screen[None]):
         with Horizontal(id="layout"):
             yield Sidebar(self.state, self.section)
             with Vertical(id="main"):
-                yield Static(t(f"section.{self.section}.title"), id="section-title")
-                steps = steps_of(self.section)
-                if len(steps) > 1:
-                    number = [step.name for step in steps].index(self.STEP) + 1
-                    yield Static(
-                        t("step.counter", n=number, total=len(steps))
-                        + " "
-                        + t(f"step.{self.STEP}.title"),
-                        id="step-title",
-                    )
+                yield Static(self._title(), id="section-title")
                 with VerticalScroll(id="body"):
                     yield Static(t(f"section.{self.section}.intro"), id="section-intro")
                     yield from self.compose_body()
                 with Horizontal(id="nav"):
                     yield Button(t("nav.back"), id="nav-back", compact=True)
-                    yield Static("", id="nav-gap")
                     yield Button(t("nav.next"), id="nav-next", compact=True, variant="primary")
         yield CatalogueFooter()
+
+    def _title(self) -> Content:
+        """The section's title and, in a section of several steps, the step's number
+        and title under it: one widget (see `screens.widgets.fields.heading`)."""
+        title = Content.styled(t(f"section.{self.section}.title"), "bold $primary")
+        steps = steps_of(self.section)
+        if len(steps) <= 1:
+            return title
+        number = [step.name for step in steps].index(self.STEP) + 1
+        step = t("step.counter", n=number, total=len(steps)) + " " + t(f"step.{self.STEP}.title")
+        return Content.assemble(title, "\n", (step, "$text-secondary"))
 
     def _take_breakpoint(self) -> None:
         """The class of the terminal's width (of `HORIZONTAL_BREAKPOINTS`, the widest one

@@ -35,7 +35,7 @@ from schemas.text import is_empty
 from screens.dialogs import ConfirmDialog
 from screens.labels import problem_text
 from screens.widgets.closing import going
-from screens.widgets.fields import FieldRow, FieldSpec
+from screens.widgets.fields import FieldRow, FieldSpec, heading
 from screens.widgets.hand_over import HandingOverList
 from screens.widgets.messages import Edited
 from screens.widgets.string_list import StringListEditor, list_controls, show_pressed
@@ -113,8 +113,6 @@ class ListEditor(Vertical):
 
     DEFAULT_CSS = """
     ListEditor { height: auto; margin: 0 0 1 0; }
-    ListEditor .list-label { text-style: bold; }
-    ListEditor .list-help { color: $text-muted; }
     ListEditor EntryList { height: auto; min-height: 3; max-height: 10; }
     ListEditor EntryList.-long { height: 10; }
     ListEditor .list-controls { height: auto; }
@@ -173,8 +171,7 @@ class ListEditor(Vertical):
         return f"{self.id}-{name}"
 
     def compose(self) -> ComposeResult:
-        yield Static(t(self.label_key), classes="list-label")
-        yield Static(t(self.help_key), classes="list-help")
+        yield Static(heading(t(self.label_key), t(self.help_key)), classes="list-label")
         yield EntryList(id=self._part("entries"), follow=self._follow_highlight, act=self._do)
         yield list_controls(
             self._part,

@@ -192,13 +192,15 @@ def opened(folder: Path, size: tuple[int, int] = (100, 30)) -> Iterator[Terminal
 
 
 def field_text(terminal: Terminal, label: str) -> str:
-    """The text in the box of the field labelled `label` (the line under the label's,
-    between the box's sides), as the pane shows it."""
+    """The text in the box of the field labelled `label` (the box under the label and
+    its help lines, between the box's sides), as the pane shows it."""
     lines = terminal.lines()
     for index, line in enumerate(lines):
-        if line.rstrip().endswith(label) and index + 2 < len(lines):
-            inside = lines[index + 2]
-            if "▊" in inside:
+        if not line.rstrip().endswith(label):
+            continue
+        for top in range(index + 1, min(index + 6, len(lines) - 1)):
+            if "▊▔" in lines[top]:
+                inside = lines[top + 1]
                 return inside.split("▊", 1)[1].rsplit("▎", 1)[0].strip()
     return ""
 

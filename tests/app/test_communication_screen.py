@@ -151,7 +151,7 @@ async def test_response_fields_and_minutes(tmp_path: Path) -> None:
             "communication-response_time-timezone",
         ):
             assert isinstance(app.query_one(f"#{widget_id}"), Input)
-        help_line = str(_row(app, MAX).query_one(".field-help", Static).render())
+        help_line = str(_row(app, MAX).query_one(".field-label", Static).render())
         assert "15 minutes" in help_line and "within an hour" in help_line
         path = "communication.response_time.first_reply_max_minutes"
         await focus(pilot, f"#{MAX}")

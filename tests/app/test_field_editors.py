@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import Input, Label, RadioButton, Static
+from textual.widgets import Input, RadioButton, Static
 
 from schemas.model import GOALS, LANGUAGES, STYLES
 from screens.widgets.editors import EDITORS, FieldEditor, editor_for
@@ -375,7 +375,13 @@ async def test_a_row_loads_writes_and_shows_a_parse_error() -> None:
     async with row_of(spec, {"communication": {"response_time": {}}}) as mounted:
         row, state, pilot = mounted.row, mounted.state, mounted.pilot
         assert row.editor is row.field_editor.widget
-        assert str(row.query_one(".field-label", Label).render()) == t(spec.label_key)
+        # the label, then its help, above the field; the problem line under it
+        heading = row.query_one(".field-label", Static)
+        label, help_text = str(heading.render()).split("\n", 1)
+        assert (label, help_text) == (t(spec.label_key), t(spec.help_key))
+        assert list(row.children).index(heading) < list(row.children).index(row.editor)
+        problem = row.query_one(".field-problem", Static)
+        assert list(row.children).index(problem) == list(row.children).index(row.editor) + 1
         editor = row.query_one(Input)
         editor.value = "1 h"
         await until(pilot, lambda: state.get(spec.path) == 60, "60 minutes stored")

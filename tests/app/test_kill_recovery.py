@@ -92,15 +92,17 @@ SCROLL_BAR = " ▁▂▃▄▅▆▇█"
 
 
 def _company_line(terminal: Terminal) -> str:
-    """The text line of the company field (the box under its label); "" while the label
-    is not drawn. The body's scroll bar may end the label's line (its thumb's blocks)."""
+    """The text line of the company field (the box under its label and help line); ""
+    while the label is not drawn. The body's scroll bar may end the label's line (its
+    thumb's blocks)."""
     lines = terminal.screen().splitlines()
     label = next(
         (i for i, line in enumerate(lines) if line.rstrip(SCROLL_BAR).endswith("Company")), None
     )
-    if label is None or label + 2 >= len(lines):
+    if label is None:
         return ""
-    return lines[label + 2]
+    top = next((i for i in range(label + 1, len(lines) - 1) if "▊▔" in lines[i]), None)
+    return "" if top is None else lines[top + 1]
 
 
 def _focus_on_company(terminal: Terminal) -> None:

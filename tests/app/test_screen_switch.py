@@ -78,14 +78,14 @@ async def test_a_theme_changed_elsewhere_restyles_the_screen_on_return(tmp_path:
     async with app.run_test(size=SIZE) as pilot:
         await at_step(pilot, "document")
         title = app.screen.query_one("#section-title", Static)
-        dark = title.styles.color
+        dark = title.styles.background
         send_keys(pilot, "ctrl+n")
         await at_step(pilot, "mission")
         app.theme = "textual-light"
         send_keys(pilot, "ctrl+b")
         await at_step(pilot, "document")
         assert app.screen.query_one("#section-title", Static) is title
-        await wait_for(pilot, lambda: title.styles.color != dark, "the title restyled")
+        await wait_for(pilot, lambda: title.styles.background != dark, "the title restyled")
 
 
 async def test_a_change_made_elsewhere_shows_on_return(tmp_path: Path) -> None:

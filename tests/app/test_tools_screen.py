@@ -67,7 +67,7 @@ async def test_empty_list_is_fine_and_every_key_has_its_field(tmp_path: Path) ->
         assert [gap.code for gap in state.gaps("tools")] == ["no_tool"]
         problem = app.query_one("#tools").query_one(".list-problem", Static)
         assert str(problem.render()) == ""
-        help_line = app.query_one("#tools").query_one(".list-help", Static)
+        help_line = app.query_one("#tools").query_one(".list-label", Static)
         assert "Optional" in str(help_line.render())
 
 
