@@ -47,14 +47,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.events import ScreenResume, ScreenSuspend
+from textual.events import Resize, ScreenResume, ScreenSuspend
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from schemas.keypath import parse_path
-from screens.textual_tricks import lay_out_ahead
+from screens.textual_tricks import lay_out_ahead, resize_changes_nothing
 from screens.widgets.closing import going
 from screens.widgets.fields import FieldRow, FieldSpec
 from screens.widgets.footer import CatalogueFooter
@@ -254,6 +254,11 @@ class StepScreen(Screen[None]):
         themselves: the parsed rules (new after a theme change or a newly loaded
         stylesheet) and whether the app has the terminal's focus."""
         return (self.app.stylesheet.rules, self.app.app_focus)
+
+    async def _on_resize(self, event: Resize) -> None:
+        # Runs before Textual's, which lays the screen out again unless prevented.
+        event.stop()
+        resize_changes_nothing(self, event)
 
     @on(ScreenSuspend)
     def _remember_styles(self) -> None:

@@ -52,6 +52,11 @@ else in the wizard uses Textual's public API.
    the focus while its tab row was still being built) made Textual's `TabbedContent`
    show that pane by a tab id it could not find yet: `ValueError`, the wizard gone.
    Here the pane is shown once its tab is there; until then the tabs stay as they are.
+9. `resize_changes_nothing` — `Screen._compositor` (its size): a step's screen told it
+   has the size it was last laid out at (Textual sends that to a screen shown for the
+   first time, after its first layout, and the app forwards the terminal's size once
+   it starts) lays nothing out again. Textual laid the whole screen out and drew it
+   once more for each: two of the first screen's layouts.
 """
 
 from __future__ import annotations
@@ -121,6 +126,17 @@ def lay_out_ahead(screen: Screen[Any], size: Any) -> bool:
     screen._layout_required = False
     screen._refresh_layout(size)
     return False
+
+
+def resize_changes_nothing(screen: Screen[Any], event: events.Resize) -> bool:
+    """True when `event` would lay `screen` out again at the size it was last laid out
+    at; then Textual's handling (another full layout and frame) is prevented (trick 9).
+    A change that asks for a layout still gets one: it asks for it itself."""
+    size = screen._compositor.size
+    if not size or event.size != size:
+        return False
+    event.prevent_default()
+    return True
 
 
 class TolerantSelect(Select[str]):

@@ -41,3 +41,34 @@ async def test_resizing_the_terminal_moves_the_screen_between_widths(tmp_path: P
         await pilot.resize_terminal(90, 30)
         await wait_for(pilot, lambda: _classes(app.screen) == {"-wide"}, "the wide class")
         assert app.screen.query_one("#sidebar", Widget).display
+
+
+async def test_a_resize_to_the_size_laid_out_lays_nothing_out_and_a_new_size_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual import events
+    from textual.screen import Screen
+
+    layouts: list[object] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(screen: Screen[object], *args: object, **kwargs: object) -> None:
+        layouts.append(screen)
+        refresh_layout(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = open_app(tmp_path, section="communication")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StepScreen), "the section's screen")
+        screen = app.screen
+        body = screen.query_one("#body", Widget)
+        await wait_for(pilot, lambda: body.size.width > 0, "the body laid out")
+        wide = body.size.width
+        await pilot.pause()
+        before = layouts.count(screen)
+        screen.post_message(events.Resize(app.size, app.size))
+        await pilot.pause()
+        assert layouts.count(screen) == before
+        await pilot.resize_terminal(90, 30)
+        await wait_for(pilot, lambda: body.size.width == wide - 10, "the body ten columns narrower")
+        assert layouts.count(screen) > before
