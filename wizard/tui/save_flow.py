@@ -15,6 +15,8 @@
 - SIGTERM and SIGHUP end the app cleanly, and `close` (called on unmount) keeps a
   draft only of unsaved work and releases the lock;
 - a file that is not valid TOML gets `BrokenFileScreen` instead of the editor.
+
+The dialogs are imported where they are shown: most starts show none of them.
 """
 
 from __future__ import annotations
@@ -30,13 +32,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from textual.timer import Timer
 
 from screens.base import StepScreen
-from screens.broken_file import BrokenFileScreen
-from screens.conflict import ChangesDialog, ConflictDialog
 from screens.dialogs import ConfirmDialog, MessageDialog
-from screens.lock_dialog import LockDialog, LockTakenDialog
-from screens.recovery import RecoveryDialog
-from screens.save_as import SaveAsDialog
-from screens.save_summary import RevisionNote, SaveSummaryDialog, group
 from wizard.core import recent, revisions
 from wizard.core.drafts import Draft
 from wizard.core.flow import STEPS, step_for_path
@@ -54,6 +50,7 @@ if TYPE_CHECKING:
 
     from exports.diff import Change
     from exports.store import PolicyReadError, PolicySource
+    from screens.save_summary import RevisionNote
     from wizard.core.merging import Choices, DiskMerge
 
 Then = Callable[[], object] | None
@@ -218,6 +215,8 @@ class SaveFlow:
             self._offer_draft()
             return
         self.session.paused = True
+        from screens.lock_dialog import LockDialog
+
         self.app.push_screen(
             LockDialog(str(state.path), holder), lambda choice: self._lock_answer(holder, choice)
         )
@@ -264,7 +263,9 @@ class SaveFlow:
         """Restore, merge or discard a draft. A draft made before the file changed is
         merged into it when it knows the file it began from; else restoring it first
         lists what it puts back over the newer file (the other person's values too)."""
+        from screens.conflict import ChangesDialog
         from screens.merge_dialog import MergeDialog
+        from screens.recovery import RecoveryDialog
         from wizard.core.merging import merge_versions
 
         session = self.session
@@ -398,6 +399,7 @@ class SaveFlow:
         """Another wizard took the lock: say so; saving anyway goes on as every save does,
         through the check of the file on disk (the other wizard may have saved)."""
         from exports.store import file_changed_on_disk
+        from screens.lock_dialog import LockTakenDialog
 
         session = self.session
         if session is None or session.path is None:
@@ -441,6 +443,8 @@ class SaveFlow:
 
     async def _ask_note(self, changes: dict[str, list[Change]]) -> RevisionNote | None:
         """What this save changes, and the revision note (None: back to editing)."""
+        from screens.save_summary import SaveSummaryDialog
+
         session = self.session
         if session is None:
             return None
@@ -459,7 +463,10 @@ class SaveFlow:
         """The file changed on disk: ask what to do until the author decides. A merge
         with every conflict chosen, an overwrite (after listing what it undoes of their
         changes), another file to save to (never the changed one), or None (cancel)."""
+        from screens.conflict import ChangesDialog, ConflictDialog
         from screens.merge_dialog import MergeDialog
+        from screens.save_as import SaveAsDialog
+        from screens.save_summary import group
         from wizard.core.merging import DiskMerge, merge_with_disk, other_name
 
         session = self.session
@@ -545,6 +552,7 @@ class SaveFlow:
         """
         from exports.atomic import ReadOnlyFileError
         from exports.store import PolicyReadError, PolicyWriteError, save_policy
+        from screens.save_as import SaveAsDialog
 
         session = self.session
         if session is None:
@@ -614,6 +622,8 @@ class SaveFlow:
     async def _compare_with_disk(self, path: Path) -> None:
         from exports.diff import diff_policies
         from exports.store import PolicyReadError, read_policy
+        from screens.conflict import ChangesDialog
+        from screens.save_summary import group
 
         session = self.session
         if session is None:
@@ -677,6 +687,8 @@ class SaveFlow:
     # -- a file that cannot be parsed ------------------------------------------------
     def show_broken(self, path: Path, error: PolicyReadError) -> None:
         """Show where the file is broken; the author fixes it in $EDITOR or quits."""
+        from screens.broken_file import BrokenFileScreen
+
         screen = BrokenFileScreen(path, error.text(get_language()), error.line, error.column)
         self.app.push_screen(screen, lambda choice: self._broken_answer(path, error, choice))
 
