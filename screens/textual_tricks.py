@@ -15,10 +15,8 @@ else in the wizard uses Textual's public API.
    `Screen._compositor`: the layout and drawing a screen gets when shown; no public call
    lays out a screen that is not shown. Done ahead, the first showing finds the screen
    at its size and only composes the frame.
-3. `TitleHeader._on_mount` — replaces `Header._on_mount`: the same four watchers of the
-   title, but an update that reaches a header being taken down does nothing. Needed by
-   1: when the app closes while a screen built ahead is being mounted, Textual's
-   watcher ran after the header's title widget was removed and raised `NoMatches`.
+3. (none now: the page header is the wizard's own widget, `screens.widgets.header`;
+   Textual's, whose title watcher failed on a header being taken down, is not used.)
 4. `CurrentScreenQueries._get_dom_base` — queries made on the app search the current
    screen (Textual searches its default screen, but every page here is a screen of its
    own). Not for speed: so that `app.query_one("#document-company")` finds the field.
@@ -71,14 +69,14 @@ from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.css.query import NoMatches
-from textual.dom import DOMNode, NoScreen
+from textual.dom import DOMNode
 from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
 from textual.drivers.linux_driver import LinuxDriver
 from textual.events import Mount
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Select, Static, TabbedContent, TabPane
+from textual.widgets import Select, TabbedContent, TabPane
 from textual.widgets._select import SelectOverlay
 
 CHECKED_WITH = "8.2.8"
@@ -90,7 +88,6 @@ PRIVATE_NAMES: tuple[tuple[type[Any], str], ...] = (
     (Screen, "_refresh_layout"),
     (Screen, "_compositor"),
     (Screen, "_layout_required"),
-    (Header, "_on_mount"),
     (Widget, "_on_mount"),
     (Select, "_on_mount"),
     (XTermParser, "_sequence_to_key_events"),
@@ -185,32 +182,6 @@ class SteadyTabbedContent(TabbedContent):
             self.active = pane
         else:
             self.call_after_refresh(self._show_when_tab_is_there, pane, refreshes - 1)
-
-
-class TitleHeader(Header):
-    """Textual's `Header` whose title update does nothing once its title widget is gone."""
-
-    def _on_mount(self, event: Mount) -> None:
-        # Replaces `Header._on_mount` (the same four watchers, a tolerant update);
-        # `Widget._on_mount` below it still runs.
-        event.prevent_default()
-        Widget._on_mount(self, event)
-        self.watch(self.app, "title", self._show_title)
-        self.watch(self.app, "sub_title", self._show_title)
-        self.watch(self.screen, "title", self._show_title)
-        self.watch(self.screen, "sub_title", self._show_title)
-
-    _shown: object = None
-    """The title last put into the title widget."""
-
-    def _show_title(self) -> None:
-        with suppress(NoMatches, NoScreen):  # being taken down: nobody will see it
-            title = self.format_title()
-            if title != self._shown:
-                # One line whatever the text: no layout of the screen (a keystroke that
-                # marks the policy modified redrew the whole screen for it).
-                self.query_one("HeaderTitle", Static).update(title, layout=False)
-                self._shown = title
 
 
 _Return = TypeVar("_Return")

@@ -1,5 +1,6 @@
-"""The page header shows the title as Textual's does, and a header that lost its
-title widget (being taken down while the app closes) ignores a title change."""
+"""The page header shows the title as Textual's does, in one widget: ≡ opens the
+command palette, a title change redraws the line only when its text changes, and a
+header being taken down ignores one."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from screens.widgets.header import PageHeader
 from tests.app.conftest import focus, send_keys, settle, wait_for
@@ -22,13 +23,13 @@ class _HeaderApp(App[None]):
 
 
 def _title_text(app: App[Any]) -> str:
-    return str(app.screen.query_one("HeaderTitle", Static).render())
+    return str(app.screen.query_one(PageHeader).render()).strip()
 
 
 async def test_the_header_follows_the_title_and_sub_title() -> None:
     app = _HeaderApp()
     async with app.run_test(size=(60, 5)) as pilot:
-        await wait_for(pilot, lambda: app.screen.query("HeaderTitle"), "the header's title")
+        await wait_for(pilot, lambda: app.screen.query(PageHeader), "the header")
         app.title = "brand-policy.toml"
         app.sub_title = "modified"
         await wait_for(pilot, lambda: "modified" in _title_text(app), "the sub-title shown")
@@ -37,37 +38,76 @@ async def test_the_header_follows_the_title_and_sub_title() -> None:
         await wait_for(pilot, lambda: "modified" not in _title_text(app), "the sub-title gone")
 
 
-async def test_a_title_change_after_the_title_widget_went_is_ignored() -> None:
+async def test_the_title_is_centred_between_the_icon_and_the_clocks_place() -> None:
     app = _HeaderApp()
     async with app.run_test(size=(60, 5)) as pilot:
-        await wait_for(pilot, lambda: app.screen.query("HeaderTitle"), "the header's title")
-        await app.screen.query_one("HeaderTitle").remove()
-        app.title = "another.toml"  # Textual's Header raised NoMatches here
+        header = await _header(pilot, app)
+        app.title = "brand-policy.toml"
+        await wait_for(pilot, lambda: "brand" in _title_text(app), "the title")
+        line = str(header.render())
+        assert len(line) == 60 and line.startswith(" ≡ ")
+        start = line.index("brand")
+        end = start + len("brand-policy.toml")
+        assert abs((start - 8) - (60 - 10 - end)) <= 1  # centred in its 42 cells
+        # A path too long for its 42 cells loses its start, never "modified".
+        app.title = "/home/olena/policies/northwind/2027/brand-policy.toml"
+        app.sub_title = "modified"
+        await wait_for(pilot, lambda: "…" in str(header.render()), "the ellipsis")
+        line = str(header.render())
+        assert len(line) == 60
+        shown = line[8:50].strip()
+        assert shown.startswith("…") and shown.endswith("brand-policy.toml — modified")
+
+
+async def test_a_click_on_the_icon_opens_the_command_palette() -> None:
+    from textual.command import CommandPalette
+
+    app = _HeaderApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await _header(pilot, app)
+        await pilot.click(PageHeader, offset=(20, 0))  # the title: nothing
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.click(PageHeader, offset=(1, 0))
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+
+
+async def test_a_title_change_reaching_a_header_being_taken_down_is_ignored() -> None:
+    app = _HeaderApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        header = await _header(pilot, app)
+        await header.remove()
+        app.title = "another.toml"
         await settle(pilot)
-        assert app.screen.query_one(PageHeader).is_mounted
-        assert not app.screen.query("HeaderTitle")
+        assert app.is_running and not app.screen.query(PageHeader)
 
 
 async def test_a_title_change_redraws_the_title_only_when_its_text_changes() -> None:
     app = _HeaderApp()
     async with app.run_test(size=(60, 5)) as pilot:
-        await pilot.pause()
-        title = app.screen.query_one("HeaderTitle", Static)
-        updates: list[bool] = []
-        update = title.update
+        header = await _header(pilot, app)
+        refreshes: list[dict[str, Any]] = []
+        refresh = header.refresh
 
-        def counted(content: Any = "", *, layout: bool = True) -> None:
-            updates.append(layout)
-            update(content, layout=layout)
+        def counted(*regions: Any, **options: Any) -> Any:
+            refreshes.append(options)
+            return refresh(*regions, **options)
 
-        setattr(title, "update", counted)  # noqa: B010 - this widget only
+        setattr(header, "refresh", counted)  # noqa: B010 - this widget only
         app.sub_title = "modified"
         await pilot.pause()
         app.title = app.title  # the same text: nothing to redraw
         app.screen.sub_title = None
         await pilot.pause()
-        assert updates == [False]  # one line, whatever the text: no layout of the screen
+        assert refreshes == [{}]  # one line, whatever the text: no layout of the screen
         assert "modified" in _title_text(app)
+
+
+async def _header(pilot: Any, app: App[Any]) -> PageHeader:
+    await wait_for(pilot, lambda: app.screen.query(PageHeader), "the header")
+    header = app.screen.query_one(PageHeader)
+    await wait_for(pilot, lambda: header.size.width > 0, "the header laid out")
+    return header
 
 
 async def test_the_wizard_says_modified_without_drawing_the_whole_screen_again(
@@ -96,6 +136,8 @@ async def test_the_wizard_says_modified_without_drawing_the_whole_screen_again(
         send_keys(pilot, "end")
         await wait_for(pilot, lambda: field.selection.is_empty and field.cursor_position == 4)
         send_keys(pilot, "x")
+        await wait_for(pilot, lambda: field.value == "Acmex", "the x typed")
+        assert app.state is not None and app.state.is_dirty
         await wait_for(pilot, lambda: _title_text(app).endswith(modified), "'modified' shown")
         send_keys(pilot, "backspace")
         await wait_for(pilot, lambda: not _title_text(app).endswith(modified), "'modified' gone")
