@@ -43,6 +43,7 @@ class PageHeader(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._title = Content("")
+        """The title line the watchers last heard: a change redraws only when it differs."""
 
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
@@ -83,8 +84,7 @@ class PageHeader(Widget):
         width = self.size.width
         icon = Content(f" {self.ICON}").pad_right(self.ICON_WIDTH - 2)
         room = max(0, width - self.ICON_WIDTH - self.RIGHT_WIDTH)
-        if self.is_attached:
-            self._title = self.title_text()  # drawn as it is now, whatever was heard
+        # Drawn as the titles are now (`_title` is only what the watchers last heard).
         title = self.title_text(room) if self.is_attached else self._title.truncate(room)
         left = (room - title.cell_length) // 2
         right = room - title.cell_length - left
