@@ -51,17 +51,26 @@ from textual.events import Resize, ScreenResume, ScreenSuspend
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from schemas.keypath import parse_path
-from screens.textual_tricks import lay_out_ahead, resize_changes_nothing
+from screens.textual_tricks import (
+    SELECT_PARTS,
+    TolerantSelect,
+    lay_out_ahead,
+    resize_changes_nothing,
+)
 from screens.widgets.closing import going
+from screens.widgets.completing_input import CompletingInput
+from screens.widgets.controls import ControlInput, ControlTextArea
 from screens.widgets.fields import FieldRow, FieldSpec
-from screens.widgets.footer import CatalogueFooter
+from screens.widgets.footer import FOOTER_PARTS, CatalogueFooter
 from screens.widgets.header import PageHeader
-from screens.widgets.list_editor import ListEditor
+from screens.widgets.list_editor import EntryList, ListEditor
+from screens.widgets.marks import MarkedCheckbox, MarkedRadioButton, MarkedSelectionList
 from screens.widgets.messages import Edited, NavigateTo
 from screens.widgets.sidebar import Sidebar
+from screens.widgets.string_list import ControlButton, StringItems, StringListEditor
 from wizard.core.flow import get_step, next_step, previous_step, steps_of
 from wizard.core.i18n import t
 from wizard.core.settings import DEFAULT_SETTINGS, Settings
@@ -456,3 +465,37 @@ def _focusable(widget: Widget | None, index: int | None) -> Widget | None:
     if widget is not None and widget.focusable:
         return widget
     return None
+
+
+STYLED_AHEAD: tuple[type[Widget], ...] = (
+    # the frame of every step
+    PageHeader,
+    Sidebar,
+    VerticalScroll,
+    Horizontal,
+    Static,
+    Button,
+    *FOOTER_PARTS,
+    # a field, and the editor of each kind (screens/widgets/editors/)
+    FieldRow,
+    CompletingInput,
+    ControlTextArea,
+    MarkedCheckbox,
+    RadioSet,
+    MarkedRadioButton,
+    MarkedSelectionList,
+    TolerantSelect,
+    *SELECT_PARTS,
+    # the lists
+    ListEditor,
+    EntryList,
+    StringListEditor,
+    StringItems,
+    ControlInput,
+    ControlButton,
+)
+"""The widgets the step screens are made of, whose default CSS the app's stylesheet is
+given before anything is styled (`textual_tricks.style_ahead`, trick 10): parsed once,
+not again each time a widget of a new class mounts. A class missing here is still
+styled right, only parsed when its first widget mounts
+(`tests/app/test_styles_once.py` names any a section screen uses)."""

@@ -27,6 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.dom import NoScreen
 from textual.screen import Screen, SystemModalScreen
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -264,6 +265,10 @@ class CatalogueFooter(Footer):
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready:
             self._update()
+
+
+FOOTER_PARTS: tuple[type[Widget], ...] = (CatalogueFooter, FooterKey)
+"""The footer's widget classes (styled ahead: `screens.base.STYLED_AHEAD`)."""
 
 
 def add_to_dialog(dialog: Screen[object]) -> None:

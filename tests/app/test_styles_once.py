@@ -3,16 +3,24 @@ a class changed once it is in the app restyles it as before."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 from textual.css.stylesheet import Stylesheet
+from textual.css.types import CSSLocation
+from textual.dom import DOMNode
 from textual.validation import Length
 from textual.widgets import Button, Input
 
+from screens.base import STYLED_AHEAD
+from screens.textual_tricks import style_ahead
 from screens.widgets.controls import ControlInput
 from tests.app.conftest import open_app, wait_for
+from wizard.core.flow import STEPS
+from wizard.core.service import EXAMPLE_PATH
 
 
 @pytest.fixture
@@ -69,3 +77,57 @@ async def test_an_input_mounts_valid_and_a_failing_validator_still_marks_it(
         assert isinstance(checked, Input) and not checked.has_class("-valid")
         checked.value = "abc"
         await wait_for(pilot, lambda: checked.has_class("-valid"), "the valid class")
+
+
+SECTION_STEPS = [step.name for step in STEPS if step.name != "review"]
+
+
+def _given_ahead(*more: type[DOMNode]) -> dict[CSSLocation, int]:
+    """The default CSS sources `STYLED_AHEAD` (and `more`) give a stylesheet, with their
+    tie-breakers."""
+    stylesheet = Stylesheet()
+    style_ahead(cast(Any, SimpleNamespace(stylesheet=stylesheet)), (*STYLED_AHEAD, *more))
+    return {where: source.tie_breaker for where, source in stylesheet.source.items()}
+
+
+@pytest.mark.parametrize("step", SECTION_STEPS)
+async def test_a_section_screens_widgets_are_styled_from_css_given_before_it_mounted(
+    tmp_path: Path, step: str
+) -> None:
+    """Trick 10: the stylesheet had the CSS of the screen's widgets from the start, with
+    the tie-breakers they give it, so it was parsed once, not again as each new kind of
+    widget mounted. Left out: Textual's system widgets (toasts, tooltip) and the widget
+    classes of the screen's own module, given with the screen."""
+    data = tomllib.loads(EXAMPLE_PATH.read_text(encoding="utf-8"))
+    app = open_app(tmp_path, data, section=step)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("#nav-next"), "the step's screen")
+        screen = app.screen
+        shown = {
+            type(widget)
+            for widget in screen.walk_children()
+            if not widget.has_class("-textual-system")
+        }
+        own = {cls for cls in shown if cls.__module__ == type(screen).__module__}
+        given = _given_ahead(*own)
+        names = {
+            base.__name__
+            for widget_class in shown - own
+            for base in widget_class.__mro__
+            if "DEFAULT_CSS" in vars(base)
+        }
+        sources = app.stylesheet.source
+        late = sorted(
+            where[1]
+            for where, source in sources.items()
+            if source.is_defaults
+            and where[1].removesuffix(".DEFAULT_CSS") in names
+            and where not in given
+        )
+        assert late == [], f"add the classes of {late} to screens.base.STYLED_AHEAD"
+        lowered = sorted(
+            where[1]
+            for where, tie_breaker in given.items()
+            if where in sources and sources[where].tie_breaker != tie_breaker
+        )
+        assert lowered == [], f"parsed again with another tie-breaker: {lowered}"

@@ -28,12 +28,13 @@ from textual.screen import ModalScreen, Screen
 
 from schemas.controls import stand_in, without_controls
 from schemas.sections import SECTIONS
-from screens.base import SectionScreen, StepScreen, section_css
+from screens.base import STYLED_AHEAD, SectionScreen, StepScreen, section_css
 from screens.dialogs import ConfirmDialog, MessageDialog, QuitDialog
 from screens.textual_tricks import (
     CurrentScreenQueries,
     mount_ahead,
     steady_driver,
+    style_ahead,
     use_alt_prefix_keys,
 )
 from screens.widgets.controls import ControlsFilter
@@ -189,6 +190,11 @@ class PresenceApp(CurrentScreenQueries[int]):
         super().copy_to_clipboard(without_controls(text, keep="\t\n"))
 
     # -- start -------------------------------------------------------------------
+    def on_load(self) -> None:
+        # Before anything is styled: the stylesheet is parsed once with every step
+        # widget's CSS, not again as each new kind of widget mounts (trick 10).
+        style_ahead(self, STYLED_AHEAD)
+
     def on_mount(self) -> None:
         self.save_flow.install_signal_handlers()
         if self._initial_state is not None:
