@@ -1,6 +1,7 @@
 """The footer: the keys that matter first, in the interface language, never cut off.
 
-`CatalogueFooter` replaces Textual's `Footer` composition:
+`CatalogueFooter` draws, in one widget, the line Textual's `Footer` draws with a widget
+per key (each shown widget costs the first screen about a millisecond):
 
 - binding descriptions are catalogue keys (`"key.save"` -> "Save"); Textual's own
   descriptions ("palette") have catalogue keys of their own here;
@@ -13,23 +14,25 @@
 - "move up" and "move down" share one label (`alt+↑ alt+↓ Move`);
 - a dialog opened over the screen gets a footer of its own (`add_to_dialog`),
   showing the dialog's keys instead of the screen's, which do nothing there;
-- the footer is rebuilt only when what it shows changes: a Tab between two fields
-  with the same keys costs nothing here.
+- the footer is drawn again only when what it shows changes: a Tab between two
+  fields with the same keys costs nothing here;
+- as in Textual's, a click on a key presses it and the pointer over a key shows its
+  tooltip.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.dom import NoScreen
 from textual.screen import Screen, SystemModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from wizard.core.i18n import has, t
 
@@ -94,23 +97,72 @@ def _rank(item: Shown, position: int) -> tuple[int, int]:
     return (1, position)
 
 
-class CatalogueFooter(Footer):
-    """The wizard's footer (see the module's docstring)."""
+class CatalogueFooter(Widget, can_focus=False):
+    """The wizard's footer (see the module's docstring): one widget drawing the line
+    Textual's footer drew with a widget per key."""
 
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "footer-key--key",
+        "footer-key--description",
+        "footer-key--hover",
+        "footer-key--separator",
+    }
     DEFAULT_CSS = """
-    CatalogueFooter FooterKey.-command-palette {
-        margin-right: 0;
+    CatalogueFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .footer-key--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        .footer-key--separator {
+            color: $foreground 20%;
+        }
     }
     """
 
     def __init__(self) -> None:
-        super().__init__(compact=True)
+        super().__init__()
         self._layout: Layout | None = None
-        """What the footer shows (set when composed)."""
-        self._rebuilding = False
-        self._stale = False
+        """What the footer shows (set when mounted)."""
+        self._bindings_ready = False
+        self._hovered: Shown | None = None
+        self._spans: list[tuple[int, int, Shown]] = []
+        """Where each key is drawn: first cell, the cell after its last, the key."""
 
     # -- what to show ---------------------------------------------------------------
+    @property
+    def showing(self) -> Layout | None:
+        """What the footer shows: a new object each time it changes, the same while not."""
+        return self._layout
+
+    @property
+    def shown(self) -> tuple[Shown, ...]:
+        """The keys shown, from the left, the palette's last."""
+        layout = self._layout
+        if layout is None:
+            return ()
+        return (*layout.keys, *(() if layout.palette is None else (layout.palette,)))
+
+    def spans(self) -> list[tuple[int, int]]:
+        """The cells each key of `shown` takes, as drawn last: (first, after its last)."""
+        return [(start, end) for start, end, _item in self._spans]
+
     def _width(self) -> int:
         return self.size.width or self.app.size.width
 
@@ -132,7 +184,7 @@ class CatalogueFooter(Footer):
         ]
         items = self._pair_moves(items)
         palette: Shown | None = None
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
+        if self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
             _node, binding, enabled, tooltip = active[palette_key]
             palette = self._shown(binding.key, binding, enabled, tooltip or binding.tooltip)
         room = self._width() - (palette.width if palette is not None else 0)
@@ -167,64 +219,88 @@ class CatalogueFooter(Footer):
                 paired.append(item)
         return paired
 
-    # -- composition ----------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        # Unlike Textual's Footer this does not wait for the first bindings change: the
-        # wizard's keys show with the screen, not a moment later.
-        layout = self._layout = self.layout_now()
-        # The keys' class of the compact style, given with them: bound to the footer's
-        # `compact`, each set it as it mounted, restyling itself.
-        compact = "-compact" if self.compact else ""
+    # -- drawing --------------------------------------------------------------------
+    def render(self) -> Text:
+        """The keys from the left, a cell apart; the palette's at the right edge after a
+        thin bar. A disabled key is dimmed; the one under the pointer is highlighted."""
+        width = self._width()
+        layout = self._layout
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        if layout is None:
+            return line
+        key_style = self.get_component_rich_style("footer-key--key")
+        description_style = self.get_component_rich_style("footer-key--description")
+        hover_style = self.get_component_rich_style("footer-key--hover")
         for item in layout.keys:
-            yield FooterKey(
-                item.key,
-                item.display,
-                item.description,
-                item.action,
-                classes=compact,
-                disabled=not item.enabled,
-                tooltip=item.tooltip or item.description,
-            ).data_bind(compact=Footer.compact)
+            start = line.cell_len
+            self._draw_key(line, item, key_style, description_style, hover_style)
+            self._spans.append((start, line.cell_len, item))
+            line.append(" ")
         if layout.palette is not None:
             item = layout.palette
-            yield FooterKey(
-                item.key,
-                item.display,
-                item.description,
-                item.action,
-                classes=f"-command-palette {compact}",
-                disabled=not item.enabled,
-                tooltip=item.tooltip or item.description,
-            ).data_bind(compact=Footer.compact)
+            drawn = item.width - 1  # its key and description, without the gap
+            line.truncate(max(0, width - drawn - 1), pad=True)
+            line.append("▏", self.get_component_rich_style("footer-key--separator"))
+            start = line.cell_len
+            self._draw_key(line, item, key_style, description_style, hover_style)
+            self._spans.append((start, line.cell_len, item))
+        line.truncate(width, pad=True)
+        line.stylize_before(self.rich_style)
+        return line
 
+    def _draw_key(
+        self, line: Text, item: Shown, key_style: Style, description_style: Style, hover: Style
+    ) -> None:
+        extra = Style(dim=True) if not item.enabled else Style()
+        if item == self._hovered and item.enabled:
+            key_style, description_style = key_style + hover, description_style + hover
+        line.append(item.display, key_style + extra)
+        if item.description:
+            line.append(f" {item.description}", description_style + extra)
+
+    def _item_at(self, x: int) -> Shown | None:
+        return next((item for start, end, item in self._spans if start <= x < end), None)
+
+    # -- the mouse ------------------------------------------------------------------
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        item = self._item_at(event.x)
+        if item != self._hovered:
+            self._hovered = item
+            self.tooltip = None if item is None else (item.tooltip or item.description)
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hovered is not None:
+            self._hovered = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click on a key presses it (a disabled key rings the bell), as Textual's."""
+        item = self._item_at(event.x)
+        if item is None:
+            return
+        if item.enabled:
+            self.app.simulate_key(item.key)
+        else:
+            self.app.bell()
+
+    # -- keeping up with the bindings -------------------------------------------------
     def _update(self) -> None:
-        """Rebuild when what the footer shows has changed, and only then.
+        """Draw the footer again when what it shows has changed, and only then.
 
-        Only the footer of the screen on top is rebuilt (the others catch up when
-        their screen is on top again), and one rebuild at a time.
-        """
+        Only the footer of the screen on top follows its bindings (the others catch up
+        when their screen is on top again)."""
         if not self.is_attached or not self._bindings_ready or self.app.screen is not self.screen:
             return
-        if self._rebuilding:
-            self._stale = True
-            return
-        if self._layout is not None and self.layout_now() == self._layout:
-            return
-        self._rebuilding = True
-        self.call_after_refresh(self._rebuild)
-
-    async def _rebuild(self) -> None:
-        try:
-            # A footer whose screen was left meanwhile keeps what it shows: it catches
-            # up when its screen is on top again (else leaving the review rebuilt its
-            # footer with the next step's keys, and every return rebuilt it again).
-            if self.app.screen is self.screen:
-                await self.recompose()
-        finally:
-            self._rebuilding = False
-        if self._stale:
-            self._stale = False
-            self._update()
+        layout = self.layout_now()
+        if layout != self._layout:
+            self._layout = layout
+            if self._hovered is not None and self._hovered not in self.shown:
+                self._hovered = None
+                self.tooltip = None
+            self.refresh()
 
     def _own_screen(self) -> Screen[object] | None:
         """The footer's screen, or None while it has none (being taken down)."""
@@ -257,23 +333,31 @@ class CatalogueFooter(Footer):
             top.call_after_refresh(add_to_dialog, top)
 
     def on_mount(self) -> None:
+        # Unlike Textual's footer this does not wait for the first bindings change: the
+        # wizard's keys show with the screen, not a moment later.
+        self._layout = self.layout_now()
+        screen = self.screen
+        screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
     def on_unmount(self) -> None:
         self.app.screen_change_signal.unsubscribe(self)
+        screen = self._own_screen()
+        if screen is not None:
+            screen.bindings_updated_signal.unsubscribe(self)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready:
             self._update()
 
 
-FOOTER_PARTS: tuple[type[Widget], ...] = (CatalogueFooter, FooterKey)
+FOOTER_PARTS: tuple[type[Widget], ...] = (CatalogueFooter,)
 """The footer's widget classes (styled ahead: `screens.base.STYLED_AHEAD`)."""
 
 
 def add_to_dialog(dialog: Screen[object]) -> None:
     """Give `dialog` (a modal screen) a footer showing its keys, unless it has one."""
-    if dialog.is_attached and not dialog.query(Footer):
+    if dialog.is_attached and not dialog.query(CatalogueFooter):
         footer = CatalogueFooter()
         dialog.mount(footer)
         # The dialog announced its keys before the footer was there: show them now.

@@ -18,13 +18,12 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Static
-from textual.widgets._footer import FooterKey
 
 from screens.dialogs import QuitDialog
 from screens.export_dialog import ExportDialog
 from screens.help import HelpScreen
 from screens.start import StartScreen
-from screens.widgets.footer import CatalogueFooter
+from screens.widgets.footer import CatalogueFooter, Shown
 from tests.app.conftest import (
     SIZE,
     SMALL,
@@ -48,8 +47,8 @@ FIRST_KEYS = ("key.save", "key.back", "key.next", "key.review", "key.help", "key
 """The footer's first keys, in order, on every section screen."""
 
 
-def _footer_keys(app: PresenceApp) -> list[FooterKey]:
-    return list(app.screen.query_one(CatalogueFooter).query(FooterKey))
+def _footer_keys(app: PresenceApp) -> list[Shown]:
+    return list(app.screen.query_one(CatalogueFooter).shown)
 
 
 def _descriptions(app: PresenceApp) -> list[str]:
@@ -60,13 +59,17 @@ def _nothing_cut_off(app: PresenceApp) -> bool:
     """Whether the footer shows every key whole, none over another."""
     footer = app.screen.query_one(CatalogueFooter)
     keys = _footer_keys(app)
-    if not keys:
+    spans = footer.spans()  # as last drawn
+    if not keys or len(spans) != len(keys):
         return False
-    if any(key.region.right > footer.region.right or not key.region for key in keys):
+    drawn = footer.render().plain
+    if len(drawn) != footer.size.width or any(
+        drawn[start:end] != " ".join(filter(None, (key.display, key.description)))
+        for (start, end), key in zip(spans, keys, strict=True)
+    ):
         return False
     # no two keys overlap (the palette key sits at the right edge)
-    spans = sorted((key.region.x, key.region.right) for key in keys)
-    return all(end <= start for (_, end), (start, _) in itertools.pairwise(spans))
+    return all(end < start for (_, end), (start, _) in itertools.pairwise(spans))
 
 
 async def _footer_shows(pilot: Pilot[Any], app: PresenceApp, wanted: list[str]) -> None:
@@ -146,7 +149,7 @@ async def test_back_is_dimmed_on_the_first_step_and_next_on_the_last(tmp_path: P
         await _footer_shows(pilot, app, _first())
 
         def dimmed() -> set[str]:
-            return {key.description for key in _footer_keys(app) if key.has_class("-disabled")}
+            return {key.description for key in _footer_keys(app) if not key.enabled}
 
         await wait_for(pilot, lambda: "Back" in dimmed())
         assert "Next" not in dimmed()
@@ -165,7 +168,7 @@ async def test_a_screen_left_at_once_is_not_rebuilt_while_away(tmp_path: Path) -
         await wait_for(pilot, lambda: "review" in screens and screens["review"].is_mounted)
         review = screens["review"]
         footer = review.query_one(CatalogueFooter)
-        await wait_for(pilot, lambda: list(footer.query(FooterKey)), "the review's footer")
+        await wait_for(pilot, lambda: footer.shown, "the review's footer")
         # Open the review and leave it at once (its footer may or may not have caught
         # up with its keys meanwhile: either is right) ...
         app.post_message(events.Key("ctrl+r", None))
@@ -173,7 +176,7 @@ async def test_a_screen_left_at_once_is_not_rebuilt_while_away(tmp_path: Path) -
         await wait_for(pilot, lambda: app.current_step == "results", "the review left")
         await wait_for(pilot, lambda: app.screen.name == "results", "the results again")
         await settle(pilot)
-        built = list(footer.query(FooterKey))
+        built = list(footer.shown)
         # ... then, while it is away, other screens come and go and the terminal is
         # resized: its footer is not rebuilt for any of it ...
         send_keys(pilot, "ctrl+b")
@@ -182,7 +185,7 @@ async def test_a_screen_left_at_once_is_not_rebuilt_while_away(tmp_path: Path) -
         send_keys(pilot, "ctrl+n")
         await wait_for(pilot, lambda: app.screen.name == "results", "the results again")
         await settle(pilot)
-        away = list(footer.query(FooterKey))
+        away = list(footer.shown)
         assert all(a is b for a, b in zip(away, built, strict=True))
         # ... but when it is shown again.
         send_keys(pilot, "ctrl+r")
@@ -190,7 +193,7 @@ async def test_a_screen_left_at_once_is_not_rebuilt_while_away(tmp_path: Path) -
 
         def next_dimmed() -> bool:
             keys = {key.description: key for key in _footer_keys(app)}
-            return "Next" in keys and keys["Next"].has_class("-disabled")
+            return "Next" in keys and not keys["Next"].enabled
 
         await wait_for(pilot, next_dimmed, "Next dimmed")
 
@@ -209,6 +212,38 @@ async def test_start_screen_shows_only_keys_that_work(tmp_path: Path, lang: str)
         await on_top(pilot, StartScreen)  # ... the three before it did nothing
         assert app.current_step is None and app.state is None
         assert list(tmp_path.iterdir()) == []
+
+
+async def test_the_footer_is_one_widget_whose_keys_click_and_hover_as_textuals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One widget draws the line (each widget shown costs the first screen about a
+    millisecond); a click on a key presses it, a disabled one rings the bell, and the
+    pointer over a key highlights it and shows its tooltip."""
+    app = open_app(tmp_path, EXAMPLE, section="document")
+    bells: list[bool] = []
+    monkeypatch.setattr(app, "bell", lambda: bells.append(True))
+    async with app.run_test(size=SIZE) as pilot:
+        await _footer_shows(pilot, app, _first())
+        footer = app.screen.query_one(CatalogueFooter)
+        assert not footer.children
+        await wait_for(pilot, lambda: _nothing_cut_off(app), "every key drawn")
+
+        def cell_of(description: str) -> int:
+            keys = [key.description for key in _footer_keys(app)]
+            return footer.spans()[keys.index(description)][0] + 1
+
+        hover = footer.get_component_rich_style("footer-key--hover").bgcolor
+        await pilot.hover(CatalogueFooter, offset=(cell_of(t("key.help")), 0))
+        await wait_for(pilot, lambda: footer.tooltip == t("key.help"), "the key's tooltip")
+        line = footer.render()
+        assert line.get_style_at_offset(app.console, cell_of(t("key.help"))).bgcolor == hover
+        assert line.get_style_at_offset(app.console, cell_of(t("key.quit"))).bgcolor != hover
+        await pilot.click(CatalogueFooter, offset=(cell_of(t("key.back")), 0))  # dimmed
+        await wait_for(pilot, lambda: bells, "the bell")
+        assert app.screen.name == "document"
+        await pilot.click(CatalogueFooter, offset=(cell_of(t("key.help")), 0))
+        await on_top(pilot, HelpScreen)
 
 
 async def test_a_dialog_shows_its_own_keys(tmp_path: Path) -> None:
