@@ -85,13 +85,23 @@ class FieldRow(Vertical):
     """
 
     def __init__(
-        self, spec: FieldSpec, state: PolicyState, *, data_path: str | None = None
+        self,
+        spec: FieldSpec,
+        state: PolicyState,
+        *,
+        data_path: str | None = None,
+        bound: bool = True,
     ) -> None:
-        """A row for `spec` editing `data_path` (default: `spec.path`) of `state`."""
-        super().__init__(classes=f"field-row -kind-{spec.kind}")
+        """A row for `spec` editing `data_path` (default: `spec.path`) of `state`; with
+        `bound` False, a row that edits nothing until `bind` gives it a path, made
+        disabled (a list's form with no entry: disabling it once mounted restyled
+        every widget in it)."""
+        super().__init__(classes=f"field-row -kind-{spec.kind}", disabled=not bound)
         self.spec = spec
         self.state = state
-        self.data_path: str | None = spec.path if data_path is None else data_path
+        self.data_path: str | None = None
+        if bound:
+            self.data_path = spec.path if data_path is None else data_path
         self.field_editor: FieldEditor[Any, Any] = editor_for(spec, self)
         """The editor of the field's kind."""
         self._local_error: str | None = None

@@ -186,12 +186,14 @@ class ListEditor(Vertical):
         # mounting restyles the whole form.
         with Vertical(classes="list-form" if self.entries else "list-form -empty"):
             for spec in self.fields:
-                yield self.make_row(spec)
+                yield self.make_row(spec, bound=bool(self.entries))
             yield Button(t("list.done"), id=self._part("done"), compact=True, classes="list-done")
 
-    def make_row(self, spec: FieldSpec) -> FieldRow:
-        """The form row of `spec`; a subclass may return a specialised `FieldRow`."""
-        return FieldRow(spec, self.state, data_path=None)
+    def make_row(self, spec: FieldSpec, *, bound: bool = True) -> FieldRow:
+        """The form row of `spec`, made unbound and disabled when the list starts with
+        no entry to edit (`FieldRow`'s `bound`); a subclass may return a specialised
+        `FieldRow`."""
+        return FieldRow(spec, self.state, bound=bound)
 
     def on_mount(self) -> None:
         if going(self):

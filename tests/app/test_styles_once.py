@@ -18,6 +18,8 @@ from textual.widgets import Button, Input
 from screens.base import STYLED_AHEAD
 from screens.textual_tricks import style_ahead
 from screens.widgets.controls import ControlInput
+from screens.widgets.fields import FieldRow
+from screens.widgets.list_editor import ListEditor
 from tests.app.conftest import open_app, wait_for
 from wizard.core.flow import STEPS
 from wizard.core.service import EXAMPLE_PATH
@@ -131,3 +133,32 @@ async def test_a_section_screens_widgets_are_styled_from_css_given_before_it_mou
             if where in sources and sources[where].tie_breaker != tie_breaker
         )
         assert lowered == [], f"parsed again with another tie-breaker: {lowered}"
+
+
+async def test_an_empty_lists_form_mounts_disabled_and_is_enabled_by_its_first_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form of a list with no entry is made unbound and disabled: nothing in it is
+    restyled as the screen mounts (disabling it once mounted restyled every widget in
+    it); Add binds it to the new entry and enables it."""
+    restyled: list[Any] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def spy(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.extend(nodes)
+        update_nodes(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", spy)
+    app = open_app(tmp_path, section="communication")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("#nav-next"), "the section's screen")
+        editor = app.screen.query_one("#communication-traits", ListEditor)
+        form = editor.query_one(".list-form")
+        rows = list(form.query(FieldRow))
+        assert rows and all(row.disabled and row.data_path is None for row in rows)
+        assert not [node for node in restyled if form in (node, *node.ancestors)]
+        editor.add_entry()
+        await wait_for(pilot, lambda: not rows[0].disabled, "the form enabled")
+        assert rows[0].data_path == "communication.traits[0].is"
+        assert app.focused is rows[0].editor
