@@ -31,10 +31,10 @@ class Context:
     """Scaled policies by factor (1, 10, 100)."""
 
     rounds: int
-    """Interleaved rounds of the start-up and headless figures."""
+    """Interleaved rounds of the start-up, headless and printed-format figures (1, 2, 7)."""
 
     growth_rounds: int
-    """Rounds of the growth figure (x100 runs are the slow ones)."""
+    """Rounds of the growth figure (3)."""
 
     latency_repeats: int
     """Repeats of each wizard action in the latency figure."""

@@ -190,7 +190,7 @@ def measure_documents(context: Context) -> list[Row]:
         if why is not None:
             return [failed(PDF_X100, why, budget), failed(DOCX_X100, why)]
     context.progress("7: PDF and DOCX of the x100 policy")
-    runs = interleave(commands, context.growth_rounds, context.scratch, context.progress)
+    runs = interleave(commands, context.rounds, context.scratch, context.progress)
     pdf = median([s.cpu for s in runs["pdf-x100"]])
     docx = median([s.cpu for s in runs["docx-x100"]])
     return [

@@ -64,8 +64,8 @@ FIGURES: dict[str, Callable[[Context], list[Row]]] = {
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds (a rough look)")
-    parser.add_argument("--rounds", type=int, help="interleaved rounds of figures 1, 2 (15)")
-    parser.add_argument("--growth-rounds", type=int, help="rounds of figures 3 and 7 (15)")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds of figures 1, 2, 7 (15)")
+    parser.add_argument("--growth-rounds", type=int, help="rounds of figure 3 (25)")
     parser.add_argument("--repeats", type=int, help="repeats of each wizard action (40)")
     parser.add_argument(
         "--only", default="1,2,3,4,6,7", help="comma-separated figures to measure (5 comes with 1)"
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     options = _arguments(argv)
     quick = options.quick
     rounds = options.rounds or (5 if quick else 15)
-    growth_rounds = options.growth_rounds or (3 if quick else 15)
+    growth_rounds = options.growth_rounds or (3 if quick else 25)
     repeats = options.repeats or (8 if quick else 40)
     started = time.perf_counter()
     machine = describe_machine()
