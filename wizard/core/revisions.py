@@ -16,13 +16,15 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exports.diff import Change, diff_policies
 from exports.values import same
 from schemas.sections import SECTIONS
 from wizard.core import statefile
 from wizard.core.statefile import Damaged, is_text, require, state_dir
+
+if TYPE_CHECKING:
+    from exports.diff import Change
 
 
 def changed_sections(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
@@ -38,6 +40,8 @@ def amends(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
 
 def summary(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[Change]]:
     """What a save would change: per section, the changed keys (revisions left out)."""
+    from exports.diff import diff_policies  # a save's summary: not needed to start
+
     grouped: dict[str, list[Change]] = {}
     for change in diff_policies(old, new):
         if change.section == "revisions":
