@@ -127,7 +127,6 @@ class CatalogueFooter(Widget, can_focus=False):
             background: $footer-description-background;
         }
         .footer-key--hover {
-            color: $footer-key-foreground;
             background: $block-hover-background;
         }
         .footer-key--separator {
@@ -142,6 +141,8 @@ class CatalogueFooter(Widget, can_focus=False):
         """What the footer shows (set when mounted)."""
         self._bindings_ready = False
         self._hovered: Shown | None = None
+        self._layout_width = 0
+        """The width `_layout` was fitted to."""
         self._spans: list[tuple[int, int, Shown]] = []
         """Where each key is drawn: first cell, the cell after its last, the key."""
 
@@ -160,7 +161,8 @@ class CatalogueFooter(Widget, can_focus=False):
         return (*layout.keys, *(() if layout.palette is None else (layout.palette,)))
 
     def spans(self) -> list[tuple[int, int]]:
-        """The cells each key of `shown` takes, as drawn last: (first, after its last)."""
+        """The cells each key of `shown` takes, as drawn last: (first, after its last);
+        the palette key's begin with the bar before it, which a click presses too."""
         return [(start, end) for start, end, _item in self._spans]
 
     def _width(self) -> int:
@@ -187,7 +189,8 @@ class CatalogueFooter(Widget, can_focus=False):
         if self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
             _node, binding, enabled, tooltip = active[palette_key]
             palette = self._shown(binding.key, binding, enabled, tooltip or binding.tooltip)
-        room = self._width() - (palette.width if palette is not None else 0)
+        self._layout_width = self._width()
+        room = self._layout_width - (palette.width if palette is not None else 0)
         return Layout(tuple(_fitting(items, room)), palette)
 
     def _shown(self, key: str, binding: Binding, enabled: bool, tooltip: str) -> Shown:
@@ -224,6 +227,11 @@ class CatalogueFooter(Widget, can_focus=False):
         """The keys from the left, a cell apart; the palette's at the right edge after a
         thin bar. A disabled key is dimmed; the one under the pointer is highlighted."""
         width = self._width()
+        if self._layout is not None and width != self._layout_width:
+            # Resized: fitted now, not a turn later (`on_resize`), so that no frame
+            # shows the keys that fitted the old width cut off.
+            self._layout = self.layout_now()
+            self._forget_hover()
         layout = self._layout
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
@@ -231,7 +239,7 @@ class CatalogueFooter(Widget, can_focus=False):
             return line
         key_style = self.get_component_rich_style("footer-key--key")
         description_style = self.get_component_rich_style("footer-key--description")
-        hover_style = self.get_component_rich_style("footer-key--hover")
+        hover_style = Style(bgcolor=self.get_component_rich_style("footer-key--hover").bgcolor)
         for item in layout.keys:
             start = line.cell_len
             self._draw_key(line, item, key_style, description_style, hover_style)
@@ -241,8 +249,8 @@ class CatalogueFooter(Widget, can_focus=False):
             item = layout.palette
             drawn = item.width - 1  # its key and description, without the gap
             line.truncate(max(0, width - drawn - 1), pad=True)
-            line.append("▏", self.get_component_rich_style("footer-key--separator"))
             start = line.cell_len
+            line.append("▏", self.get_component_rich_style("footer-key--separator"))
             self._draw_key(line, item, key_style, description_style, hover_style)
             self._spans.append((start, line.cell_len, item))
         line.truncate(width, pad=True)
@@ -253,7 +261,7 @@ class CatalogueFooter(Widget, can_focus=False):
         self, line: Text, item: Shown, key_style: Style, description_style: Style, hover: Style
     ) -> None:
         extra = Style(dim=True) if not item.enabled else Style()
-        if item == self._hovered and item.enabled:
+        if item == self._hovered:  # a disabled key too, as Textual's (a click rings)
             key_style, description_style = key_style + hover, description_style + hover
         line.append(item.display, key_style + extra)
         if item.description:
@@ -264,17 +272,28 @@ class CatalogueFooter(Widget, can_focus=False):
 
     # -- the mouse ------------------------------------------------------------------
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        item = self._item_at(event.x)
-        if item != self._hovered:
-            self._hovered = item
-            self.tooltip = None if item is None else (item.tooltip or item.description)
-            self.refresh()
+        self._hover(self._item_at(event.x))
 
     def on_leave(self, event: events.Leave) -> None:
+        self._hover(None)
+
+    def _hover(self, item: Shown | None) -> None:
+        """Highlight `item` (None: no key), with its tooltip and the pointer of a link."""
+        if item == self._hovered:
+            return
+        self._hovered = item
+        self.tooltip = None if item is None else (item.tooltip or item.description)
+        self.styles.pointer = "default" if item is None else "pointer"
+        if self.is_attached and self.screen.is_current:
+            self.screen.update_pointer_shape()
+        self.refresh()
+
+    def _forget_hover(self) -> None:
+        """The keys moved: none is under the pointer until it moves again."""
         if self._hovered is not None:
             self._hovered = None
             self.tooltip = None
-            self.refresh()
+            self.styles.pointer = "default"
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """A click on a key presses it (a disabled key rings the bell), as Textual's."""
@@ -297,9 +316,7 @@ class CatalogueFooter(Widget, can_focus=False):
         layout = self.layout_now()
         if layout != self._layout:
             self._layout = layout
-            if self._hovered is not None and self._hovered not in self.shown:
-                self._hovered = None
-                self.tooltip = None
+            self._forget_hover()
             self.refresh()
 
     def _own_screen(self) -> Screen[object] | None:

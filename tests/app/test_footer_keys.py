@@ -64,7 +64,7 @@ def _nothing_cut_off(app: PresenceApp) -> bool:
         return False
     drawn = footer.render().plain
     if len(drawn) != footer.size.width or any(
-        drawn[start:end] != " ".join(filter(None, (key.display, key.description)))
+        drawn[start:end].removeprefix("▏") != " ".join(filter(None, (key.display, key.description)))
         for (start, end), key in zip(spans, keys, strict=True)
     ):
         return False
@@ -234,14 +234,38 @@ async def test_the_footer_is_one_widget_whose_keys_click_and_hover_as_textuals(
             return footer.spans()[keys.index(description)][0] + 1
 
         hover = footer.get_component_rich_style("footer-key--hover").bgcolor
+        words = footer.get_component_rich_style("footer-key--description").color
         await pilot.hover(CatalogueFooter, offset=(cell_of(t("key.help")), 0))
         await wait_for(pilot, lambda: footer.tooltip == t("key.help"), "the key's tooltip")
+        assert app.screen.query_one(CatalogueFooter).styles.pointer == "pointer"
         line = footer.render()
-        assert line.get_style_at_offset(app.console, cell_of(t("key.help"))).bgcolor == hover
+        help_at = cell_of(t("key.help"))
+        assert line.get_style_at_offset(app.console, help_at).bgcolor == hover
+        # the description keeps its colour, as in Textual's footer: only the ground changes
+        assert line.get_style_at_offset(app.console, help_at + 3).color == words
         assert line.get_style_at_offset(app.console, cell_of(t("key.quit"))).bgcolor != hover
         await pilot.click(CatalogueFooter, offset=(cell_of(t("key.back")), 0))  # dimmed
         await wait_for(pilot, lambda: bells, "the bell")
         assert app.screen.name == "document"
+        # Narrower, the keys move: none stays highlighted where the pointer no longer is.
+        await pilot.hover(CatalogueFooter, offset=(cell_of(t("key.quit")), 0))
+        await wait_for(pilot, lambda: footer.tooltip == t("key.quit"), "Quit's tooltip")
+        await pilot.resize_terminal(60, SIZE[1])
+        await wait_for(pilot, lambda: footer.size.width == 60, "the narrower footer")
+        await settle(pilot)
+        line = footer.render()
+        assert footer.tooltip is None and footer.styles.pointer == "default"
+        assert all(line.get_style_at_offset(app.console, x).bgcolor != hover for x in range(60))
+        await pilot.resize_terminal(*SIZE)
+        await wait_for(pilot, lambda: footer.size.width == SIZE[0], "the footer as wide again")
+        await settle(pilot)
+        # The bar before the palette key is part of it, as Textual's border was.
+        bar = footer.spans()[-1][0]
+        assert footer.render().plain[bar] == "▏"
+        await pilot.click(CatalogueFooter, offset=(bar, 0))
+        await on_top(pilot, CommandPalette)
+        send_keys(pilot, "escape")
+        await wait_for(pilot, lambda: app.screen.name == "document", "the palette closed")
         await pilot.click(CatalogueFooter, offset=(cell_of(t("key.help")), 0))
         await on_top(pilot, HelpScreen)
 
