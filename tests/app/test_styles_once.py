@@ -26,14 +26,15 @@ from wizard.core.service import EXAMPLE_PATH
 
 
 @pytest.fixture
-def restyled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of the widgets restyled after a class change, in order."""
-    seen: list[str] = []
+def restyled(monkeypatch: pytest.MonkeyPatch) -> list[list[DOMNode]]:
+    """The widgets of each restyle (a widget and those in it), in order."""
+    seen: list[list[DOMNode]] = []
     update_nodes = Stylesheet.update_nodes
 
     def spy(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
         nodes = list(nodes)
-        seen.extend(str(node.id) for node in nodes[:1])
+        if nodes:
+            seen.append(nodes)
         update_nodes(self, nodes, animate)
 
     monkeypatch.setattr(Stylesheet, "update_nodes", spy)
@@ -41,7 +42,7 @@ def restyled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 async def test_a_widget_is_styled_as_it_mounts_and_again_only_when_its_classes_change(
-    tmp_path: Path, restyled: list[str]
+    tmp_path: Path, restyled: list[list[DOMNode]]
 ) -> None:
     app = open_app(tmp_path, section="communication")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -50,7 +51,7 @@ async def test_a_widget_is_styled_as_it_mounts_and_again_only_when_its_classes_c
         # them was restyled for it, yet each has its classes and the looks they give.
         buttons = {str(button.id) for button in app.screen.query(Button)}
         assert len(buttons) > 10
-        assert not buttons.intersection(restyled)
+        assert not buttons.intersection(str(nodes[0].id) for nodes in restyled)
         after = app.screen.query_one("#nav-next", Button)
         assert after.has_class("-textual-compact", "-style-default", "-primary")
         height = after.styles.height
@@ -59,7 +60,7 @@ async def test_a_widget_is_styled_as_it_mounts_and_again_only_when_its_classes_c
         back = app.screen.query_one("#nav-back", Button)
         plain = back.styles.background
         back.add_class("-primary")
-        assert restyled[-1] == "nav-back"
+        assert restyled[-1][0] is back
         assert back.styles.background != plain
 
 
@@ -136,20 +137,11 @@ async def test_a_section_screens_widgets_are_styled_from_css_given_before_it_mou
 
 
 async def test_an_empty_lists_form_mounts_disabled_and_is_enabled_by_its_first_entry(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, restyled: list[list[DOMNode]]
 ) -> None:
     """The form of a list with no entry is made unbound and disabled: nothing in it is
     restyled as the screen mounts (disabling it once mounted restyled every widget in
     it); Add binds it to the new entry and enables it."""
-    restyled: list[Any] = []
-    update_nodes = Stylesheet.update_nodes
-
-    def spy(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
-        nodes = list(nodes)
-        restyled.extend(nodes)
-        update_nodes(self, nodes, animate)
-
-    monkeypatch.setattr(Stylesheet, "update_nodes", spy)
     app = open_app(tmp_path, section="communication")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: app.screen.query("#nav-next"), "the section's screen")
@@ -157,7 +149,7 @@ async def test_an_empty_lists_form_mounts_disabled_and_is_enabled_by_its_first_e
         form = editor.query_one(".list-form")
         rows = list(form.query(FieldRow))
         assert rows and all(row.disabled and row.data_path is None for row in rows)
-        assert not [node for node in restyled if form in (node, *node.ancestors)]
+        assert not [node for nodes in restyled for node in nodes if form in (node, *node.ancestors)]
         editor.add_entry()
         await wait_for(pilot, lambda: not rows[0].disabled, "the form enabled")
         assert rows[0].data_path == "communication.traits[0].is"
