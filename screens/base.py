@@ -64,7 +64,7 @@ from screens.widgets.closing import going
 from screens.widgets.completing_input import CompletingInput
 from screens.widgets.controls import ControlInput, ControlTextArea
 from screens.widgets.fields import FieldRow, FieldSpec
-from screens.widgets.footer import FOOTER_PARTS, CatalogueFooter
+from screens.widgets.footer import CatalogueFooter
 from screens.widgets.header import PageHeader
 from screens.widgets.list_editor import EntryList, ListEditor
 from screens.widgets.marks import MarkedCheckbox, MarkedRadioButton, MarkedSelectionList
@@ -475,7 +475,7 @@ STYLED_AHEAD: tuple[type[Widget], ...] = (
     Horizontal,
     Static,
     Button,
-    *FOOTER_PARTS,
+    CatalogueFooter,
     # a field, and the editor of each kind (screens/widgets/editors/)
     FieldRow,
     CompletingInput,

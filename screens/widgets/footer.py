@@ -84,6 +84,8 @@ class Layout:
 
     keys: tuple[Shown, ...]
     palette: Shown | None
+    width: int
+    """The footer's width the keys were fitted to."""
 
 
 def _action_name(action: str) -> str:
@@ -141,17 +143,10 @@ class CatalogueFooter(Widget, can_focus=False):
         """What the footer shows (set when mounted)."""
         self._bindings_ready = False
         self._hovered: Shown | None = None
-        self._layout_width = 0
-        """The width `_layout` was fitted to."""
         self._spans: list[tuple[int, int, Shown]] = []
         """Where each key is drawn: first cell, the cell after its last, the key."""
 
     # -- what to show ---------------------------------------------------------------
-    @property
-    def showing(self) -> Layout | None:
-        """What the footer shows: a new object each time it changes, the same while not."""
-        return self._layout
-
     @property
     def shown(self) -> tuple[Shown, ...]:
         """The keys shown, from the left, the palette's last."""
@@ -189,9 +184,9 @@ class CatalogueFooter(Widget, can_focus=False):
         if self.app.ENABLE_COMMAND_PALETTE and palette_key in active:
             _node, binding, enabled, tooltip = active[palette_key]
             palette = self._shown(binding.key, binding, enabled, tooltip or binding.tooltip)
-        self._layout_width = self._width()
-        room = self._layout_width - (palette.width if palette is not None else 0)
-        return Layout(tuple(_fitting(items, room)), palette)
+        width = self._width()
+        room = width - (palette.width if palette is not None else 0)
+        return Layout(tuple(_fitting(items, room)), palette, width)
 
     def _shown(self, key: str, binding: Binding, enabled: bool, tooltip: str) -> Shown:
         description = TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
@@ -227,8 +222,8 @@ class CatalogueFooter(Widget, can_focus=False):
         """The keys from the left, a cell apart; the palette's at the right edge after a
         thin bar. A disabled key is dimmed; the one under the pointer is highlighted."""
         width = self._width()
-        if self._layout is not None and width != self._layout_width:
-            # Resized: fitted now, not a turn later (`on_resize`), so that no frame
+        if self._layout is not None and width != self._layout.width:
+            # Resized: fitted in the frame that draws the new width, so that no frame
             # shows the keys that fitted the old width cut off.
             self._layout = self.layout_now()
             self._forget_hover()
@@ -362,14 +357,6 @@ class CatalogueFooter(Widget, can_focus=False):
         screen = self._own_screen()
         if screen is not None:
             screen.bindings_updated_signal.unsubscribe(self)
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self._bindings_ready:
-            self._update()
-
-
-FOOTER_PARTS: tuple[type[Widget], ...] = (CatalogueFooter,)
-"""The footer's widget classes (styled ahead: `screens.base.STYLED_AHEAD`)."""
 
 
 def add_to_dialog(dialog: Screen[object]) -> None:
